@@ -1,0 +1,55 @@
+package io.jenkins.plugins.eks2aks.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code eks2aks}: the migration steps as subcommands. */
+@Command(name = "eks2aks",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Migrates Kubernetes workloads from Amazon EKS to Azure AKS.",
+        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:everything was converted",
+                "2:decisions are pending (see the report's checklist)",
+                "3:the input or the options are wrong, or rules conflict; nothing was written",
+                "64:the command line could not be parsed"})
+public final class Eks2AksCommand implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_DECISIONS_PENDING = 2;
+    public static final int EXIT_ERROR = 3;
+    public static final int EXIT_USAGE = 64;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand, e.g. 'eks2aks convert --help'");
+    }
+
+    /** Builds the command line with the output streams given, so tests can capture them. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Eks2AksCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("eks2aks: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(commandLine(out, err).execute(args));
+    }
+}

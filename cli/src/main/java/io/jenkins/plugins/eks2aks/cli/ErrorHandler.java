@@ -1,0 +1,19 @@
+package io.jenkins.plugins.eks2aks.cli;
+
+import io.jenkins.plugins.eks2aks.MigrationException;
+import picocli.CommandLine;
+
+/** Prints a user-facing error as one line; anything unexpected keeps its stack trace for the bug report. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (ex instanceof MigrationException) {
+            commandLine.getErr().println("eks2aks: error: " + ex.getMessage());
+        } else {
+            commandLine.getErr().println("eks2aks: unexpected error (please report it): " + ex);
+            ex.printStackTrace(commandLine.getErr());
+        }
+        return Eks2AksCommand.EXIT_ERROR;
+    }
+}

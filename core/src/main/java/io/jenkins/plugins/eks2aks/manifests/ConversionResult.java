@@ -1,0 +1,43 @@
+package io.jenkins.plugins.eks2aks.manifests;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a conversion did to a set of manifests: each document's result, every change and every conflict, in
+ * input order (file, document, object, rule), so reports built from it are stable.
+ *
+ * @param input     what was read
+ * @param documents every document's result, in input order
+ * @param changes   every change proposed, applied or not
+ * @param conflicts contested fields, whose changes were held back
+ * @param objects   how many Kubernetes objects were examined (List items count one each)
+ */
+public record ConversionResult(ManifestSet input, List<ConvertedDocument> documents, List<ObjectChange> changes,
+                               List<Conflict> conflicts, int objects) {
+
+    public ConversionResult {
+        documents = List.copyOf(documents);
+        changes = List.copyOf(changes);
+        conflicts = List.copyOf(conflicts);
+    }
+
+    /** Count of changes by mode; modes without changes count 0. */
+    public Map<RuleMode, Integer> countByMode() {
+        Map<RuleMode, Integer> counts = new EnumMap<>(RuleMode.class);
+        for (RuleMode mode : RuleMode.values()) {
+            counts.put(mode, 0);
+        }
+        changes.forEach(c -> counts.merge(c.change().mode(), 1, Integer::sum));
+        return counts;
+    }
+
+    public long changedDocuments() {
+        return documents.stream().filter(ConvertedDocument::changed).count();
+    }
+
+    public long pendingDecisions() {
+        return changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count();
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.eks2aks.manifests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One Kubernetes object inside a document: the document itself, or an item of a {@code kind: List}.
+ * Rules see it read-only: {@link #object()} is a private deep copy, so a rule that modified it by mistake
+ * could not change the input or another rule's view.
+ *
+ * @param document the document it came from
+ * @param pointer  JSON pointer of the object inside the document: {@code ""} or {@code /items/3}
+ * @param ref      its apiVersion, kind, namespace and name
+ * @param object   a copy of the object
+ */
+public record KubeObject(ManifestDocument document, String pointer, ObjectRef ref, ObjectNode object) {
+
+    /** The object's node at a JSON pointer relative to the object, or a missing node. */
+    public JsonNode at(String relativePointer) {
+        return object.at(relativePointer);
+    }
+
+    public String kind() {
+        return ref.kind();
+    }
+}

@@ -1,0 +1,120 @@
+package io.jenkins.plugins.eks2aks.manifests;
+
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.events.EventLevel;
+import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.events.MigrationEvent;
+import io.jenkins.plugins.eks2aks.files.StagedDirectory;
+import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
+import io.jenkins.plugins.eks2aks.report.ConversionReportJson;
+import io.jenkins.plugins.eks2aks.report.ConversionReportMarkdown;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The convert use case shared by {@code eks2aks convert} and the {@code convertManifests} step: read, convert,
+ * write the manifests and the reports. Nothing is written unless everything succeeded.
+ */
+public final class ManifestConversion {
+
+    public static final String TOPIC = "convert";
+    static final String MANIFESTS_DIR = "manifests";
+    static final String REPORT_DIR = "report";
+
+    private final EventSink events;
+
+    public ManifestConversion(EventSink events) {
+        this.events = events;
+    }
+
+    public ConversionSummary run(ConversionRequest request) {
+        Path input = request.input().toAbsolutePath().normalize();
+        Path output = request.output().toAbsolutePath().normalize();
+        checkLayout(request, input, output);
+
+        events.info(TOPIC, "Reading " + request.input());
+        ManifestSet manifests = new ManifestReader().read(input);
+        events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
+
+        List<ConversionRule> rules = List.of(new EcrImageRule(request.registries()));
+        ConversionResult result = new ManifestConverter(rules).convert(manifests);
+        result.changes().forEach(this::emit);
+        result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
+                + c.document().location() + ") " + c.path() + ": rules " + String.join(", ", c.ruleIds())
+                + " both change this field; none applied")));
+
+        List<String> registryMap = request.registries().describe();
+        String json = new ConversionReportJson().render(result, registryMap);
+        String markdown = new ConversionReportMarkdown().render(result, registryMap);
+        Path reportJson = output.resolve(REPORT_DIR).resolve("conversion-report.json");
+        Path reportMarkdown = output.resolve(REPORT_DIR).resolve("conversion-report.md");
+        if (!request.dryRun()) {
+            try (StagedDirectory staged = StagedDirectory.create(output)) {
+                new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
+                write(staged.path().resolve(REPORT_DIR).resolve(reportJson.getFileName()), json);
+                write(staged.path().resolve(REPORT_DIR).resolve(reportMarkdown.getFileName()), markdown);
+                staged.commit();
+            }
+            events.info(TOPIC, "Wrote converted manifests to " + output.resolve(MANIFESTS_DIR));
+            events.info(TOPIC, "Wrote reports " + reportJson + " and " + reportMarkdown);
+        }
+        ConversionSummary summary = summarize(request, result, output, reportJson, reportMarkdown);
+        events.info(TOPIC, summary.oneLine());
+        return summary;
+    }
+
+    private static void checkLayout(ConversionRequest request, Path input, Path output) {
+        if (!Files.exists(input)) {
+            throw new MigrationException("Input path '" + request.input() + "' does not exist");
+        }
+        if (Files.isDirectory(input) && output.startsWith(input)) {
+            throw new MigrationException("Output directory '" + request.output() + "' is inside the input '"
+                    + request.input() + "': choose an output outside it, e.g. target/aks");
+        }
+        if (input.startsWith(output)) {
+            throw new MigrationException("Output directory '" + request.output() + "' contains the input '"
+                    + request.input() + "' and would replace it: choose another output directory");
+        }
+    }
+
+    private void emit(ObjectChange c) {
+        Change change = c.change();
+        String where = c.object() + " " + change.path();
+        if (change.mode() == RuleMode.HUMAN) {
+            events.warn(TOPIC, where + ": decision needed [" + change.ruleId() + "]: " + change.reason());
+        } else if (c.applied()) {
+            events.info(TOPIC, where + ": " + text(change.before()) + " -> " + text(change.after())
+                    + " [" + change.ruleId() + " " + change.mode() + "]");
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null ? "(none)" : node.isTextual() ? node.asText() : node.toString();
+    }
+
+    private static ConversionSummary summarize(ConversionRequest request, ConversionResult result, Path output,
+                                               Path reportJson, Path reportMarkdown) {
+        Map<String, Integer> byMode = new LinkedHashMap<>();
+        result.countByMode().forEach((mode, count) -> byMode.put(mode.name(), count));
+        boolean dry = request.dryRun();
+        return new ConversionSummary(result.input().files().size(), result.documents().size(), result.objects(),
+                result.changedDocuments(), byMode, result.pendingDecisions(), result.conflicts().size(), dry,
+                dry ? null : output.resolve(MANIFESTS_DIR).toString(),
+                dry ? null : reportJson.toString(), dry ? null : reportMarkdown.toString());
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot write '" + file + "': " + e.getMessage(), e);
+        }
+    }
+}

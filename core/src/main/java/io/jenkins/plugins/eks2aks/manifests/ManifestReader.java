@@ -1,0 +1,226 @@
+package io.jenkins.plugins.eks2aks.manifests;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.eks2aks.MigrationException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads manifests from a file or a directory tree: multi-document YAML, JSON, {@code kind: List}. Every
+ * document must be a Kubernetes object with {@code apiVersion} and {@code kind}; anything else is an error
+ * that names the file, line and column, so that nothing is written from input we did not understand.
+ */
+public final class ManifestReader {
+
+    // A YAML document marker: "---" at column 0, alone or followed by white space (YAML 1.2, 9.1.2).
+    // Markers always start a document, even inside block scalars, so splitting on them is exact.
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("^---(?:[ \\t](.*))?$");
+    private static final Pattern DOCUMENT_END = Pattern.compile("^\\.\\.\\.[ \\t]*$");
+
+    private final ObjectMapper yaml;
+    private final ObjectMapper json;
+
+    public ManifestReader() {
+        this.yaml = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        this.json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** Reads {@code input}, a manifest file or a directory searched recursively for *.yaml, *.yml, *.json. */
+    public ManifestSet read(Path input) {
+        if (!Files.exists(input)) {
+            throw new MigrationException("Input path '" + input + "' does not exist");
+        }
+        if (!Files.isDirectory(input)) {
+            return new ManifestSet(input, false, List.of(readFile(input, input.getFileName().toString())), List.of());
+        }
+        List<ManifestFile> files = new ArrayList<>();
+        List<String> passThrough = new ArrayList<>();
+        for (Path file : listFiles(input)) {
+            String relative = input.relativize(file).toString().replace('\\', '/');
+            if (isManifest(file) && !isKustomization(file)) {
+                files.add(readFile(file, relative));
+            } else {
+                passThrough.add(relative);
+            }
+        }
+        return new ManifestSet(input, true, files, passThrough);
+    }
+
+    /** Parses one file's text; {@code name} is how errors name it. */
+    public ManifestFile parse(String name, String text) {
+        boolean isJson = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        List<ManifestDocument> documents = isJson ? parseJson(name, text) : parseYaml(name, text);
+        return new ManifestFile(name, isJson, text, documents);
+    }
+
+    private ManifestFile readFile(Path file, String name) {
+        if (!Files.isReadable(file)) {
+            throw new MigrationException("Cannot read '" + file + "': permission denied");
+        }
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MigrationException("Cannot read '" + file + "': it is not UTF-8 text");
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        return parse(name, text);
+    }
+
+    private List<ManifestDocument> parseJson(String name, String text) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        JsonNode node = parseTree(json, name, text, 1);
+        return List.of(document(name, 0, 1, 0, text.length(), node));
+    }
+
+    private List<ManifestDocument> parseYaml(String name, String text) {
+        List<ManifestDocument> documents = new ArrayList<>();
+        int chunkStart = 0;
+        int chunkLine = 1;
+        int offset = 0;
+        int line = 1;
+        while (offset <= text.length()) {
+            int newline = text.indexOf('\n', offset);
+            int lineEnd = newline < 0 ? text.length() : newline;
+            int next = newline < 0 ? text.length() + 1 : newline + 1;
+            String content = stripCr(text.substring(offset, lineEnd));
+            Matcher marker = DOCUMENT_MARKER.matcher(content);
+            boolean isMarker = marker.matches();
+            if (isMarker || DOCUMENT_END.matcher(content).matches()) {
+                addYamlDocument(documents, name, text, chunkStart, offset, chunkLine);
+                chunkStart = Math.min(next, text.length());
+                chunkLine = line + 1;
+                String inline = isMarker && marker.group(1) != null ? marker.group(1).trim() : "";
+                if (!inline.isEmpty() && !inline.startsWith("#")) {
+                    // "--- {a: 1}": the document starts on the marker line itself.
+                    chunkStart = offset + content.indexOf(inline);
+                    chunkLine = line;
+                }
+            }
+            offset = next;
+            line++;
+        }
+        addYamlDocument(documents, name, text, chunkStart, text.length(), chunkLine);
+        return documents;
+    }
+
+    private void addYamlDocument(List<ManifestDocument> documents, String name, String text, int start, int end,
+                                 int startLine) {
+        if (start >= end) {
+            return;
+        }
+        String chunk = text.substring(start, end);
+        JsonNode node = parseTree(yaml, name, chunk, startLine);
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return; // only comments or blank lines
+        }
+        documents.add(document(name, documents.size(), startLine, start, end, node));
+    }
+
+    private ManifestDocument document(String name, int index, int startLine, int start, int end, JsonNode node) {
+        ManifestDocument doc = new ManifestDocument(name, index, startLine, start, end, node);
+        requireKubernetesObject(doc, node, "");
+        if ("List".equals(node.path("kind").asText()) || node.path("kind").asText().endsWith("List")) {
+            JsonNode items = node.path("items");
+            if (!items.isArray() && !items.isMissingNode() && !items.isNull()) {
+                throw new MigrationException(doc.location() + ": 'items' of a " + node.path("kind").asText()
+                        + " must be a list");
+            }
+            for (int i = 0; i < items.size(); i++) {
+                requireKubernetesObject(doc, items.get(i), " item " + (i + 1));
+            }
+        }
+        return doc;
+    }
+
+    private static void requireKubernetesObject(ManifestDocument doc, JsonNode node, String what) {
+        if (!node.isObject()) {
+            throw new MigrationException(doc.location() + what + ": not a Kubernetes object (expected a mapping with "
+                    + "apiVersion and kind, found " + node.getNodeType().toString().toLowerCase(Locale.ROOT) + ")");
+        }
+        for (String field : List.of("apiVersion", "kind")) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isTextual() || value.asText().isBlank()) {
+                throw new MigrationException(doc.location() + what + ": missing '" + field
+                        + "'; every document must be a Kubernetes object with apiVersion and kind");
+            }
+        }
+    }
+
+    private static JsonNode parseTree(ObjectMapper mapper, String name, String text, int firstLine) {
+        try {
+            return mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            int line = at == null ? firstLine : firstLine + Math.max(at.getLineNr(), 1) - 1;
+            int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
+            String kind = mapper instanceof YAMLMapper ? "YAML" : "JSON";
+            throw new MigrationException(name + ":" + line + ":" + column + ": invalid " + kind + ": "
+                    + firstLineOf(e.getOriginalMessage()), e);
+        }
+    }
+
+    private static String firstLineOf(String message) {
+        String m = message == null ? "parse error" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl).strip();
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static boolean isManifest(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
+    private static boolean isKustomization(Path file) {
+        String n = file.getFileName().toString();
+        return n.equals("kustomization.yaml") || n.equals("kustomization.yml") || n.equals("Kustomization");
+    }
+
+    private static List<Path> listFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(dir.relativize(p)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new MigrationException("Cannot list '" + dir + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

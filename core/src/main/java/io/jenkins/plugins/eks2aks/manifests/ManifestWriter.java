@@ -1,0 +1,94 @@
+package io.jenkins.plugins.eks2aks.manifests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.jenkins.plugins.eks2aks.MigrationException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes converted manifests mirroring the input layout. A file with no applied change is copied byte for
+ * byte; in a changed file only the changed documents are re-serialized (keys in their original order),
+ * and everything between them, comments and separators included, stays as it was.
+ */
+public final class ManifestWriter {
+
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Writes every input file of {@code result} under {@code outputDir}. */
+    public void write(ConversionResult result, Path outputDir) {
+        Map<ManifestDocument, ConvertedDocument> byDocument = new HashMap<>();
+        result.documents().forEach(d -> byDocument.put(d.original(), d));
+        ManifestSet input = result.input();
+        for (ManifestFile file : input.files()) {
+            String text = render(file, file.documents().stream().map(byDocument::get).toList());
+            writeString(outputDir.resolve(file.path()), text);
+        }
+        for (String other : input.passThrough()) {
+            copy(input.root().resolve(other), outputDir.resolve(other));
+        }
+    }
+
+    /** The file's new text: its original text with each changed document's span replaced. */
+    String render(ManifestFile file, List<ConvertedDocument> documents) {
+        StringBuilder out = new StringBuilder(file.text().length() + 256);
+        int cursor = 0;
+        for (ConvertedDocument document : documents) {
+            if (!document.changed()) {
+                continue;
+            }
+            ManifestDocument original = document.original();
+            out.append(file.text(), cursor, original.start());
+            String replacement = serialize(file.json(), document.converted());
+            String originalText = file.text().substring(original.start(), original.end());
+            if (!originalText.endsWith("\n") && replacement.endsWith("\n")) {
+                replacement = replacement.substring(0, replacement.length() - 1);
+            }
+            out.append(replacement);
+            cursor = original.end();
+        }
+        out.append(file.text(), cursor, file.text().length());
+        return out.toString();
+    }
+
+    private String serialize(boolean asJson, JsonNode node) {
+        try {
+            return asJson ? json.writeValueAsString(node) + "\n" : yaml.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new MigrationException("Cannot serialize a converted document: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void writeString(Path target, String text) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot write '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot copy '" + from + "' to '" + to + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.eks2aks.manifests.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.jenkins.plugins.eks2aks.images.EcrImageReference;
+import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * I1: an image in a private ECR registry is pulled from ACR instead, with the repository path, tag and
+ * digest kept exactly (a digest is the SHA-256 of the manifest, unchanged by ACR import or a byte-exact copy).
+ * An ECR host with no target in the registry map is a finding that names the flag to set.
+ */
+public final class EcrImageRule implements ConversionRule {
+
+    public static final String ID = "I1";
+    private static final String SOURCE = "EKS→AKS migration guide, container images; ACR import keeps digests";
+
+    private final RegistryMap registries;
+
+    public EcrImageRule(RegistryMap registries) {
+        this.registries = registries;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(KubeObject object) {
+        return PodSpecs.podSpecPointer(object).isPresent();
+    }
+
+    @Override
+    public List<Change> apply(KubeObject object) {
+        List<Change> changes = new ArrayList<>();
+        for (PodSpecs.ContainerAt container : PodSpecs.containers(object)) {
+            JsonNode image = container.container().path("image");
+            Optional<EcrImageReference> ecr = EcrImageReference.parse(image.asText(null));
+            if (ecr.isEmpty()) {
+                continue;
+            }
+            String path = container.pointer() + "/image";
+            Optional<String> target = registries.target(ecr.get());
+            if (target.isPresent()) {
+                changes.add(Change.replace(path, image, TextNode.valueOf(target.get()), ID, RuleMode.AUTO,
+                        "ECR image of " + describe(container) + " is pulled from ACR; repository, tag and digest kept ("
+                                + SOURCE + ")"));
+            } else {
+                changes.add(Change.finding(path, image, ID, "No ACR target for ECR registry " + ecr.get().host()
+                        + " (image of " + describe(container) + "): set --acr, or --registry-map "
+                        + ecr.get().host() + "=<acr>.azurecr.io"));
+            }
+        }
+        return changes;
+    }
+
+    private static String describe(PodSpecs.ContainerAt container) {
+        String kind = switch (container.list()) {
+            case "initContainers" -> "init container";
+            case "ephemeralContainers" -> "ephemeral container";
+            default -> "container";
+        };
+        return kind + " '" + container.name() + "'";
+    }
+}

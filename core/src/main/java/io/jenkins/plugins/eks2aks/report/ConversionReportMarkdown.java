@@ -1,0 +1,87 @@
+package io.jenkins.plugins.eks2aks.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.Conflict;
+import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+
+import java.util.List;
+
+/** The conversion report for people: summary, the decisions still needed as a checklist, every change. */
+public final class ConversionReportMarkdown {
+
+    public String render(ConversionResult result, List<String> registryMap) {
+        StringBuilder md = new StringBuilder();
+        md.append("# EKS → AKS conversion report\n\n");
+        md.append("Registry map: ").append(registryMap.isEmpty() ? "none" : "`" + String.join("`, `", registryMap) + "`")
+                .append("\n\n");
+        md.append("## Summary\n\n| | Count |\n|---|---:|\n");
+        row(md, "Files", result.input().files().size());
+        row(md, "Documents", result.documents().size());
+        row(md, "Objects", result.objects());
+        row(md, "Documents changed", result.changedDocuments());
+        result.countByMode().forEach((mode, count) -> row(md, "Changes " + mode.name(), count));
+        row(md, "Conflicts", result.conflicts().size());
+        md.append('\n');
+
+        List<ObjectChange> decisions = result.changes().stream()
+                .filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
+        md.append("## Decisions needed\n\n");
+        if (decisions.isEmpty()) {
+            md.append("None.\n\n");
+        } else {
+            for (ObjectChange c : decisions) {
+                md.append("- [ ] ").append(c.object()).append(" (").append(c.document().location()).append(") `")
+                        .append(c.change().path()).append("`: ").append(c.change().reason()).append('\n');
+            }
+            md.append('\n');
+        }
+
+        md.append("## Changes\n\n");
+        if (result.changes().isEmpty()) {
+            md.append("None.\n\n");
+        } else {
+            md.append("| Object | File | Path | Before | After | Rule | Mode | Reason |\n");
+            md.append("|---|---|---|---|---|---|---|---|\n");
+            for (ObjectChange c : result.changes()) {
+                Change change = c.change();
+                md.append("| ").append(cell(c.object().toString()))
+                        .append(" | ").append(cell(c.document().file() + " #" + (c.document().index() + 1)))
+                        .append(" | `").append(cell(change.path())).append('`')
+                        .append(" | ").append(value(change.before()))
+                        .append(" | ").append(c.applied() ? value(change.after()) : "(not applied)")
+                        .append(" | ").append(change.ruleId())
+                        .append(" | ").append(change.mode().name())
+                        .append(" | ").append(cell(change.reason())).append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        if (!result.conflicts().isEmpty()) {
+            md.append("## Conflicts (not applied)\n\n");
+            for (Conflict c : result.conflicts()) {
+                md.append("- ").append(c.object()).append(" (").append(c.document().location()).append(") `")
+                        .append(c.path()).append("`: rules ").append(String.join(", ", c.ruleIds())).append('\n');
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, long count) {
+        md.append("| ").append(name).append(" | ").append(count).append(" |\n");
+    }
+
+    private static String value(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return "";
+        }
+        return "`" + cell(node.isTextual() ? node.asText() : node.toString()) + "`";
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,9 @@
+// Compile-only declaration of the real Jenkins API (see jenkins-api/README.md). Never packaged.
+package hudson.remoting;
+
+import java.io.Serializable;
+import org.jenkinsci.remoting.RoleSensitive;
+
+public interface Callable<V, T extends Throwable> extends Serializable, RoleSensitive {
+    V call() throws T;
+}

@@ -1,0 +1,8 @@
+// Compile-only declaration of the real Jenkins API (see jenkins-api/README.md). Never packaged.
+package jenkins;
+
+public enum YesNoMaybe {
+    YES,
+    NO,
+    MAYBE
+}
