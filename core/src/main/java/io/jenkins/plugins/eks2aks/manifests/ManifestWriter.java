@@ -53,9 +53,11 @@ public final class ManifestWriter {
                 continue;
             }
             ManifestDocument original = document.original();
-            out.append(file.text(), cursor, original.start());
-            String replacement = serialize(file.json(), document.converted());
             String originalText = file.text().substring(original.start(), original.end());
+            out.append(file.text(), cursor, original.start());
+            // The comment block heading a document usually says what it is: keep it above the new text.
+            out.append(leadingComments(originalText));
+            String replacement = serialize(file.json(), document.converted());
             if (!originalText.endsWith("\n") && replacement.endsWith("\n")) {
                 replacement = replacement.substring(0, replacement.length() - 1);
             }
@@ -64,6 +66,21 @@ public final class ManifestWriter {
         }
         out.append(file.text(), cursor, file.text().length());
         return out.toString();
+    }
+
+    /** The comment and blank lines a YAML document starts with, up to its first line of content. */
+    static String leadingComments(String documentText) {
+        int offset = 0;
+        while (offset < documentText.length()) {
+            int newline = documentText.indexOf('\n', offset);
+            int end = newline < 0 ? documentText.length() : newline + 1;
+            String line = documentText.substring(offset, end).strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                break;
+            }
+            offset = end;
+        }
+        return documentText.substring(0, offset);
     }
 
     private String serialize(boolean asJson, JsonNode node) {

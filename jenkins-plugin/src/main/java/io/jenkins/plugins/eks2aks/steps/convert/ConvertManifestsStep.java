@@ -1,0 +1,116 @@
+package io.jenkins.plugins.eks2aks.steps.convert;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.Messages;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code convertManifests}: converts the EKS manifests under {@code source} in the workspace into AKS
+ * manifests under {@code output}, with a report, and returns a summary Map.
+ */
+public final class ConvertManifestsStep extends Step {
+
+    static final String DEFAULT_OUTPUT = "eks2aks/aks";
+
+    private final String source;
+    private String output = DEFAULT_OUTPUT;
+    private String acr;
+    private String registryMap;
+    private boolean dryRun;
+
+    @DataBoundConstructor
+    public ConvertManifestsStep(String source) {
+        this.source = source == null ? "" : source.trim();
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getOutput() {
+        return output;
+    }
+
+    @DataBoundSetter
+    public void setOutput(String output) {
+        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+    }
+
+    public String getAcr() {
+        return acr;
+    }
+
+    @DataBoundSetter
+    public void setAcr(String acr) {
+        this.acr = acr == null || acr.isBlank() ? null : acr.trim();
+    }
+
+    public String getRegistryMap() {
+        return registryMap;
+    }
+
+    /** {@code ecr-host=acr-host} entries, one per line or separated by commas. */
+    @DataBoundSetter
+    public void setRegistryMap(String registryMap) {
+        this.registryMap = registryMap == null || registryMap.isBlank() ? null : registryMap.trim();
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    /** The registry map's entries as a list. */
+    List<String> registryMapEntries() {
+        List<String> entries = new ArrayList<>();
+        if (registryMap != null) {
+            for (String entry : registryMap.split("[,\\n]")) {
+                if (!entry.isBlank()) {
+                    entries.add(entry.trim());
+                }
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new ConvertManifestsExecution(context, new ConvertManifestsCallable(
+                source, output, acr, registryMapEntries(), dryRun, null));
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            // Files are read and written in the workspace of the agent: the step must run inside node {}.
+            return Set.of(FilePath.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "convertManifests";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.get("ConvertManifestsStep.DisplayName");
+        }
+    }
+}
