@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -175,6 +177,9 @@ public final class ManifestReader {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+                throw yamlError(name, firstLine, yamlError, e);
+            }
             JsonLocation at = e.getLocation();
             int line = at == null ? firstLine : firstLine + Math.max(at.getLineNr(), 1) - 1;
             int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
@@ -182,6 +187,20 @@ public final class ManifestReader {
             throw new MigrationException(name + ":" + line + ":" + column + ": invalid " + kind + ": "
                     + firstLineOf(e.getOriginalMessage()), e);
         }
+    }
+
+    /** SnakeYAML knows where the problem is and where the construct it was reading began: say both. */
+    private static MigrationException yamlError(String name, int firstLine, MarkedYAMLException error,
+                                                JsonProcessingException e) {
+        Mark problem = error.getProblemMark();
+        String message = name + ":" + (firstLine + problem.getLine()) + ":" + (problem.getColumn() + 1)
+                + ": invalid YAML: " + firstLineOf(error.getProblem());
+        Mark context = error.getContextMark();
+        if (error.getContext() != null && context != null) {
+            message += " (" + firstLineOf(error.getContext()) + " that starts at line " + (firstLine + context.getLine())
+                    + ", column " + (context.getColumn() + 1) + ")";
+        }
+        return new MigrationException(message, e);
     }
 
     private static String firstLineOf(String message) {
