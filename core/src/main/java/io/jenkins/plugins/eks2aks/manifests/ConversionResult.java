@@ -33,11 +33,11 @@ public record ConversionResult(ManifestSet input, List<ConvertedDocument> docume
         return counts;
     }
 
-    public long changedDocuments() {
-        return documents.stream().filter(ConvertedDocument::changed).count();
+    public int changedDocuments() {
+        return (int) documents.stream().filter(ConvertedDocument::changed).count();
     }
 
-    public long pendingDecisions() {
-        return changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count();
+    public int pendingDecisions() {
+        return (int) changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count();
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param reportJson     path of the JSON report, or null in a dry run
  * @param reportMarkdown path of the Markdown report, or null in a dry run
  */
-public record ConversionSummary(int files, int documents, int objects, long changedDocuments,
-                                Map<String, Integer> changesByMode, long pendingDecisions, int conflicts,
+public record ConversionSummary(int files, int documents, int objects, int changedDocuments,
+                                Map<String, Integer> changesByMode, int pendingDecisions, int conflicts,
                                 boolean dryRun, String outputDirectory, String reportJson, String reportMarkdown)
         implements Serializable {
 

@@ -35,7 +35,7 @@ final class ConvertManifestsExecution extends SynchronousNonBlockingStepExecutio
             throw new hudson.AbortException("convertManifests: " + summary.get("conflicts")
                     + " conflicting changes were held back; see the report");
         }
-        if (((Number) summary.get("pendingDecisions")).longValue() > 0) {
+        if (((Number) summary.get("pendingDecisions")).intValue() > 0) {
             listener.getLogger().println("[convert] " + summary.get("pendingDecisions")
                     + " decisions are pending: build marked UNSTABLE (see the report's checklist)");
             context.setResult(Result.UNSTABLE);

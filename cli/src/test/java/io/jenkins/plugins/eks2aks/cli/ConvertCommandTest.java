@@ -1,0 +1,106 @@
+package io.jenkins.plugins.eks2aks.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConvertCommandTest {
+
+    private static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+    private static final String POD = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: " + ECR + "/shop/a:1}\n";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Eks2AksCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void convertsWithADefaultAcrAndPrintsASummary(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        int exit = run("convert", in.toString(), "--acr", "contoso", "--out", tmp.resolve("out").toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(Files.readString(tmp.resolve("out/manifests/pod.yaml")).contains("contoso.azurecr.io/shop/a:1"));
+        assertTrue(out.toString().contains("1 documents changed; 1 changes (1 AUTO, 0 need a decision); 0 conflicts"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void registryMapEntriesAreRepeatable(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "-q",
+                "--registry-map", "210987654321.dkr.ecr.eu-west-1.amazonaws.com=other.azurecr.io",
+                "--registry-map", ECR + "/shop=fabrikam.azurecr.io/team");
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(Files.readString(tmp.resolve("out/manifests/pod.yaml")).contains("fabrikam.azurecr.io/team/a:1"));
+        assertEquals(1, out.toString().lines().count(), "quiet prints only the summary: " + out);
+    }
+
+    @Test
+    void pendingDecisionsExitWithTwoAndAreReportedOnStderr(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString());
+
+        assertEquals(Eks2AksCommand.EXIT_DECISIONS_PENDING, exit);
+        assertTrue(err.toString().contains("decision needed [I1]"), err.toString());
+    }
+
+    @Test
+    void anInvalidRegistryMapIsOneErrorLineAndWritesNothing(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "--registry-map", "nonsense");
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertEquals("eks2aks: error: Invalid registry map entry 'nonsense': expected <ecr-host>[/<repo-prefix>]=<acr-host>[/<repo-prefix>], e.g. "
+                + "123456789012.dkr.ecr.us-east-1.amazonaws.com=contoso.azurecr.io", err.toString().strip());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void aMissingInputIsOneErrorLine(@TempDir Path tmp) {
+        int exit = run("convert", tmp.resolve("missing").toString(), "--acr", "contoso", "--out", tmp.resolve("out").toString());
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("missing' does not exist"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void aDocumentWithoutKindNamesFileAndDocument(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("two.yaml"), POD + "---\napiVersion: v1\nmetadata: {name: x}\n");
+        int exit = run("convert", in.toString(), "--acr", "contoso", "--out", tmp.resolve("out").toString());
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertTrue(err.toString().contains("two.yaml, document 2 (line 8): missing 'kind'"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void usageErrorsExitWith64AndPointToHelp() {
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("convert", "in.yaml"));
+        assertTrue(err.toString().contains("Missing required option: '--out=DIR'"), err.toString());
+        assertTrue(err.toString().contains("Try 'eks2aks convert --help'."), err.toString());
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("frobnicate"));
+    }
+
+    @Test
+    void helpListsTheOptionsAndAnExample() {
+        assertEquals(0, run("convert", "--help"));
+        for (String option : new String[] {"--acr", "--registry-map", "--out", "--dry-run", "eks2aks convert examples/eks-sample"}) {
+            assertTrue(out.toString().contains(option), option);
+        }
+    }
+}
