@@ -4,6 +4,10 @@ import io.jenkins.plugins.eks2aks.images.RegistryMap;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
+import io.jenkins.plugins.eks2aks.manifests.OutputFormat;
+import io.jenkins.plugins.eks2aks.mapping.IngressTarget;
+import io.jenkins.plugins.eks2aks.mapping.MappingFile;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,9 +25,13 @@ import java.util.concurrent.Callable;
         description = {
                 "Converts Kubernetes manifests written for Amazon EKS into manifests for Azure AKS.",
                 "Reads YAML (multi-document, kind: List) and JSON files or directories; writes OUT/manifests "
-                        + "(mirroring the input layout) and OUT/report/conversion-report.{json,md}."},
+                        + "(mirroring the input layout, or OUT/overlay with --format kustomize) and "
+                        + "OUT/report/conversion-report.{json,md,html}."},
         footer = {"", "Example:", "  eks2aks convert examples/eks-sample --acr contoso.azurecr.io --out target/demo"})
 final class ConvertCommand implements Callable<Integer> {
+
+    /** What makes the command exit non-zero besides errors. */
+    enum FailOn { decisions, conflicts, never }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,13 +43,36 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Output directory; replaced as a whole when the conversion succeeds.")
     Path out;
 
+    @Option(names = {"-m", "--mapping"}, paramLabel = "FILE",
+            description = "Migration mapping file (eks2aks.yaml): registries, storage classes, identities, ingress target, … Flags override it.")
+    Path mappingFile;
+
     @Option(names = "--acr", paramLabel = "REGISTRY",
-            description = "ACR that receives every ECR image without a --registry-map entry: a name (contoso) or login server (contoso.azurecr.io).")
+            description = "ACR that receives every ECR image without a registry map entry: a name (contoso) or login server (contoso.azurecr.io).")
     String acr;
 
     @Option(names = "--registry-map", paramLabel = "ECR=ACR",
             description = "ECR host (optionally /repository-prefix) = ACR login server (optionally /prefix). Repeatable; the longest match wins.")
     List<String> registryMap = new ArrayList<>();
+
+    @Option(names = "--ingress-target", paramLabel = "TARGET",
+            description = "AKS ingress replacing ALB ingresses: webapprouting (default), agic or agc.")
+    String ingressTarget;
+
+    @Option(names = "--target-aks-version", paramLabel = "1.xx",
+            description = "AKS Kubernetes version; API versions removed up to it are converted (default " + MigrationMapping.DEFAULT_TARGET_AKS_VERSION + ").")
+    String targetAksVersion;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "files",
+            description = "files (converted manifests mirroring the input) or kustomize (an AKS overlay on the input). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(names = "--velero-configmaps", description = "Also write the ConfigMaps a Velero restore needs to get the same result.")
+    boolean veleroConfigMaps;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "decisions",
+            description = "decisions: exit 2 when decisions are pending, 3 on conflicts (default); conflicts: exit 3 on conflicts only; never: exit 0 unless the input is wrong.")
+    FailOn failOn;
 
     @Option(names = "--dry-run", description = "Convert and report on the terminal, write nothing.")
     boolean dryRun;
@@ -51,15 +82,48 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegistryMap registries = RegistryMap.of(registryMap, acr);
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
-        ConversionSummary summary = new ManifestConversion(events).run(new ConversionRequest(input, out, registries, dryRun));
+        ConversionSummary summary = new ManifestConversion(events).run(new ConversionRequest(input, out, mapping(), dryRun,
+                outputFormat(), veleroConfigMaps));
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }
-        if (summary.conflicts() > 0) {
+        if (summary.conflicts() > 0 && failOn != FailOn.never) {
             return Eks2AksCommand.EXIT_ERROR;
         }
-        return summary.pendingDecisions() > 0 ? Eks2AksCommand.EXIT_DECISIONS_PENDING : Eks2AksCommand.EXIT_OK;
+        return summary.pendingDecisions() > 0 && failOn == FailOn.decisions ? Eks2AksCommand.EXIT_DECISIONS_PENDING : Eks2AksCommand.EXIT_OK;
+    }
+
+    /** The mapping file with the flags applied on top: resolved here, once. */
+    private MigrationMapping mapping() {
+        MigrationMapping mapping = mappingFile == null ? MigrationMapping.defaults() : MappingFile.load(mappingFile);
+        if (acr != null) {
+            mapping = mapping.withAcr(acr);
+        }
+        if (!registryMap.isEmpty()) {
+            mapping = mapping.withRegistries(RegistryMap.parseEntries(registryMap));
+        }
+        if (ingressTarget != null) {
+            mapping = mapping.withIngress(choice("--ingress-target", ingressTarget, IngressTarget::fromKey, "webapprouting, agic, agc"));
+        }
+        if (targetAksVersion != null) {
+            if (!targetAksVersion.matches("1\\.\\d{2}")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --target-aks-version '" + targetAksVersion + "': expected e.g. 1.33");
+            }
+            mapping = mapping.withTargetAksVersion(targetAksVersion);
+        }
+        return mapping;
+    }
+
+    private OutputFormat outputFormat() {
+        return choice("--format", format, OutputFormat::fromKey, "files, kustomize");
+    }
+
+    private <T> T choice(String option, String value, java.util.function.Function<String, T> parse, String allowed) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": '" + value + "' (allowed: " + allowed + ")");
+        }
     }
 }

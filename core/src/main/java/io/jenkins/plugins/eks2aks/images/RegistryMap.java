@@ -44,15 +44,9 @@ public final class RegistryMap {
     public static RegistryMap of(List<String> entries, String defaultAcr) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries == null ? List.<String>of() : entries) {
-            String e = entry.trim();
-            int eq = e.indexOf('=');
-            if (eq <= 0 || eq == e.length() - 1) {
-                throw new MigrationException("Invalid registry map entry '" + entry
-                        + "': expected <ecr-host>[/<repo-prefix>]=<acr-host>[/<repo-prefix>], e.g. "
-                        + "123456789012.dkr.ecr.us-east-1.amazonaws.com=contoso.azurecr.io");
-            }
-            String source = trimSlashes(e.substring(0, eq).trim().toLowerCase());
-            String target = trimSlashes(e.substring(eq + 1).trim().toLowerCase());
+            String[] pair = split(entry);
+            String source = pair[0];
+            String target = pair[1];
             if (!ECR_KEY.matcher(source).matches()) {
                 throw new MigrationException("Invalid registry map entry '" + entry + "': '" + source
                         + "' is not an ECR registry host (<account>.dkr.ecr.<region>.amazonaws.com)");
@@ -68,6 +62,27 @@ public final class RegistryMap {
             }
         }
         return new RegistryMap(map, defaultAcr == null || defaultAcr.isBlank() ? null : acrLoginServer(defaultAcr));
+    }
+
+    /** {@code source=target} strings as a map, in order; each entry checked for its form only. */
+    public static Map<String, String> parseEntries(List<String> entries) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String entry : entries) {
+            String[] pair = split(entry);
+            map.put(pair[0], pair[1]);
+        }
+        return map;
+    }
+
+    private static String[] split(String entry) {
+        String e = entry.trim();
+        int eq = e.indexOf('=');
+        if (eq <= 0 || eq == e.length() - 1) {
+            throw new MigrationException("Invalid registry map entry '" + entry
+                    + "': expected <ecr-host>[/<repo-prefix>]=<acr-host>[/<repo-prefix>], e.g. "
+                    + "123456789012.dkr.ecr.us-east-1.amazonaws.com=contoso.azurecr.io");
+        }
+        return new String[] {trimSlashes(e.substring(0, eq).trim().toLowerCase()), trimSlashes(e.substring(eq + 1).trim().toLowerCase())};
     }
 
     /** {@code contoso} → {@code contoso.azurecr.io}; a full login server is kept (lower-cased). */

@@ -26,7 +26,7 @@ public record Change(String op, String path, JsonNode before, JsonNode after, St
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(reason, "reason");
-        if (mode.applies() && op == null) {
+        if (mode.applies() && op == null && !(mode == RuleMode.EXCLUDE && path.isEmpty())) {
             throw new IllegalArgumentException("a " + mode + " change needs an operation");
         }
     }
@@ -38,6 +38,11 @@ public record Change(String op, String path, JsonNode before, JsonNode after, St
 
     public static Change finding(String path, JsonNode current, String ruleId, String reason) {
         return new Change(null, path, current, null, ruleId, RuleMode.HUMAN, reason);
+    }
+
+    /** Whether this change leaves the whole object out of the migration. */
+    public boolean isExclusion() {
+        return mode == RuleMode.EXCLUDE && path.isEmpty();
     }
 
     /** The RFC 6902 operation with its path made absolute inside the document by {@code prefix}. */

@@ -1,23 +1,32 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
-import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Everything a conversion needs, resolved once at the edge (CLI flags or step parameters).
+ * Everything a conversion needs, resolved once at the edge (CLI flags or step parameters over the mapping file).
  *
- * @param input      a manifest file or a directory of manifests
- * @param output     the directory to write: {@code manifests/} and {@code report/} inside it
- * @param registries where ECR images go
- * @param dryRun     convert and report, write nothing
+ * @param input            a manifest file or a directory of manifests
+ * @param output           the directory to write: {@code manifests/} (or {@code overlay/}) and {@code report/}
+ * @param mapping          the migration's decisions
+ * @param dryRun           convert and report, write nothing
+ * @param format           files mirroring the input, or a Kustomize overlay
+ * @param veleroConfigMaps also write the ConfigMaps Velero needs to restore with the same result
  */
-public record ConversionRequest(Path input, Path output, RegistryMap registries, boolean dryRun) {
+public record ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
+                                boolean veleroConfigMaps) {
 
     public ConversionRequest {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(registries, "registries");
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(format, "format");
+    }
+
+    /** Files output, no Velero ConfigMaps. */
+    public ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun) {
+        this(input, output, mapping, dryRun, OutputFormat.FILES, false);
     }
 }

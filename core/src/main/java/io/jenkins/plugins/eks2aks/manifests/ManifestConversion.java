@@ -1,11 +1,14 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
-import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
 import io.jenkins.plugins.eks2aks.report.ConversionReportJson;
 import io.jenkins.plugins.eks2aks.report.ConversionReportMarkdown;
 
@@ -37,19 +40,20 @@ public final class ManifestConversion {
         Path input = request.input().toAbsolutePath().normalize();
         Path output = request.output().toAbsolutePath().normalize();
         checkLayout(request, input, output);
+        request.mapping().registryMap(); // validates the registry entries before anything is read
 
         events.info(TOPIC, "Reading " + request.input());
         ManifestSet manifests = new ManifestReader().read(input);
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
 
-        List<ConversionRule> rules = List.of(new EcrImageRule(request.registries()));
-        ConversionResult result = new ManifestConverter(rules).convert(manifests);
-        result.changes().forEach(this::emit);
+        RuleContext context = new RuleContext(request.mapping(), InputIndex.of(manifests));
+        ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        emitChanges(result.changes());
         result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
                 + c.document().location() + ") " + c.path() + ": rules " + String.join(", ", c.ruleIds())
                 + " both change this field; none applied")));
 
-        List<String> registryMap = request.registries().describe();
+        List<String> registryMap = request.mapping().registryMap().describe();
         String json = new ConversionReportJson().render(result, registryMap);
         String markdown = new ConversionReportMarkdown().render(result, registryMap);
         Path reportJson = output.resolve(REPORT_DIR).resolve("conversion-report.json");
@@ -83,19 +87,43 @@ public final class ManifestConversion {
         }
     }
 
-    private void emit(ObjectChange c) {
-        Change change = c.change();
-        String where = c.object() + " " + change.path();
-        if (change.mode() == RuleMode.HUMAN) {
-            events.warn(TOPIC, where + ": decision needed [" + change.ruleId() + "]: " + change.reason());
-        } else if (c.applied()) {
-            events.info(TOPIC, where + ": " + text(change.before()) + " -> " + text(change.after())
-                    + " [" + change.ruleId() + " " + change.mode() + "]");
+    /**
+     * One line per changed object (its rules and how many changes), one warning per decision, one line per
+     * exclusion; each change's before and after only at DEBUG, so a large cluster's log stays readable.
+     */
+    private void emitChanges(List<ObjectChange> changes) {
+        Map<String, List<ObjectChange>> byObject = new LinkedHashMap<>();
+        for (ObjectChange c : changes) {
+            byObject.computeIfAbsent(c.document().location() + "|" + c.object(), k -> new ArrayList<>()).add(c);
+        }
+        for (List<ObjectChange> group : byObject.values()) {
+            ObjectChange first = group.get(0);
+            if (first.change().isExclusion()) {
+                events.info(TOPIC, first.object() + ": excluded [" + first.change().ruleId() + "]: " + first.change().reason());
+                continue;
+            }
+            List<ObjectChange> applied = group.stream().filter(ObjectChange::applied).toList();
+            if (!applied.isEmpty()) {
+                Set<String> rules = new TreeSet<>();
+                applied.forEach(c -> rules.add(c.change().ruleId()));
+                events.info(TOPIC, first.object() + ": " + applied.size() + (applied.size() == 1 ? " change" : " changes")
+                        + " [" + String.join(", ", rules) + "] (" + first.document().file() + ")");
+            }
+            for (ObjectChange c : group) {
+                Change change = c.change();
+                if (change.mode() == RuleMode.HUMAN) {
+                    events.warn(TOPIC, c.object() + " " + change.path() + ": decision needed [" + change.ruleId() + "]: " + change.reason());
+                } else if (c.applied()) {
+                    events.debug(TOPIC, c.object() + " " + change.path() + ": " + text(change.before()) + " -> "
+                            + text(change.after()) + " [" + change.ruleId() + " " + change.mode() + "]");
+                }
+            }
         }
     }
 
-    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
-        return node == null ? "(none)" : node.isTextual() ? node.asText() : node.toString();
+    private static String text(JsonNode node) {
+        String text = node == null ? "(none)" : node.isTextual() ? node.asText() : node.toString();
+        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
     }
 
     private static ConversionSummary summarize(ConversionRequest request, ConversionResult result, Path output,

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +17,9 @@ import java.util.TreeSet;
 
 /**
  * Runs the rules over every object of every document. Rules only propose changes; this class collects them,
- * holds back changes that contest the same field, and applies the rest as one RFC 6902 patch per document.
- * The input is never modified: the patch produces a new tree.
+ * leaves out excluded objects, merges additions to the same new map, holds back changes that contest the same
+ * field, and applies the rest as one RFC 6902 patch per document. The input is never modified: the patch
+ * produces a new tree.
  */
 public final class ManifestConverter {
 
@@ -33,43 +36,95 @@ public final class ManifestConverter {
         int objects = 0;
         for (ManifestFile file : input.files()) {
             for (ManifestDocument document : file.documents()) {
-                ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+                List<ObjectNode> ops = new ArrayList<>();
+                boolean documentExcluded = false;
                 for (KubeObject object : objectsOf(document)) {
                     objects++;
-                    convertObject(object, patch, changes, conflicts);
+                    boolean excluded = convertObject(object, ops, changes, conflicts);
+                    if (excluded && object.pointer().isEmpty()) {
+                        documentExcluded = true;
+                    } else if (excluded) {
+                        ops.add(JsonNodeFactory.instance.objectNode().put("op", "remove").put("path", object.pointer()));
+                    }
                 }
-                JsonNode converted = patch.isEmpty() ? null : JsonPatch.apply(patch, document.content());
-                documents.add(new ConvertedDocument(document, converted));
+                JsonNode converted = documentExcluded || ops.isEmpty() ? null : JsonPatch.apply(ordered(ops), document.content());
+                documents.add(new ConvertedDocument(document, converted, documentExcluded));
             }
         }
         return new ConversionResult(input, documents, changes, conflicts, objects);
     }
 
-    private void convertObject(KubeObject object, ArrayNode patch, List<ObjectChange> changes,
-                               List<Conflict> conflicts) {
+    /** Collects the rules' changes for one object; returns whether the object is excluded. */
+    private boolean convertObject(KubeObject object, List<ObjectNode> ops, List<ObjectChange> changes,
+                                  List<Conflict> conflicts) {
         List<Change> proposed = new ArrayList<>();
         for (ConversionRule rule : rules) {
             if (rule.appliesTo(object)) {
                 proposed.addAll(rule.apply(object));
             }
         }
-        Set<String> contested = contestedPaths(object, proposed, conflicts);
-        for (Change change : proposed) {
-            boolean apply = change.mode().applies() && !contested.contains(change.path());
-            if (apply) {
-                patch.add(change.toPatchOperation(object.pointer()));
-            }
-            changes.add(new ObjectChange(object.document(), object.ref(), change, apply));
+        Change exclusion = proposed.stream().filter(Change::isExclusion).findFirst().orElse(null);
+        if (exclusion != null) {
+            // An excluded object is not migrated at all: its other changes would only be noise in the report.
+            changes.add(new ObjectChange(object.document(), object.ref(), exclusion, true));
+            return true;
         }
+        List<Change> applicable = mergeAdditions(proposed.stream().filter(c -> c.mode().applies()).toList());
+        Set<String> contested = contestedPaths(object, applicable, conflicts);
+        for (Change change : applicable) {
+            boolean apply = !contested.contains(change.path());
+            if (apply) {
+                ops.add(change.toPatchOperation(object.pointer()));
+            }
+        }
+        for (Change change : proposed) {
+            boolean applied = change.mode().applies() && !contested.contains(change.path());
+            changes.add(new ObjectChange(object.document(), object.ref(), change, applied));
+        }
+        return false;
+    }
+
+    /**
+     * Two rules that each add a key to a map the object does not have yet both propose {@code add} of a new
+     * map at the same path: that is no conflict, the maps are merged (a key both set differently still is).
+     */
+    private static List<Change> mergeAdditions(List<Change> changes) {
+        Map<String, List<Change>> newMaps = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if ("add".equals(c.op()) && c.before() == null && c.after() != null && c.after().isObject()) {
+                newMaps.computeIfAbsent(c.path(), p -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Change> out = new ArrayList<>();
+        for (Change c : changes) {
+            List<Change> group = newMaps.get(c.path());
+            if (group == null || group.size() < 2 || !"add".equals(c.op())) {
+                out.add(c);
+            } else if (group.get(0) == c) {
+                ObjectNode merged = JsonNodeFactory.instance.objectNode();
+                boolean clash = false;
+                for (Change g : group) {
+                    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) g.after()::fields) {
+                        JsonNode previous = merged.get(e.getKey());
+                        clash |= previous != null && !previous.equals(e.getValue());
+                        merged.set(e.getKey(), e.getValue());
+                    }
+                }
+                if (clash) {
+                    out.addAll(group);
+                } else {
+                    out.add(new Change("add", c.path(), null, merged, c.ruleId(), c.mode(), c.reason()));
+                }
+            }
+        }
+        return out;
     }
 
     /** Paths that more than one rule wants to change, or where one rule's change lies inside another's. */
     private static Set<String> contestedPaths(KubeObject object, List<Change> proposed, List<Conflict> conflicts) {
         Map<String, Set<String>> rulesByPath = new TreeMap<>();
         for (Change change : proposed) {
-            if (change.mode().applies()) {
-                rulesByPath.computeIfAbsent(change.path(), p -> new TreeSet<>()).add(change.ruleId());
-            }
+            rulesByPath.computeIfAbsent(change.path(), p -> new TreeSet<>()).add(change.ruleId());
         }
         Set<String> contested = new TreeSet<>();
         for (Map.Entry<String, Set<String>> a : rulesByPath.entrySet()) {
@@ -81,12 +136,47 @@ public final class ManifestConverter {
                     contested.add(b.getKey());
                 }
             }
-            if (involved.size() > 1) {
+            long sameRuleTwice = proposed.stream().filter(c -> c.path().equals(a.getKey())).count();
+            if (involved.size() > 1 || sameRuleTwice > 1 && !a.getKey().endsWith("/-")) {
                 contested.add(a.getKey());
                 conflicts.add(new Conflict(object.document(), object.ref(), a.getKey(), List.copyOf(involved)));
             }
         }
         return contested;
+    }
+
+    /**
+     * Additions and replacements first, in the order proposed; removals last, deepest and highest array index
+     * first, so that removing {@code env/1} cannot shift {@code env/3} out from under another removal.
+     */
+    private static ArrayNode ordered(List<ObjectNode> ops) {
+        List<ObjectNode> removals = new ArrayList<>();
+        ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+        for (ObjectNode op : ops) {
+            if ("remove".equals(op.path("op").asText())) {
+                removals.add(op);
+            } else {
+                patch.add(op);
+            }
+        }
+        removals.sort(Comparator.comparing((ObjectNode op) -> op.path("path").asText(), ManifestConverter::comparePointers).reversed());
+        removals.forEach(patch::add);
+        return patch;
+    }
+
+    /** Orders pointers segment by segment, numbers numerically. */
+    static int comparePointers(String a, String b) {
+        String[] x = a.split("/", -1);
+        String[] y = b.split("/", -1);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = x[i].matches("\\d+") && y[i].matches("\\d+")
+                    ? Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]))
+                    : x[i].compareTo(y[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** The document itself, or each item of a {@code kind: List}, as read-only copies. */

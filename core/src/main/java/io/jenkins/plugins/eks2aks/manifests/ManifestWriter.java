@@ -36,8 +36,11 @@ public final class ManifestWriter {
         result.documents().forEach(d -> byDocument.put(d.original(), d));
         ManifestSet input = result.input();
         for (ManifestFile file : input.files()) {
-            String text = render(file, file.documents().stream().map(byDocument::get).toList());
-            writeString(outputDir.resolve(file.path()), text);
+            List<ConvertedDocument> documents = file.documents().stream().map(byDocument::get).toList();
+            if (!documents.isEmpty() && documents.stream().allMatch(ConvertedDocument::excluded)) {
+                continue; // every object in it stays behind: no file rather than an empty one
+            }
+            writeString(outputDir.resolve(file.path()), render(file, documents));
         }
         for (String other : input.passThrough()) {
             copy(input.root().resolve(other), outputDir.resolve(other));
@@ -53,6 +56,12 @@ public final class ManifestWriter {
                 continue;
             }
             ManifestDocument original = document.original();
+            if (document.excluded()) {
+                int[] span = excludedSpan(file.text(), original);
+                out.append(file.text(), cursor, Math.max(cursor, span[0]));
+                cursor = Math.max(cursor, span[1]);
+                continue;
+            }
             String originalText = file.text().substring(original.start(), original.end());
             out.append(file.text(), cursor, original.start());
             // The comment block heading a document usually says what it is: keep it above the new text.
@@ -66,6 +75,24 @@ public final class ManifestWriter {
         }
         out.append(file.text(), cursor, file.text().length());
         return out.toString();
+    }
+
+    /**
+     * The text to cut for an excluded document: the document and the {@code ---} line before it, or, for a
+     * first document without one, the {@code ---} line after it, so no empty document is left behind.
+     */
+    static int[] excludedSpan(String text, ManifestDocument document) {
+        int start = document.start();
+        int end = document.end();
+        int previousLineStart = start == 0 ? -1 : text.lastIndexOf('\n', start - 2) + 1;
+        if (previousLineStart >= 0 && text.startsWith("---", previousLineStart)) {
+            return new int[] {previousLineStart, end};
+        }
+        if (text.startsWith("---", end)) {
+            int newline = text.indexOf('\n', end);
+            return new int[] {start, newline < 0 ? text.length() : newline + 1};
+        }
+        return new int[] {start, end};
     }
 
     /** The comment and blank lines a YAML document starts with, up to its first line of content. */

@@ -6,7 +6,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
-import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.report.ConversionReportJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +33,8 @@ class ManifestConversionTest {
     private final List<MigrationEvent> events = new ArrayList<>();
     private final ManifestConversion conversion = new ManifestConversion(events::add);
 
-    private static RegistryMap toContoso() {
-        return RegistryMap.of(List.of(), "contoso.azurecr.io");
+    private static MigrationMapping toContoso() {
+        return MigrationMapping.defaults().withAcr("contoso.azurecr.io");
     }
 
     @Test
@@ -125,7 +125,7 @@ class ManifestConversionTest {
     void unmappedRegistriesArePendingDecisionsAndWarnings(@TempDir Path tmp) throws IOException {
         Path in = Files.writeString(tmp.resolve("a.yaml"), POD);
         ConversionSummary summary = conversion.run(new ConversionRequest(in, tmp.resolve("out"),
-                RegistryMap.of(List.of(), null), false));
+                MigrationMapping.defaults(), false));
 
         assertEquals(1, summary.pendingDecisions());
         assertEquals(0, summary.changedDocuments());

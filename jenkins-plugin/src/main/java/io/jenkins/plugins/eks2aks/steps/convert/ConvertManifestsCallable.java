@@ -7,6 +7,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -64,8 +65,9 @@ final class ConvertManifestsCallable extends MasterToSlaveFileCallable<HashMap<S
     public HashMap<String, Object> invoke(File workspace, VirtualChannel channel) throws IOException {
         Path root = workspace.toPath();
         try {
+            MigrationMapping mapping = MigrationMapping.defaults().withRegistries(RegistryMap.parseEntries(registryMap));
             ConversionRequest request = new ConversionRequest(root.resolve(source), root.resolve(output),
-                    RegistryMap.of(registryMap, acr), dryRun);
+                    acr == null ? mapping : mapping.withAcr(acr), dryRun);
             return new HashMap<>(new ManifestConversion(new BuildLogEvents(listener)).run(request).toMap());
         } catch (MigrationException e) {
             // MigrationException is the engine's class; AbortException is Jenkins' own, safe to send back.

@@ -1,0 +1,65 @@
+package io.jenkins.plugins.eks2aks.clusters;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Azure configuration for reading the target AKS cluster through Azure Resource Manager, resolved once at the
+ * edge: the credential, the subscription, and the ARM endpoint (public cloud by default; another cloud or a
+ * local stand-in through {@code AZURE_RESOURCE_MANAGER_ENDPOINT}).
+ *
+ * @param credential             the Entra credential
+ * @param credentialSource       where it came from, for messages
+ * @param subscriptionId         the subscription
+ * @param resourceManagerEndpoint ARM, e.g. {@code https://management.azure.com/}
+ */
+public record AzureSettings(TokenCredential credential, String credentialSource, String subscriptionId,
+                            URI resourceManagerEndpoint) {
+
+    /**
+     * From a service principal (a Jenkins credential, or {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/
+     * {@code AZURE_TENANT_ID}); {@code AZURE_AUTHORITY_HOST} names another Entra authority.
+     */
+    public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption) {
+        AzureServicePrincipal sp = principal != null ? principal : fromEnvironment(env);
+        String subscription = firstNonBlank(subscriptionOption, sp.subscriptionId(), env.get("AZURE_SUBSCRIPTION_ID"));
+        if (subscription == null) {
+            throw new MigrationException("No Azure subscription: give --subscription or set AZURE_SUBSCRIPTION_ID");
+        }
+        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
+                .tenantId(sp.tenantId()).clientId(sp.clientId()).clientSecret(sp.clientSecret());
+        String authority = env.get("AZURE_AUTHORITY_HOST");
+        if (authority != null && !authority.isBlank()) {
+            builder.authorityHost(authority.trim());
+        }
+        String arm = firstNonBlank(env.get("AZURE_RESOURCE_MANAGER_ENDPOINT"), AzureEnvironment.AZURE.getResourceManagerEndpoint());
+        return new AzureSettings(builder.build(), sp.source(), subscription, URI.create(arm));
+    }
+
+    /** A service principal from {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}, {@code AZURE_TENANT_ID}. */
+    public static AzureServicePrincipal fromEnvironment(Map<String, String> env) {
+        for (String name : new String[] {"AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TENANT_ID"}) {
+            if (env.get(name) == null || env.get(name).isBlank()) {
+                throw new MigrationException("No Azure credentials: " + name + " is not set (set AZURE_CLIENT_ID, "
+                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID, or give azureCredentialsId in Jenkins)");
+            }
+        }
+        return new AzureServicePrincipal(env.get("AZURE_TENANT_ID").trim(), env.get("AZURE_CLIENT_ID").trim(),
+                env.get("AZURE_CLIENT_SECRET"), env.get("AZURE_SUBSCRIPTION_ID"), "AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID");
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        return null;
+    }
+}

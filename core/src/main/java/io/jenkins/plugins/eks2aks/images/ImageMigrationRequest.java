@@ -1,0 +1,58 @@
+package io.jenkins.plugins.eks2aks.images;
+
+import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one image migration needs, resolved at the edge (CLI options, step parameters, credentials).
+ *
+ * @param images          references as given (parsed in the run, so a bad one fails alone)
+ * @param target          {@code registry[/prefix]}
+ * @param mode            import (ACR pulls) or copy (the agent streams)
+ * @param parallel        the one bound: blob transfers at once, and images in flight (imports being polled)
+ * @param dryRun          only list what would be moved
+ * @param force           import mode: overwrite existing target tags (ACR mode Force instead of NoForce)
+ * @param referrers       copy mode: also copy signatures, SBOMs and attestations that refer to each image
+ * @param access          credentials and transport settings for the registry API
+ * @param acrImport       import mode: the ACR management client and registry; null in copy mode
+ * @param outputDirectory where the mapping and reports go; null to write nothing
+ */
+public record ImageMigrationRequest(List<String> images, String target, MigrationMode mode, int parallel, boolean dryRun,
+                                    boolean force, boolean referrers, RegistryAccess access, AcrImportSettings acrImport,
+                                    Path outputDirectory) {
+
+    public ImageMigrationRequest {
+        images = List.copyOf(images);
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(access, "access");
+        if (parallel < 1) {
+            throw new io.jenkins.plugins.eks2aks.MigrationException("Invalid parallelism " + parallel + ": must be 1 or more");
+        }
+        if (mode == MigrationMode.IMPORT && acrImport == null && !dryRun) {
+            throw new io.jenkins.plugins.eks2aks.MigrationException(
+                    "Import mode needs the target ACR's subscription, resource group and Azure credentials; use copy mode for other registries");
+        }
+    }
+
+    /** A copy-mode request with defaults: 8 in parallel, referrers included, outputs in {@code outputDirectory}. */
+    public static ImageMigrationRequest copy(List<String> images, String target, RegistryAccess access, Path outputDirectory) {
+        return new ImageMigrationRequest(images, target, MigrationMode.COPY, 8, false, false, true, access, null, outputDirectory);
+    }
+
+    public ImageMigrationRequest withParallel(int n) {
+        return new ImageMigrationRequest(images, target, mode, n, dryRun, force, referrers, access, acrImport, outputDirectory);
+    }
+
+    public ImageMigrationRequest withDryRun(boolean value) {
+        return new ImageMigrationRequest(images, target, mode, parallel, value, force, referrers, access, acrImport, outputDirectory);
+    }
+
+    public ImageMigrationRequest withImages(List<String> list) {
+        return new ImageMigrationRequest(list, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory);
+    }
+}

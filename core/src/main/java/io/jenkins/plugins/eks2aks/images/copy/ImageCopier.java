@@ -1,0 +1,208 @@
+package io.jenkins.plugins.eks2aks.images.copy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.images.ImageReference;
+import io.jenkins.plugins.eks2aks.images.registry.Descriptor;
+import io.jenkins.plugins.eks2aks.images.registry.Digests;
+import io.jenkins.plugins.eks2aks.images.registry.ManifestContent;
+import io.jenkins.plugins.eks2aks.images.registry.MediaTypes;
+import io.jenkins.plugins.eks2aks.images.registry.Referrers;
+import io.jenkins.plugins.eks2aks.images.registry.Registry;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryClients;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Copies one image, manifest bytes unchanged so every digest stays the same: an index (Docker manifest list or OCI
+ * index) with all its platforms, each manifest's config and layers, then the manifests bottom-up, the tag last.
+ * When the target tag already resolves to the source digest nothing is sent at all. Blobs go through the shared
+ * {@link BlobLedger}, so their transfers run on the run's one bounded pool.
+ */
+public final class ImageCopier {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RegistryClients clients;
+    private final BlobLedger ledger;
+
+    public ImageCopier(RegistryClients clients, Executor transfers) {
+        this.clients = clients;
+        this.ledger = new BlobLedger(new BlobCopier(clients.access().retry(), clients.access().chunkSize()), transfers);
+    }
+
+    /**
+     * What copying found: the manifest digest, whether the target already had it, the platforms of an index, and the
+     * total size of the blobs the image points at.
+     */
+    public record Outcome(String digest, boolean unchanged, List<String> platforms, long totalBytes) {
+    }
+
+    /** Copies {@code source} to {@code target}, or with {@code dryRun} only looks at what would be copied. */
+    public Outcome copy(ImageReference source, ImageReference target, boolean referrers, boolean dryRun, CopyStats stats)
+            throws InterruptedException {
+        Registry src = clients.source(source.registry());
+        Registry dst = clients.target(target.registry());
+        ManifestContent root = src.manifests().get(source.repository(), source.reference(), stats::retried)
+                .orElseThrow(() -> new MigrationException((source.digest() != null ? "manifest " + source.digest() : "tag '" + source.tag() + "'")
+                        + " not found in " + source.name()));
+        String targetReference = target.tag() != null ? target.tag() : root.digest();
+        boolean present = root.digest().equals(dst.manifests().digest(target.repository(), targetReference, !dryRun, stats::retried).orElse(null));
+        if (present && !dryRun) {
+            // The warm path: one GET and one HEAD per image.
+            if (referrers) {
+                copyReferrers(src, source.repository(), dst, target.repository(), root.digest(), stats);
+            }
+            return new Outcome(root.digest(), true, List.of(), -1);
+        }
+        Plan plan = new Plan();
+        collect(src, source.repository(), dst, target.repository(), root, plan, stats);
+        if (dryRun) {
+            for (Descriptor blob : plan.blobs.values()) {
+                if (!present && dst.blobs().size(target.repository(), blob.digest(), false, stats::retried).isEmpty()) {
+                    stats.wouldCopy(blob.size());
+                }
+            }
+            return new Outcome(root.digest(), present, plan.platforms, plan.totalBytes());
+        }
+        transfer(src, source.repository(), dst, target.repository(), plan, stats);
+        for (ManifestContent m : plan.manifests) {
+            String reference = m == root ? targetReference : m.digest();
+            dst.manifests().put(target.repository(), reference, m, stats::retried);
+            stats.manifestCopied();
+        }
+        if (referrers) {
+            copyReferrers(src, source.repository(), dst, target.repository(), root.digest(), stats);
+        }
+        return new Outcome(root.digest(), present, plan.platforms, plan.totalBytes());
+    }
+
+    /** The manifests to push (children before parents) and the blobs they need. */
+    private static final class Plan {
+        final List<ManifestContent> manifests = new ArrayList<>();
+        final Map<String, Descriptor> blobs = new LinkedHashMap<>();
+        final List<String> platforms = new ArrayList<>();
+
+        long totalBytes() {
+            return blobs.values().stream().mapToLong(d -> Math.max(d.size(), 0)).sum();
+        }
+    }
+
+    private void collect(Registry src, String sourceRepository, Registry dst, String targetRepository, ManifestContent manifest,
+                         Plan plan, CopyStats stats) throws InterruptedException {
+        if (manifest.isIndex()) {
+            for (Descriptor child : manifest.children()) {
+                if (child.platform() != null) {
+                    plan.platforms.add(child.platform());
+                }
+                if (dst.manifests().digest(targetRepository, child.digest(), false, stats::retried).isPresent()) {
+                    continue; // a platform an interrupted run finished: its blobs are there too
+                }
+                ManifestContent childManifest = src.manifests().get(sourceRepository, child.digest(), stats::retried)
+                        .orElseThrow(() -> new MigrationException("manifest " + child.digest() + " listed by " + manifest.digest()
+                                + " is missing from " + src.host() + "/" + sourceRepository));
+                collect(src, sourceRepository, dst, targetRepository, childManifest, plan, stats);
+            }
+        } else {
+            for (Descriptor blob : manifest.children()) {
+                if (!blob.foreign()) {
+                    plan.blobs.putIfAbsent(blob.digest(), blob);
+                }
+            }
+        }
+        if (!plan.manifests.contains(manifest)) {
+            plan.manifests.add(manifest);
+        }
+    }
+
+    private void transfer(Registry src, String sourceRepository, Registry dst, String targetRepository, Plan plan,
+                          CopyStats stats) throws InterruptedException {
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (Descriptor blob : plan.blobs.values()) {
+            pending.add(ledger.copy(src, sourceRepository, dst, targetRepository, blob, stats));
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException) {
+                throw (InterruptedException) cause;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new MigrationException(String.valueOf(cause), cause);
+        }
+    }
+
+    /**
+     * Copies what refers to {@code subject} (signatures, SBOMs, attestations). A tag-schema index from the source is
+     * copied as it is; referrers found through the API are indexed by a target that has the API, else this merges them
+     * into the target's tag-schema index.
+     */
+    private void copyReferrers(Registry src, String sourceRepository, Registry dst, String targetRepository, String subject,
+                               CopyStats stats) throws InterruptedException {
+        Referrers.Listing listing = src.referrers().list(sourceRepository, subject, stats::retried).orElse(null);
+        if (listing == null) {
+            return;
+        }
+        List<Descriptor> unindexed = new ArrayList<>();
+        for (Descriptor referrer : listing.index().children()) {
+            if (dst.manifests().digest(targetRepository, referrer.digest(), true, stats::retried).isPresent()) {
+                continue;
+            }
+            ManifestContent manifest = src.manifests().get(sourceRepository, referrer.digest(), stats::retried)
+                    .orElseThrow(() -> new MigrationException("referrer " + referrer.digest() + " of " + subject + " is missing from "
+                            + src.host() + "/" + sourceRepository));
+            Plan plan = new Plan();
+            collect(src, sourceRepository, dst, targetRepository, manifest, plan, stats);
+            transfer(src, sourceRepository, dst, targetRepository, plan, stats);
+            boolean indexed = false;
+            for (ManifestContent m : plan.manifests) {
+                indexed = dst.manifests().put(targetRepository, m.digest(), m, stats::retried);
+            }
+            stats.referrerCopied();
+            if (!indexed) {
+                unindexed.add(referrer);
+            }
+        }
+        String tag = Digests.referrersTag(subject);
+        if (!listing.fromApi()) {
+            dst.manifests().put(targetRepository, tag, listing.index(), stats::retried);
+        } else if (!unindexed.isEmpty()) {
+            ManifestContent existing = dst.manifests().get(targetRepository, tag, stats::retried).orElse(null);
+            dst.manifests().put(targetRepository, tag, mergedIndex(existing, unindexed), stats::retried);
+        }
+    }
+
+    private static ManifestContent mergedIndex(ManifestContent existing, List<Descriptor> added) {
+        try {
+            ObjectNode index = existing == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(existing.bytes());
+            index.put("schemaVersion", 2);
+            index.put("mediaType", MediaTypes.OCI_INDEX);
+            ArrayNode manifests = index.withArray("manifests");
+            Set<String> known = new LinkedHashSet<>();
+            manifests.forEach(m -> known.add(m.path("digest").asText()));
+            for (Descriptor d : added) {
+                if (known.add(d.digest())) {
+                    manifests.addObject().put("mediaType", d.mediaType()).put("digest", d.digest()).put("size", d.size());
+                }
+            }
+            byte[] bytes = JSON.writeValueAsBytes(index);
+            return new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(bytes), bytes);
+        } catch (IOException e) {
+            throw new MigrationException("cannot build the referrers index: " + e.getMessage(), e);
+        }
+    }
+}

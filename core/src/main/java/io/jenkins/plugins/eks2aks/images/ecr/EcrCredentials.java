@@ -1,0 +1,91 @@
+package io.jenkins.plugins.eks2aks.images.ecr;
+
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
+import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Credentials for an ECR registry from {@code GetAuthorizationToken}: user {@code AWS}, a password valid 12 hours.
+ * The token is kept and fetched again when less than {@link #refreshBefore} of it is left, so a long run (a batch of
+ * imports, a big copy) never presents an expired one. One provider per account and region (one {@link EcrClient}).
+ */
+public final class EcrCredentials implements CredentialsProvider {
+
+    private final EcrClient ecr;
+    private final Predicate<String> hosts;
+    private final Clock clock;
+    private final Duration refreshBefore;
+    private Token current;
+    private int tokensFetched;
+
+    /**
+     * @param ecr           a client for the registry's account and region, built at the edge
+     * @param hosts         which registry hosts this provider answers for (the client's registry)
+     * @param refreshBefore fetch a new token when the current one expires within this
+     */
+    public EcrCredentials(EcrClient ecr, Predicate<String> hosts, Clock clock, Duration refreshBefore) {
+        this.ecr = ecr;
+        this.hosts = hosts;
+        this.clock = clock;
+        this.refreshBefore = refreshBefore;
+    }
+
+    /** Answers for {@code host} only, refreshing 30 minutes before the 12-hour expiry. */
+    public static EcrCredentials forHost(EcrClient ecr, String host) {
+        return new EcrCredentials(ecr, host::equals, Clock.systemUTC(), Duration.ofMinutes(30));
+    }
+
+    @Override
+    public synchronized Optional<RegistryCredentials> credentialsFor(String host) {
+        if (!hosts.test(host)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (current == null || !now.isBefore(current.expiresAt().minus(refreshBefore))) {
+            current = fetch(host);
+        }
+        return Optional.of(current.credentials());
+    }
+
+    /** How many tokens were fetched so far (for tests and reports: refreshes are visible). */
+    public synchronized int tokensFetched() {
+        return tokensFetched;
+    }
+
+    private Token fetch(String host) {
+        GetAuthorizationTokenResponse response;
+        try {
+            response = ecr.getAuthorizationToken();
+        } catch (SdkException e) {
+            throw new MigrationException("ECR GetAuthorizationToken for " + host + " failed: "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
+        }
+        if (!response.hasAuthorizationData() || response.authorizationData().isEmpty()) {
+            throw new MigrationException("ECR GetAuthorizationToken for " + host + " returned no authorization data");
+        }
+        AuthorizationData data = response.authorizationData().get(0);
+        String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            throw new MigrationException("ECR GetAuthorizationToken for " + host + " returned a token that is not user:password");
+        }
+        tokensFetched++;
+        Instant expiresAt = data.expiresAt() != null ? data.expiresAt() : clock.instant().plus(Duration.ofHours(12));
+        return new Token(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)), expiresAt);
+    }
+
+    private record Token(RegistryCredentials credentials, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.eks2aks.images.registry;
+
+import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
+
+import java.util.Set;
+
+/**
+ * How to reach registries: credentials, which hosts speak plain HTTP, the retry policy, and when to switch from
+ * monolithic to chunked uploads. Resolved once at the edge.
+ *
+ * @param source         credentials for the registries images come from
+ * @param target         credentials for the registry images go to
+ * @param plainHttpHosts {@code host:port} served over plain HTTP (test and lab registries); all others use HTTPS
+ * @param retry          retries of transient failures
+ * @param chunkSize      blobs larger than this are uploaded in chunks of this size; smaller ones in one request
+ */
+public record RegistryAccess(CredentialsProvider source, CredentialsProvider target, Set<String> plainHttpHosts,
+                             RetryPolicy retry, int chunkSize) {
+
+    /** 16 MiB: large enough that most layers go in one request, small enough to bound memory per transfer. */
+    public static final int DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
+
+    public RegistryAccess {
+        plainHttpHosts = Set.copyOf(plainHttpHosts);
+        if (chunkSize < 1024) {
+            throw new IllegalArgumentException("chunkSize must be at least 1 KiB");
+        }
+    }
+
+    public static RegistryAccess of(CredentialsProvider source, CredentialsProvider target, Set<String> plainHttpHosts) {
+        return new RegistryAccess(source, target, plainHttpHosts, RetryPolicy.DEFAULT, DEFAULT_CHUNK_SIZE);
+    }
+
+    public RegistryAccess withRetry(RetryPolicy policy) {
+        return new RegistryAccess(source, target, plainHttpHosts, policy, chunkSize);
+    }
+
+    public RegistryAccess withChunkSize(int bytes) {
+        return new RegistryAccess(source, target, plainHttpHosts, retry, bytes);
+    }
+}

@@ -1,0 +1,177 @@
+package io.jenkins.plugins.eks2aks.images.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
+import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Authentication to one registry, the way docker and skopeo do it: the first 401 tells the scheme. Basic sends the
+ * credentials on every request (ECR, htpasswd registries). Bearer fetches a token for the request's scopes from the
+ * challenge's realm with the credentials (or anonymously), caches it until shortly before it expires, and fetches a
+ * new one when it runs out or a registry rejects it (ACR, Docker Hub, token-auth registries).
+ *
+ * <p>Once the realm is known, tokens for new scopes are fetched before the request, not after a 401, which saves a
+ * round trip per repository. Thread-safe.
+ */
+final class RegistryAuth {
+
+    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    // Refresh a little before expiry: a token that expires in flight costs a failed request.
+    private static final Duration EARLY_REFRESH = Duration.ofSeconds(10);
+    // The Docker token spec: without expires_in a token lasts 60 seconds.
+    private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String host;
+    private final CredentialsProvider credentials;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private volatile String scheme;
+    private volatile String realm;
+    private volatile String service;
+
+    RegistryAuth(String host, CredentialsProvider credentials, HttpClient http, Clock clock) {
+        this.host = host;
+        this.credentials = credentials;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** The Authorization header for a request needing {@code scopes}, when the scheme is already known. */
+    Optional<String> authorization(Set<String> scopes) throws IOException, InterruptedException {
+        if ("basic".equals(scheme)) {
+            return credentials.credentialsFor(host).map(RegistryAuth::basic);
+        }
+        if ("bearer".equals(scheme)) {
+            return Optional.of("Bearer " + token(scopes, false));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Learns from a 401's {@code WWW-Authenticate}. True when the request is worth repeating with
+     * {@link #authorization(Set)}: the scheme was new, or a cached token was stale and a fresh one was fetched.
+     *
+     * @param sentAuthorization the header the rejected request carried, or null
+     */
+    boolean onChallenge(String challenge, Set<String> scopes, String sentAuthorization)
+            throws IOException, InterruptedException {
+        if (challenge == null) {
+            return false;
+        }
+        String lower = challenge.trim().toLowerCase();
+        if (lower.startsWith("basic")) {
+            boolean sentBasic = sentAuthorization != null && sentAuthorization.startsWith("Basic ");
+            scheme = "basic";
+            if (credentials.credentialsFor(host).isEmpty()) {
+                throw new RegistryException(host + " requires credentials and none were given for it", 401);
+            }
+            return !sentBasic;
+        }
+        if (lower.startsWith("bearer")) {
+            Map<String, String> params = parameters(challenge);
+            realm = params.get("realm");
+            service = params.get("service");
+            scheme = "bearer";
+            if (realm == null) {
+                throw new RegistryException(host + " sent a Bearer challenge without a realm", 401);
+            }
+            Set<String> wanted = new TreeSet<>(scopes);
+            if (params.get("scope") != null && !params.get("scope").isBlank()) {
+                wanted.addAll(Set.of(params.get("scope").trim().split("\\s+")));
+            }
+            boolean sentBearer = sentAuthorization != null && sentAuthorization.startsWith("Bearer ");
+            token(wanted, sentBearer);
+            if (!wanted.equals(new TreeSet<>(scopes))) {
+                // The registry wants more than the caller declared; remember it for this scope set.
+                tokens.put(key(scopes), tokens.get(key(wanted)));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private synchronized String token(Set<String> scopes, boolean forceNew) throws IOException, InterruptedException {
+        String key = key(scopes);
+        Token cached = tokens.get(key);
+        Instant now = clock.instant();
+        if (!forceNew && cached != null && now.isBefore(cached.expiresAt().minus(EARLY_REFRESH))) {
+            return cached.value();
+        }
+        StringBuilder query = new StringBuilder();
+        if (service != null) {
+            query.append("service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        }
+        for (String scope : new TreeSet<>(scopes)) {
+            query.append(query.length() == 0 ? "" : "&").append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        }
+        URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        Optional<RegistryCredentials> creds = credentials.credentialsFor(host);
+        creds.ifPresent(c -> request.header("Authorization", basic(c)));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new RegistryException(host + ": the token endpoint rejected the "
+                    + (creds.isPresent() ? "credentials for user " + creds.get().username() : "anonymous request")
+                    + " (HTTP " + response.statusCode() + ")", 401);
+        }
+        if (response.statusCode() != 200) {
+            throw new RegistryException(host + ": the token endpoint answered HTTP " + response.statusCode(),
+                    response.statusCode());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        String value = body.path("token").asText(body.path("access_token").asText(""));
+        if (value.isEmpty()) {
+            throw new RegistryException(host + ": the token endpoint answered without a token", 502);
+        }
+        Duration lifetime = body.has("expires_in") ? Duration.ofSeconds(body.get("expires_in").asLong()) : DEFAULT_TOKEN_LIFETIME;
+        tokens.put(key, new Token(value, now.plus(lifetime)));
+        return value;
+    }
+
+    private static String key(Set<String> scopes) {
+        return String.join(" ", new TreeSet<>(scopes));
+    }
+
+    static Map<String, String> parameters(String challenge) {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1).toLowerCase(), m.group(2));
+        }
+        return params;
+    }
+
+    static String basic(RegistryCredentials c) {
+        return "Basic " + Base64.getEncoder().encodeToString((c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Token(String value, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "Token[expiresAt=" + expiresAt + "]";
+        }
+    }
+}

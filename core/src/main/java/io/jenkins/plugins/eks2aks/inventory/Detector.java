@@ -1,0 +1,7 @@
+package io.jenkins.plugins.eks2aks.inventory;
+
+/** Finds one family of AWS dependencies (identity, storage, networking…) in one object at a time. */
+interface Detector {
+
+    void inspect(ClusterObject object, Findings findings);
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.eks2aks.inventory;
+
+import io.jenkins.plugins.eks2aks.images.EcrImageReference;
+import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every image the cluster runs or declares (containers, init and ephemeral containers, CronJob templates), with
+ * the objects that use it. ECR images are marked: they are the list {@code ecrToAcr} copies.
+ */
+public final class ImageCatalog {
+
+    /** Objects named per image in the reports; the count is always exact. */
+    static final int USERS_SHOWN = 20;
+
+    /**
+     * One image.
+     *
+     * @param reference the image as written
+     * @param registry  {@code ecr}, {@code ecr-public} or {@code other}
+     * @param users     how many objects use it
+     * @param usedBy    the first {@link #USERS_SHOWN} of them, sorted: {@code Deployment shop/web (containers/web)}
+     */
+    public record Image(String reference, String registry, int users, List<String> usedBy) {
+
+        public boolean ecr() {
+            return "ecr".equals(registry);
+        }
+    }
+
+    private final Map<String, SortedSet<String>> users = new TreeMap<>();
+    private final Map<String, Integer> counts = new TreeMap<>();
+
+    void add(ClusterObject o) {
+        for (PodSpecs.ContainerAt c : PodSpecs.containers(o.asKubeObject())) {
+            String image = c.container().path("image").asText("").trim();
+            if (image.isEmpty()) {
+                continue;
+            }
+            counts.merge(image, 1, Integer::sum);
+            SortedSet<String> set = users.computeIfAbsent(image, k -> new TreeSet<>());
+            set.add(o.ref() + " (" + c.list() + "/" + c.name() + ")");
+            if (set.size() > USERS_SHOWN) {
+                set.remove(set.last());
+            }
+        }
+    }
+
+    /** The images, sorted by reference. */
+    public List<Image> images() {
+        List<Image> out = new ArrayList<>();
+        users.forEach((image, set) -> out.add(new Image(image, registry(image), counts.get(image), List.copyOf(set))));
+        return out;
+    }
+
+    /** The ECR references, sorted and unique: the image list file. */
+    public List<String> ecrReferences() {
+        return images().stream().filter(Image::ecr).map(Image::reference).toList();
+    }
+
+    static String registry(String image) {
+        if (EcrImageReference.parse(image).isPresent()) {
+            return "ecr";
+        }
+        return image.startsWith("public.ecr.aws/") ? "ecr-public" : "other";
+    }
+}

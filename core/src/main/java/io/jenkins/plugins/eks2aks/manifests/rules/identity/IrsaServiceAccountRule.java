@@ -1,0 +1,101 @@
+package io.jenkins.plugins.eks2aks.manifests.rules.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
+import io.jenkins.plugins.eks2aks.mapping.WorkloadIdentity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * W1, W3, W4: a ServiceAccount that assumes an IAM role through IRSA gets the Microsoft Entra Workload ID
+ * identity the mapping file names for that role ({@code identities.<role-arn>.clientId}). Without a mapping
+ * the role stays and the report asks for the client id.
+ */
+public final class IrsaServiceAccountRule implements ConversionRule {
+
+    public static final String ID = "W1";
+    static final String EKS = "eks.amazonaws.com/";
+    static final String AZURE = "azure.workload.identity/";
+    private static final String ANNOTATIONS = "/metadata/annotations";
+
+    private final MigrationMapping mapping;
+
+    public IrsaServiceAccountRule(MigrationMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(KubeObject object) {
+        if (!"ServiceAccount".equals(object.kind())) {
+            return false;
+        }
+        JsonNode annotations = object.at(ANNOTATIONS);
+        return annotations.has(EKS + "role-arn") || annotations.has(EKS + "token-expiration")
+                || annotations.has(EKS + "sts-regional-endpoints") || annotations.has(EKS + "audience");
+    }
+
+    @Override
+    public List<Change> apply(KubeObject account) {
+        List<Change> out = new ArrayList<>();
+        JsonNode annotations = account.at(ANNOTATIONS);
+        String role = annotations.path(EKS + "role-arn").asText(null);
+        if (role != null) {
+            WorkloadIdentity identity = mapping.identities().get(role);
+            Changes w1 = Changes.of(account, "W1");
+            if (identity == null) {
+                out.add(w1.decision("/metadata/annotations/eks.amazonaws.com~1role-arn", "IAM role " + role
+                        + " needs a Workload ID identity: create a user-assigned managed identity with a federated credential for "
+                        + "system:serviceaccount:" + namespace(account) + ":" + account.ref().name()
+                        + ", then set identities.\"" + role + "\".clientId in eks2aks.yaml (catalog W1, S17)"));
+            } else {
+                out.add(w1.put(ANNOTATIONS, AZURE + "client-id", identity.clientId(), RuleMode.AUTO,
+                        "IAM role " + role + " is replaced by Workload ID identity " + identity.clientId() + " (catalog W1, S17)"));
+                if (identity.tenantId() != null) {
+                    out.add(w1.put(ANNOTATIONS, AZURE + "tenant-id", identity.tenantId(), RuleMode.AUTO, "tenant of the Workload ID identity (catalog W1, S17)"));
+                }
+                out.add(w1.removeKey(ANNOTATIONS, EKS + "role-arn", RuleMode.AUTO, "replaced by " + AZURE + "client-id (catalog W1)"));
+            }
+        }
+        if (annotations.has(EKS + "token-expiration")) {
+            out.addAll(tokenExpiration(account, annotations.path(EKS + "token-expiration").asText()));
+        }
+        for (String dropped : List.of("sts-regional-endpoints", "audience")) {
+            if (annotations.has(EKS + dropped)) {
+                out.add(Changes.of(account, "W4").removeKey(ANNOTATIONS, EKS + dropped, RuleMode.DROP,
+                        "no Azure counterpart: the Workload ID audience is fixed to api://AzureADTokenExchange (catalog W4, S17)"));
+            }
+        }
+        return out;
+    }
+
+    /** W3: Azure accepts 3600–86400 seconds; the value is clamped into that range. */
+    private static List<Change> tokenExpiration(KubeObject account, String seconds) {
+        Changes w3 = Changes.of(account, "W3");
+        String key = EKS + "token-expiration";
+        try {
+            long value = Math.max(3600, Math.min(86400, Long.parseLong(seconds.trim())));
+            return List.of(
+                    w3.put(ANNOTATIONS, AZURE + "service-account-token-expiration", String.valueOf(value), RuleMode.AUTO,
+                            "token lifetime " + seconds + " s, within Azure's 3600–86400 (catalog W3, S17)"),
+                    w3.removeKey(ANNOTATIONS, key, RuleMode.AUTO, "replaced by " + AZURE + "service-account-token-expiration (catalog W3)"));
+        } catch (NumberFormatException e) {
+            return List.of(w3.decision("/metadata/annotations/eks.amazonaws.com~1token-expiration",
+                    key + " is not a number of seconds: set " + AZURE + "service-account-token-expiration (3600–86400) yourself (catalog W3)"));
+        }
+    }
+
+    private static String namespace(KubeObject object) {
+        return object.ref().namespace() == null ? "default" : object.ref().namespace();
+    }
+}

@@ -1,0 +1,228 @@
+package io.jenkins.plugins.eks2aks.manifests.rules.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.Pointers;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.mapping.IngressTarget;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * N1–N16: an Ingress served by the AWS Load Balancer Controller (ALB) moves to the AKS ingress chosen in the
+ * mapping file ({@code ingress.target}). The ALB's default scheme is internal; an internal ALB ingress goes to
+ * an internal controller (app routing's internal NGINX class, or AGIC's private IP). Application Gateway for
+ * Containers has no verified private frontend, so an internal ingress is left on its ALB class with a decision
+ * rather than made public.
+ */
+public final class AlbIngressRule implements ConversionRule {
+
+    public static final String ID = "N2";
+    static final String ALB = "alb.ingress.kubernetes.io/";
+    private static final String ANNOTATIONS = "/metadata/annotations";
+    private static final String LEGACY_CLASS = "kubernetes.io/ingress.class";
+    private static final Set<String> ALB_CONTROLLERS = Set.of("ingress.k8s.aws/alb", "eks.amazonaws.com/alb");
+    private static final Set<String> HEALTH = Set.of("healthcheck-path", "healthcheck-port", "healthcheck-protocol",
+            "healthcheck-interval-seconds", "healthcheck-timeout-seconds", "healthy-threshold-count",
+            "unhealthy-threshold-count", "success-codes");
+    /** ALB health-check annotation → AGIC's (catalog N8, S13). */
+    private static final Map<String, String> AGIC_HEALTH = Map.of(
+            "healthcheck-path", "health-probe-path", "healthcheck-port", "health-probe-port",
+            "healthcheck-interval-seconds", "health-probe-interval", "healthcheck-timeout-seconds", "health-probe-timeout",
+            "unhealthy-threshold-count", "health-probe-unhealthy-threshold", "success-codes", "health-probe-status-codes");
+    private static final Set<String> DROPPED = Set.of("scheme", "target-type", "group.name", "group.order", "subnets",
+            "security-groups", "manage-backend-security-group-rules", "load-balancer-attributes", "ip-address-type",
+            "tags", "ssl-policy", "load-balancer-name", "customer-owned-ipv4-pool", "ipam-ipv4-pool-id",
+            "target-group-attributes", "target-node-labels", "mutual-authentication", "healthy-threshold-count",
+            "healthcheck-protocol");
+
+    private final MigrationMapping mapping;
+    private final InputIndex index;
+
+    public AlbIngressRule(MigrationMapping mapping, InputIndex index) {
+        this.mapping = mapping;
+        this.index = index;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(KubeObject object) {
+        return "Ingress".equals(object.kind()) && isAlb(object);
+    }
+
+    boolean isAlb(KubeObject ingress) {
+        String className = ingress.at("/spec/ingressClassName").asText("");
+        return "alb".equals(ingress.at(ANNOTATIONS).path(LEGACY_CLASS).asText())
+                || "alb".equals(className)
+                || index.ingressClassController(className).map(ALB_CONTROLLERS::contains).orElse(false);
+    }
+
+    /** The ALB scheme: internal unless the annotation says internet-facing (catalog N2, S10). */
+    public static boolean isInternal(KubeObject ingress) {
+        return !"internet-facing".equals(ingress.at(ANNOTATIONS).path(ALB + "scheme").asText("internal").trim().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<Change> apply(KubeObject ingress) {
+        IngressTarget target = mapping.ingress();
+        boolean internal = isInternal(ingress);
+        List<Change> out = new ArrayList<>();
+        if (target == IngressTarget.AGC && internal) {
+            // Never guess here: a wrong class could publish a private site.
+            out.add(Changes.of(ingress, "N2").decision("/spec/ingressClassName", "internal ALB ingress and target agc: "
+                    + "Application Gateway for Containers' private frontend is not verified by this tool; choose "
+                    + "ingress.target webapprouting or agic in the mapping file, or move this ingress by hand "
+                    + "(catalog N2, §10 item 6)"));
+            return out;
+        }
+        out.addAll(ingressClass(ingress, target, internal));
+        out.addAll(annotations(ingress, target));
+        return out;
+    }
+
+    private List<Change> ingressClass(KubeObject ingress, IngressTarget target, boolean internal) {
+        List<Change> out = new ArrayList<>();
+        String className = internal && target == IngressTarget.WEBAPPROUTING ? mapping.internalIngressClass() : target.ingressClassName();
+        String id = internal ? "N2" : "N1";
+        String why = internal
+                ? (target == IngressTarget.WEBAPPROUTING
+                    ? "internal ALB ingress: served by app routing's internal NGINX controller '" + className + "' (create it once: "
+                        + "NginxIngressController with loadBalancerAnnotations service.beta.kubernetes.io/azure-load-balancer-internal: \"true\") (catalog N2, S12)"
+                    : "internal ALB ingress: served by AGIC on the Application Gateway's private IP (catalog N2, S13)")
+                : "internet-facing ALB ingress: served by " + target.key() + " (catalog N1/N3, S12, S13, S14)";
+        RuleMode mode = internal && target == IngressTarget.WEBAPPROUTING ? RuleMode.AUTO_WARN : RuleMode.AUTO;
+        Changes c = Changes.of(ingress, id);
+        out.add(ingress.at("/spec/ingressClassName").isMissingNode()
+                ? c.put("/spec", "ingressClassName", className, mode, why)
+                : c.replace("/spec/ingressClassName", className, mode, why));
+        if (ingress.at(ANNOTATIONS).has(LEGACY_CLASS)) {
+            out.add(Changes.of(ingress, "N1").removeKey(ANNOTATIONS, LEGACY_CLASS, RuleMode.AUTO,
+                    "the deprecated class annotation is replaced by spec.ingressClassName (catalog N1)"));
+        }
+        if (internal && target == IngressTarget.AGIC) {
+            out.add(Changes.of(ingress, "N2").put(ANNOTATIONS, "appgw.ingress.kubernetes.io/use-private-ip", "true", RuleMode.AUTO,
+                    "internal ALB ingress: AGIC serves it on the Application Gateway's private IP (catalog N2, S13)"));
+        }
+        if (target == IngressTarget.AGC) {
+            out.add(Changes.of(ingress, "N1").decision(ANNOTATIONS, "Application Gateway for Containers needs "
+                    + "alb.networking.azure.io/alb-name and alb-namespace (managed) or alb-id and alb-frontend (bring your own) (catalog §3.2, S14)"));
+        }
+        return out;
+    }
+
+    private static List<Change> annotations(KubeObject ingress, IngressTarget target) {
+        List<Change> out = new ArrayList<>();
+        JsonNode annotations = ingress.at(ANNOTATIONS);
+        boolean agic = target == IngressTarget.AGIC;
+        for (Iterator<String> it = annotations.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.startsWith(ALB)) {
+                continue;
+            }
+            String name = key.substring(ALB.length());
+            String value = annotations.path(key).asText();
+            if (name.equals("ssl-redirect")) {
+                String azure = agic ? "appgw.ingress.kubernetes.io/ssl-redirect" : "nginx.ingress.kubernetes.io/ssl-redirect";
+                out.addAll(rename(ingress, "N5", key, azure, "true", "HTTPS redirect"));
+            } else if (name.equals("backend-protocol") && !value.equalsIgnoreCase("HTTP")) {
+                String azure = agic ? "appgw.ingress.kubernetes.io/backend-protocol" : "nginx.ingress.kubernetes.io/backend-protocol";
+                out.addAll(rename(ingress, "N7", key, azure, agic ? value.toLowerCase(Locale.ROOT) : value.toUpperCase(Locale.ROOT), "protocol to the backends"));
+            } else if (name.equals("backend-protocol")) {
+                out.add(Changes.of(ingress, "N7").removeKey(ANNOTATIONS, key, RuleMode.DROP, "HTTP to the backends is the default (catalog N7)"));
+            } else if (HEALTH.contains(name) && agic && AGIC_HEALTH.containsKey(name)) {
+                out.addAll(rename(ingress, "N8", key, "appgw.ingress.kubernetes.io/" + AGIC_HEALTH.get(name), value, "Application Gateway health probe"));
+            } else if (HEALTH.contains(name) && !agic) {
+                out.add(Changes.of(ingress, "N8").removeKey(ANNOTATIONS, key, RuleMode.DROP, "NGINX checks backends through "
+                        + "the pods' readiness probes: make sure the pods have them (catalog N8)"));
+            } else if (name.equals("listen-ports")) {
+                out.add(listenPorts(ingress, key, value));
+            } else if (name.equals("certificate-arn")) {
+                out.add(Changes.of(ingress, "N4").decision(Pointers.child(ANNOTATIONS, key), "ACM certificates cannot be exported: "
+                        + "re-issue the certificate into Key Vault (annotation kubernetes.azure.com/tls-cert-keyvault-uri) or "
+                        + "with cert-manager, and set spec.tls (catalog N4, S12)"));
+            } else if (name.startsWith("actions.") || name.startsWith("conditions.") || name.startsWith("transforms.")
+                    || name.equals("use-regex-path-match") || name.equals("inbound-cidrs") || name.startsWith("auth-")
+                    || name.startsWith("waf") || name.equals("shield-advanced-protection")) {
+                out.add(Changes.of(ingress, humanId(name)).decision(Pointers.child(ANNOTATIONS, key), key
+                        + " has no automatic equivalent: " + humanAdvice(name) + " (catalog " + humanId(name) + ")"));
+            } else if (DROPPED.contains(name) || name.startsWith("frontend-nlb-")) {
+                out.add(Changes.of(ingress, dropId(name)).removeKey(ANNOTATIONS, key, RuleMode.DROP,
+                        key + " configures the AWS ALB only" + (name.startsWith("group.") ? "; IngressGroup merge order is not kept" : "")
+                                + " (catalog " + dropId(name) + ")"));
+            } else {
+                out.add(Changes.of(ingress, "N16").decision(Pointers.child(ANNOTATIONS, key), key
+                        + " is an ALB setting this tool does not know: decide whether the AKS ingress needs an equivalent (catalog §3.2)"));
+            }
+        }
+        return out;
+    }
+
+    private static List<Change> rename(KubeObject ingress, String id, String key, String azure, String value, String what) {
+        Changes c = Changes.of(ingress, id);
+        return List.of(
+                c.put(ANNOTATIONS, azure, value, RuleMode.AUTO, what + " on the AKS ingress (catalog " + id + ", S12, S13)"),
+                c.removeKey(ANNOTATIONS, key, RuleMode.AUTO, "replaced by " + azure + " (catalog " + id + ")"));
+    }
+
+    /** N6: standard ports are implied by spec.tls on AKS; other ports need a decision. */
+    private static Change listenPorts(KubeObject ingress, String key, String value) {
+        String ports = value.replaceAll("[^0-9,]", " ").trim();
+        boolean standard = ports.replaceAll("\\b(80|443)\\b", "").replaceAll("[ ,]", "").isEmpty();
+        if (standard) {
+            return Changes.of(ingress, "N6").removeKey(ANNOTATIONS, key, RuleMode.DROP, "ports 80 and 443 are what the AKS "
+                    + "ingress listens on; HTTPS follows from spec.tls (catalog N6)");
+        }
+        return Changes.of(ingress, "N6").decision(Pointers.child(ANNOTATIONS, key), "non-standard listener ports " + value
+                + ": AGIC has appgw.ingress.kubernetes.io/override-frontend-port; NGINX needs its controller configured (catalog N6)");
+    }
+
+    private static String humanId(String name) {
+        if (name.startsWith("actions.")) {
+            return "N11";
+        }
+        if (name.startsWith("conditions.") || name.startsWith("transforms.") || name.equals("use-regex-path-match")) {
+            return "N12";
+        }
+        if (name.equals("inbound-cidrs")) {
+            return "N13";
+        }
+        return name.startsWith("auth-") ? "N15" : "N14";
+    }
+
+    private static String humanAdvice(String name) {
+        return switch (humanId(name)) {
+            case "N11" -> "use nginx.ingress.kubernetes.io/permanent-redirect, canary annotations, or a Gateway API HTTPRoute with weights";
+            case "N12" -> "use nginx.ingress.kubernetes.io/use-regex and rewrite-target, or HTTPRoute matches";
+            case "N13" -> "use nginx.ingress.kubernetes.io/whitelist-source-range, or a WAF or NSG rule";
+            case "N15" -> "put oauth2-proxy in front and use nginx.ingress.kubernetes.io/auth-url";
+            default -> "attach an Azure WAF policy (appgw.ingress.kubernetes.io/waf-policy-for-path with AGIC)";
+        };
+    }
+
+    private static String dropId(String name) {
+        if (name.equals("target-type")) {
+            return "N9";
+        }
+        if (name.startsWith("group.")) {
+            return "N10";
+        }
+        if (name.equals("scheme")) {
+            return "N2";
+        }
+        return name.equals("healthy-threshold-count") || name.equals("healthcheck-protocol") ? "N8" : "N16";
+    }
+}

@@ -1,0 +1,126 @@
+package io.jenkins.plugins.eks2aks.mapping;
+
+import io.jenkins.plugins.eks2aks.images.RegistryMap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The migration's decisions, from the mapping file ({@code eks2aks.yaml}) with command-line flags or step
+ * parameters applied on top. Immutable: resolved once at the edge, then handed to the engine.
+ *
+ * @param registries        ECR host or host/prefix → ACR login server or server/prefix
+ * @param acr               ACR for every other ECR image, or null
+ * @param storageClasses    EKS class → AKS class, defaults included (see {@link #defaults()})
+ * @param efsNfs            convert EFS classes into Azure Files NFS classes instead of mapping them to SMB
+ * @param identities        IAM role ARN → Workload ID identity
+ * @param ingress           the AKS ingress that replaces ALB ingresses
+ * @param internalIngressClass ingress class of the internal app-routing controller
+ * @param regions           AWS region → Azure region
+ * @param zones             AWS zone → AKS zone
+ * @param nodePools         EKS node group → AKS node pool
+ * @param keyVault          the Key Vault that replaces Secrets Manager, or null
+ * @param targetAksVersion  Kubernetes minor version on AKS, e.g. {@code 1.33}
+ * @param includeNamespaces namespaces to convert (empty: all)
+ * @param excludeNamespaces namespaces to leave out
+ * @param disabledRules     rule ids not to run
+ * @param diskEncryptionSets AWS KMS key ARN → Azure disk encryption set resource id (catalog SC7)
+ * @param volumeHandles     EBS volume id or EFS volume handle of a static PersistentVolume → its Azure volume
+ *                          handle, once the data has been copied (catalog PV4, PV5)
+ * @param nodeClassImageFamily AKS node image family ({@code Ubuntu} or {@code AzureLinux}) for the AKSNodeClasses
+ *                          that replace EC2NodeClasses, or null when not decided (catalog KP2)
+ */
+public record MigrationMapping(Map<String, String> registries, String acr, Map<String, String> storageClasses,
+                               boolean efsNfs, Map<String, WorkloadIdentity> identities, IngressTarget ingress,
+                               String internalIngressClass, Map<String, String> regions, Map<String, String> zones,
+                               Map<String, String> nodePools, KeyVaultTarget keyVault, String targetAksVersion,
+                               List<String> includeNamespaces, List<String> excludeNamespaces,
+                               Set<String> disabledRules, Map<String, String> diskEncryptionSets,
+                               Map<String, String> volumeHandles, String nodeClassImageFamily) {
+
+    /** The AKS version we convert for when none is given: the newest in standard support in late 2026. */
+    public static final String DEFAULT_TARGET_AKS_VERSION = "1.34";
+    public static final String DEFAULT_INTERNAL_INGRESS_CLASS = "nginx-internal";
+
+    /** AWS classes every EKS cluster has, and the AKS class each maps to unless the file says otherwise. */
+    static final Map<String, String> DEFAULT_STORAGE_CLASSES = Map.of(
+            "gp2", "managed-csi-premium",
+            "gp3", "managed-csi-premium");
+
+    public MigrationMapping {
+        registries = Map.copyOf(registries);
+        storageClasses = Map.copyOf(storageClasses);
+        identities = Map.copyOf(identities);
+        regions = Map.copyOf(regions);
+        zones = Map.copyOf(zones);
+        nodePools = Map.copyOf(nodePools);
+        includeNamespaces = List.copyOf(includeNamespaces);
+        excludeNamespaces = List.copyOf(excludeNamespaces);
+        disabledRules = Set.copyOf(disabledRules);
+        diskEncryptionSets = Map.copyOf(diskEncryptionSets);
+        volumeHandles = Map.copyOf(volumeHandles);
+    }
+
+    /** No file: every default, no decisions made. */
+    public static MigrationMapping defaults() {
+        return new MigrationMapping(Map.of(), null, DEFAULT_STORAGE_CLASSES, false, Map.of(), IngressTarget.WEBAPPROUTING,
+                DEFAULT_INTERNAL_INGRESS_CLASS, Map.of(), Map.of(), Map.of(), null, DEFAULT_TARGET_AKS_VERSION,
+                List.of(), List.of(), Set.of(), Map.of(), Map.of(), null);
+    }
+
+    /** The registry map built from {@link #registries()} and {@link #acr()}; validates both. */
+    public RegistryMap registryMap() {
+        List<String> entries = new ArrayList<>();
+        registries.forEach((k, v) -> entries.add(k + "=" + v));
+        return RegistryMap.of(entries, acr);
+    }
+
+    /** This mapping with a default ACR set (a command-line flag wins over the file). */
+    public MigrationMapping withAcr(String newAcr) {
+        return new MigrationMapping(registries, newAcr, storageClasses, efsNfs, identities, ingress,
+                internalIngressClass, regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces,
+                excludeNamespaces, disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+    }
+
+    /** This mapping with more registry entries; an entry for the same source replaces the file's. */
+    public MigrationMapping withRegistries(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(registries);
+        merged.putAll(more);
+        return new MigrationMapping(merged, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass,
+                regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces,
+                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+    }
+
+    /** This mapping converting for another AKS version. */
+    public MigrationMapping withTargetAksVersion(String version) {
+        return new MigrationMapping(registries, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass,
+                regions, zones, nodePools, keyVault, version, includeNamespaces, excludeNamespaces, disabledRules,
+                diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+    }
+
+    /** This mapping with another ingress target. */
+    public MigrationMapping withIngress(IngressTarget target) {
+        return new MigrationMapping(registries, acr, storageClasses, efsNfs, identities, target, internalIngressClass,
+                regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces,
+                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+    }
+
+    /** Whether objects of {@code namespace} (null: cluster-scoped or unset) are converted. */
+    public boolean includesNamespace(String namespace) {
+        if (namespace == null) {
+            return true;
+        }
+        if (excludeNamespaces.contains(namespace)) {
+            return false;
+        }
+        return includeNamespaces.isEmpty() || includeNamespaces.contains(namespace);
+    }
+
+    /** Minor version of the target, e.g. 33 for {@code 1.33}. */
+    public int targetMinor() {
+        return Integer.parseInt(targetAksVersion.substring(targetAksVersion.indexOf('.') + 1));
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.eks2aks.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A report for people as a few kinds of blocks (headings, paragraphs, lists, tables), so one builder feeds both
+ * the Markdown and the self-contained HTML rendering and they never disagree. Text is plain: the renderers escape it.
+ */
+public final class ReportDocument {
+
+    /** A part of the document. */
+    public sealed interface Block permits Heading, Paragraph, Bullets, Table {
+    }
+
+    /** A heading; level 2 for sections, 3 below them. */
+    public record Heading(int level, String text) implements Block {
+    }
+
+    public record Paragraph(String text) implements Block {
+    }
+
+    public record Bullets(List<String> items) implements Block {
+    }
+
+    /** A table; every row has as many cells as there are headers. */
+    public record Table(List<String> headers, List<List<String>> rows) implements Block {
+    }
+
+    private final String title;
+    private final List<Block> blocks = new ArrayList<>();
+
+    public ReportDocument(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    public ReportDocument section(String text) {
+        blocks.add(new Heading(2, text));
+        return this;
+    }
+
+    public ReportDocument subsection(String text) {
+        blocks.add(new Heading(3, text));
+        return this;
+    }
+
+    public ReportDocument paragraph(String text) {
+        blocks.add(new Paragraph(text));
+        return this;
+    }
+
+    public ReportDocument bullets(List<String> items) {
+        blocks.add(new Bullets(List.copyOf(items)));
+        return this;
+    }
+
+    /** A table, or the paragraph {@code empty} when there are no rows. */
+    public ReportDocument table(List<String> headers, List<List<String>> rows, String empty) {
+        blocks.add(rows.isEmpty() ? new Paragraph(empty) : new Table(List.copyOf(headers), List.copyOf(rows)));
+        return this;
+    }
+}
