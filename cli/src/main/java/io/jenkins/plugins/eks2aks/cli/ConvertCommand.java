@@ -1,12 +1,10 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.jenkins.plugins.eks2aks.images.RegistryMap;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.OutputFormat;
-import io.jenkins.plugins.eks2aks.mapping.IngressTarget;
-import io.jenkins.plugins.eks2aks.mapping.MappingFile;
+import io.jenkins.plugins.eks2aks.mapping.MappingOverrides;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +42,8 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = {"-m", "--mapping"}, paramLabel = "FILE",
-            description = "Migration mapping file (eks2aks.yaml): registries, storage classes, identities, ingress target, … Flags override it.")
+            description = "Migration mapping file (eks2aks.yaml): registries, storage classes, identities, ingress target, … "
+                    + "Default: INPUT/eks2aks.yaml when it exists. Flags override it.")
     Path mappingFile;
 
     @Option(names = "--acr", paramLabel = "REGISTRY",
@@ -96,23 +95,12 @@ final class ConvertCommand implements Callable<Integer> {
 
     /** The mapping file with the flags applied on top: resolved here, once. */
     private MigrationMapping mapping() {
-        MigrationMapping mapping = mappingFile == null ? MigrationMapping.defaults() : MappingFile.load(mappingFile);
-        if (acr != null) {
-            mapping = mapping.withAcr(acr);
+        MappingOverrides overrides = new MappingOverrides(mappingFile, acr, registryMap, ingressTarget, targetAksVersion);
+        Path file = overrides.fileFor(input);
+        if (file != null && mappingFile == null) {
+            spec.commandLine().getOut().println("[convert] Using mapping file " + file);
         }
-        if (!registryMap.isEmpty()) {
-            mapping = mapping.withRegistries(RegistryMap.parseEntries(registryMap));
-        }
-        if (ingressTarget != null) {
-            mapping = mapping.withIngress(choice("--ingress-target", ingressTarget, IngressTarget::fromKey, "webapprouting, agic, agc"));
-        }
-        if (targetAksVersion != null) {
-            if (!targetAksVersion.matches("1\\.\\d{2}")) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --target-aks-version '" + targetAksVersion + "': expected e.g. 1.33");
-            }
-            mapping = mapping.withTargetAksVersion(targetAksVersion);
-        }
-        return mapping;
+        return overrides.resolve(input);
     }
 
     private OutputFormat outputFormat() {

@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Migrates Kubernetes workloads from Amazon EKS to Azure AKS.",
-        subcommands = {ConvertCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConvertCommand.class, InventoryCommand.class, CopyImagesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:everything was converted",

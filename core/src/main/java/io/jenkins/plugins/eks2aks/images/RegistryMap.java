@@ -60,6 +60,13 @@ public final class RegistryMap {
                 throw new MigrationException("Invalid registry map: '" + source + "' is mapped twice, to '"
                         + previous + "' and to '" + target + "'");
             }
+            for (Map.Entry<String, String> other : map.entrySet()) {
+                if (!other.getKey().equals(source) && other.getValue().equals(target)) {
+                    throw new MigrationException("Invalid registry map: '" + other.getKey() + "' and '" + source
+                            + "' both map to '" + target + "', so their repositories could overwrite each other; "
+                            + "give each its own prefix, e.g. " + target + "/<account>-<region>");
+                }
+            }
         }
         return new RegistryMap(map, defaultAcr == null || defaultAcr.isBlank() ? null : acrLoginServer(defaultAcr));
     }
@@ -117,6 +124,12 @@ public final class RegistryMap {
             return Optional.of(defaultTarget + "/" + ref.repository() + ref.suffix());
         }
         return Optional.empty();
+    }
+
+    /** The ACR repository (without tag or digest) that {@code ref}'s repository goes to; empty when unmapped. */
+    public Optional<String> targetRepository(EcrImageReference ref) {
+        EcrImageReference bare = new EcrImageReference(ref.host(), ref.account(), ref.region(), ref.repository(), null, null);
+        return target(bare);
     }
 
     public boolean isEmpty() {

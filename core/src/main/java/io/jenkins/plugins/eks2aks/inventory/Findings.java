@@ -17,7 +17,9 @@ public final class Findings {
     public void add(String rule, Severity severity, ObjectRef object, String field, String detected, String azure,
                     RuleMode mode) {
         if (seen.add(rule + "\u0000" + object + "\u0000" + field)) {
-            list.add(new Finding(rule, severity, object, field, detected, azure, mode, ConvertCoverage.fixes(rule, mode)));
+            // System namespaces are not migrated (AKS brings its own components): listed, but not as work to do.
+            Severity effective = SystemNamespaces.contains(object.namespace()) ? Severity.INFO : severity;
+            list.add(new Finding(rule, effective, object, field, detected, azure, mode, ConvertCoverage.fixes(rule, mode)));
         }
     }
 

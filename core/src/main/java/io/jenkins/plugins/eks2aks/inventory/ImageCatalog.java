@@ -4,7 +4,9 @@ import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -26,8 +28,9 @@ public final class ImageCatalog {
      * @param registry  {@code ecr}, {@code ecr-public} or {@code other}
      * @param users     how many objects use it
      * @param usedBy    the first {@link #USERS_SHOWN} of them, sorted: {@code Deployment shop/web (containers/web)}
+     * @param system    used only in system namespaces (EKS add-ons): AKS brings its own, nothing to copy
      */
-    public record Image(String reference, String registry, int users, List<String> usedBy) {
+    public record Image(String reference, String registry, int users, List<String> usedBy, boolean system) {
 
         public boolean ecr() {
             return "ecr".equals(registry);
@@ -36,6 +39,7 @@ public final class ImageCatalog {
 
     private final Map<String, SortedSet<String>> users = new TreeMap<>();
     private final Map<String, Integer> counts = new TreeMap<>();
+    private final Set<String> usedOutsideSystem = new HashSet<>();
 
     void add(ClusterObject o) {
         for (PodSpecs.ContainerAt c : PodSpecs.containers(o.asKubeObject())) {
@@ -44,6 +48,9 @@ public final class ImageCatalog {
                 continue;
             }
             counts.merge(image, 1, Integer::sum);
+            if (!SystemNamespaces.contains(o.ref().namespace())) {
+                usedOutsideSystem.add(image);
+            }
             SortedSet<String> set = users.computeIfAbsent(image, k -> new TreeSet<>());
             set.add(o.ref() + " (" + c.list() + "/" + c.name() + ")");
             if (set.size() > USERS_SHOWN) {
@@ -55,14 +62,11 @@ public final class ImageCatalog {
     /** The images, sorted by reference. */
     public List<Image> images() {
         List<Image> out = new ArrayList<>();
-        users.forEach((image, set) -> out.add(new Image(image, registry(image), counts.get(image), List.copyOf(set))));
+        users.forEach((image, set) -> out.add(new Image(image, registry(image), counts.get(image), List.copyOf(set),
+                !usedOutsideSystem.contains(image))));
         return out;
     }
 
-    /** The ECR references, sorted and unique: the image list file. */
-    public List<String> ecrReferences() {
-        return images().stream().filter(Image::ecr).map(Image::reference).toList();
-    }
 
     static String registry(String image) {
         if (EcrImageReference.parse(image).isPresent()) {

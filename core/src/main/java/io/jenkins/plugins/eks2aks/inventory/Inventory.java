@@ -38,7 +38,8 @@ public record Inventory(String source, boolean live, KubernetesVersion sourceVer
         return out;
     }
 
+    /** The ECR images to copy to ACR: the workloads' own, not the EKS add-ons' (AKS brings its own components). */
     public List<String> ecrImages() {
-        return images.stream().filter(ImageCatalog.Image::ecr).map(ImageCatalog.Image::reference).toList();
+        return images.stream().filter(i -> i.ecr() && !i.system()).map(ImageCatalog.Image::reference).toList();
     }
 }

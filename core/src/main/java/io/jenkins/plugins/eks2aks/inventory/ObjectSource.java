@@ -14,4 +14,9 @@ public interface ObjectSource {
 
     /** The API group versions the server serves ({@code apps/v1}, {@code v1}…); empty when unknown (dumps). */
     List<String> servedApiVersions();
+
+    /** The API server's Kubernetes version ({@code v1.29.8-eks-…}), or null when the source does not know it. */
+    default String serverVersion() {
+        return null;
+    }
 }

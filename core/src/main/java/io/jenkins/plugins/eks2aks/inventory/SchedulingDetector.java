@@ -29,7 +29,10 @@ final class SchedulingDetector implements Detector {
             findings.add("KP3", Severity.HIGH, o.ref(), "apiVersion", o.ref().apiVersion() + " " + o.kind(),
                     "upgrade to karpenter.sh/v1 first, then NAP", RuleMode.HUMAN);
         }
-        PodSpecs.podSpecPointer(o.asKubeObject()).ifPresent(spec -> podSpec(o, spec, findings));
+        if (!o.isOwnedByController()) {
+            // An owned pod or job repeats its owner's template: one finding, on the owner, is enough.
+            PodSpecs.podSpecPointer(o.asKubeObject()).ifPresent(spec -> podSpec(o, spec, findings));
+        }
     }
 
     private static void podSpec(ClusterObject o, String spec, Findings findings) {
@@ -70,6 +73,13 @@ final class SchedulingDetector implements Detector {
     private static void expressions(ClusterObject o, String at, JsonNode term, Findings findings) {
         for (JsonNode e : term.path("matchExpressions")) {
             String key = e.path("key").asText();
+            String operator = e.path("operator").asText("In");
+            if ((operator.equals("NotIn") || operator.equals("DoesNotExist")) && key.startsWith("eks.amazonaws.com/")) {
+                // Keeping pods off Fargate or hybrid nodes: no such nodes on AKS, the rule has nothing left to do.
+                findings.add("S11", Severity.LOW, o.ref(), at + "[" + key + "]", key + " " + operator + " " + e.path("values"),
+                        "removed: AKS has no such nodes", RuleMode.DROP);
+                continue;
+            }
             label(o, at + "[" + key + "]", key, e.path("values").toString(), findings);
         }
     }

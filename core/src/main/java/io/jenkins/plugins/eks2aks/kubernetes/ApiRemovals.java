@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.kubernetes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Kubernetes API versions that releases stopped serving (eks-to-aks-mapping.md §8.1, from the upstream
@@ -32,10 +33,20 @@ public final class ApiRemovals {
         public boolean isRemovedBy(KubernetesVersion version) {
             return removedIn != null && !version.isBefore(removedIn);
         }
+
+        /** The apiVersion objects move to; empty when nothing replaces the API (PodSecurityPolicy). */
+        public Optional<String> replacementApiVersion() {
+            return API_VERSION.matcher(replacement).matches() ? Optional.of(replacement) : Optional.empty();
+        }
     }
 
+    /** {@code v1}, {@code batch/v1}, {@code flowcontrol.apiserver.k8s.io/v1beta3}: a replacement that is an apiVersion. */
+    private static final Pattern API_VERSION = Pattern.compile("^([a-z0-9.-]+/)?v[0-9]+((alpha|beta)[0-9]+)?$");
+
     private static final List<Removal> TABLE = List.of(
-            removed("extensions/v1beta1", Set.of("Deployment", "DaemonSet", "ReplicaSet", "NetworkPolicy", "PodSecurityPolicy"), "1.16", "apps/v1 (NetworkPolicy: networking.k8s.io/v1)", "spec.selector is required"),
+            removed("extensions/v1beta1", Set.of("Deployment", "DaemonSet", "ReplicaSet"), "1.16", "apps/v1", "spec.selector is required"),
+            removed("extensions/v1beta1", Set.of("NetworkPolicy"), "1.16", "networking.k8s.io/v1", ""),
+            removed("extensions/v1beta1", Set.of("PodSecurityPolicy"), "1.16", "none: Pod Security Admission labels or Azure Policy", "not migrated"),
             removed("apps/v1beta1", Set.of(), "1.16", "apps/v1", "spec.selector is required"),
             removed("apps/v1beta2", Set.of(), "1.16", "apps/v1", "spec.selector is required"),
             removed("admissionregistration.k8s.io/v1beta1", Set.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"), "1.22", "admissionregistration.k8s.io/v1", "failurePolicy defaults to Fail; sideEffects and admissionReviewVersions are required"),
@@ -71,6 +82,11 @@ public final class ApiRemovals {
     /** Every entry, oldest removal first. */
     public static List<Removal> all() {
         return TABLE;
+    }
+
+    /** The entry for an object's apiVersion and kind if a cluster at {@code target} no longer serves it. */
+    public static Optional<Removal> removedBy(String apiVersion, String kind, KubernetesVersion target) {
+        return find(apiVersion, kind).filter(r -> r.isRemovedBy(target));
     }
 
     /** The entry for an object's apiVersion and kind, if that API version is removed or deprecated. */

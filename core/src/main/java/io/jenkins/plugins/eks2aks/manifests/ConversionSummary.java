@@ -1,25 +1,34 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The outcome of a conversion in plain values, so it can cross from a Jenkins agent to the controller and be
  * returned to a Pipeline script as a Map.
  *
- * @param reportJson     path of the JSON report, or null in a dry run
- * @param reportMarkdown path of the Markdown report, or null in a dry run
+ * @param outputDirectory  the converted manifests ({@code manifests/}) or the overlay ({@code overlay/}), or
+ *                         null in a dry run
+ * @param reportJson       path of the JSON report, or null in a dry run
+ * @param reportMarkdown   path of the Markdown report, or null in a dry run
+ * @param reportHtml       path of the HTML report, or null in a dry run
+ * @param format           {@code FILES} or {@code KUSTOMIZE}
+ * @param veleroConfigMaps paths of the Velero ConfigMap files written; empty when none were asked for, or in a dry run
  */
 public record ConversionSummary(int files, int documents, int objects, int changedDocuments,
                                 Map<String, Integer> changesByMode, int pendingDecisions, int conflicts,
-                                boolean dryRun, String outputDirectory, String reportJson, String reportMarkdown)
+                                boolean dryRun, String outputDirectory, String reportJson, String reportMarkdown,
+                                String reportHtml, String format, List<String> veleroConfigMaps)
         implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public ConversionSummary {
         changesByMode = Map.copyOf(changesByMode);
+        veleroConfigMaps = List.copyOf(veleroConfigMaps);
     }
 
     public int changes() {
@@ -33,7 +42,7 @@ public record ConversionSummary(int files, int documents, int objects, int chang
                 pendingDecisions, conflicts, dryRun ? "; dry run: nothing written" : "");
     }
 
-    /** Plain keys and values (String, Integer, Long, Boolean, Map) for a Pipeline script. */
+    /** Plain keys and values (String, Integer, Long, Boolean, Map, List) for a Pipeline script. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("files", files);
@@ -48,6 +57,9 @@ public record ConversionSummary(int files, int documents, int objects, int chang
         map.put("outputDirectory", outputDirectory);
         map.put("reportJson", reportJson);
         map.put("reportMarkdown", reportMarkdown);
+        map.put("reportHtml", reportHtml);
+        map.put("format", format);
+        map.put("veleroConfigMaps", new ArrayList<>(veleroConfigMaps));
         return map;
     }
 }

@@ -1,10 +1,15 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.images.EcrImageReference;
+import io.jenkins.plugins.eks2aks.images.RegistryMap;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What rules need to know about other objects of the input: which ServiceAccounts carry an IAM role, which
@@ -18,9 +23,21 @@ public final class InputIndex {
     private final Map<String, String> serviceAccountRoles = new HashMap<>();
     private final Map<String, JsonNode> storageClasses = new HashMap<>();
     private final Map<String, String> ingressClassControllers = new HashMap<>();
+    private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
+    private final Set<String> ecrPullSecrets = new TreeSet<>();
+    private final RegistryMap registries;
+
+    private InputIndex(RegistryMap registries) {
+        this.registries = registries;
+    }
 
     public static InputIndex of(ManifestSet input) {
-        InputIndex index = new InputIndex();
+        return of(input, RegistryMap.of(List.of(), null));
+    }
+
+    /** The index of {@code input}, with the ACR repository each ECR repository goes to under {@code registries}. */
+    public static InputIndex of(ManifestSet input, RegistryMap registries) {
+        InputIndex index = new InputIndex(registries);
         for (ManifestFile file : input.files()) {
             for (ManifestDocument document : file.documents()) {
                 ManifestConverter.objectsOf(document).forEach(index::add);
@@ -31,7 +48,7 @@ public final class InputIndex {
 
     /** An empty index, for rules tested on one object. */
     public static InputIndex empty() {
-        return new InputIndex();
+        return new InputIndex(RegistryMap.of(List.of(), null));
     }
 
     /** Adds one object; public so tests can build an index from objects. */
@@ -47,7 +64,17 @@ public final class InputIndex {
             }
             case "StorageClass" -> storageClasses.put(name, node);
             case "IngressClass" -> ingressClassControllers.put(name, node.at("/spec/controller").asText(""));
+            case "Secret" -> {
+                if (isEcrPullSecret(node)) {
+                    ecrPullSecrets.add(key(object.ref().namespace(), name));
+                }
+            }
             default -> { }
+        }
+        for (PodSpecs.ContainerAt container : PodSpecs.containers(object)) {
+            EcrImageReference.parse(container.container().path("image").asText(null))
+                    .ifPresent(ref -> registries.targetRepository(ref).ifPresent(target -> ecrSourcesByTarget
+                            .computeIfAbsent(target, t -> new TreeSet<>()).add(ref.host() + "/" + ref.repository())));
         }
         return this;
     }
@@ -65,6 +92,41 @@ public final class InputIndex {
     /** The controller of IngressClass {@code name}, when the input has it. */
     public Optional<String> ingressClassController(String name) {
         return Optional.ofNullable(ingressClassControllers.get(name));
+    }
+
+    /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */
+    public boolean isEcrPullSecret(String namespace, String name) {
+        return ecrPullSecrets.contains(key(namespace, name));
+    }
+
+    /** A dockerconfigjson Secret whose registries are all private ECR hosts. */
+    public static boolean isEcrPullSecret(JsonNode secret) {
+        if (!"kubernetes.io/dockerconfigjson".equals(secret.path("type").asText())) {
+            return false;
+        }
+        String encoded = secret.at("/data/.dockerconfigjson").asText("");
+        try {
+            JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    java.util.Base64.getMimeDecoder().decode(encoded));
+            JsonNode auths = config.path("auths");
+            if (auths.isEmpty()) {
+                return false;
+            }
+            for (var it = auths.fieldNames(); it.hasNext(); ) {
+                String host = it.next().replaceFirst("^https?://", "");
+                if (!host.matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/?")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return false; // not readable as a Docker config: not ours to judge
+        }
+    }
+
+    /** The ECR repositories of the input whose images go to ACR repository {@code target}, sorted. */
+    public Set<String> ecrSourcesOf(String target) {
+        return ecrSourcesByTarget.getOrDefault(target, Set.of());
     }
 
     private static String key(String namespace, String name) {

@@ -9,6 +9,9 @@ import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
+import io.jenkins.plugins.eks2aks.manifests.output.KustomizeOverlay;
+import io.jenkins.plugins.eks2aks.manifests.output.VeleroConfigMaps;
+import io.jenkins.plugins.eks2aks.report.ConversionReportHtml;
 import io.jenkins.plugins.eks2aks.report.ConversionReportJson;
 import io.jenkins.plugins.eks2aks.report.ConversionReportMarkdown;
 
@@ -22,13 +25,17 @@ import java.util.Map;
 
 /**
  * The convert use case shared by {@code eks2aks convert} and the {@code convertManifests} step: read, convert,
- * write the manifests and the reports. Nothing is written unless everything succeeded.
+ * write the converted manifests ({@code manifests/}) or a Kustomize overlay on the input ({@code overlay/}), the
+ * Velero ConfigMaps when asked ({@code velero/}), and the reports ({@code report/}: JSON, Markdown, HTML).
+ * Nothing is written unless everything succeeded; a dry run writes nothing.
  */
 public final class ManifestConversion {
 
     public static final String TOPIC = "convert";
     static final String MANIFESTS_DIR = "manifests";
     static final String REPORT_DIR = "report";
+    static final String OVERLAY_DIR = "overlay";
+    static final String VELERO_DIR = "velero";
 
     private final EventSink events;
 
@@ -46,7 +53,7 @@ public final class ManifestConversion {
         ManifestSet manifests = new ManifestReader().read(input);
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
 
-        RuleContext context = new RuleContext(request.mapping(), InputIndex.of(manifests));
+        RuleContext context = new RuleContext(request.mapping(), InputIndex.of(manifests, request.mapping().registryMap()));
         ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
         emitChanges(result.changes());
         result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
@@ -56,19 +63,51 @@ public final class ManifestConversion {
         List<String> registryMap = request.mapping().registryMap().describe();
         String json = new ConversionReportJson().render(result, registryMap);
         String markdown = new ConversionReportMarkdown().render(result, registryMap);
-        Path reportJson = output.resolve(REPORT_DIR).resolve("conversion-report.json");
-        Path reportMarkdown = output.resolve(REPORT_DIR).resolve("conversion-report.md");
+        String html = new ConversionReportHtml().render(result, registryMap);
+        Path reports = output.resolve(REPORT_DIR);
+        Path reportJson = reports.resolve("conversion-report.json");
+        Path reportMarkdown = reports.resolve("conversion-report.md");
+        Path reportHtml = reports.resolve("conversion-report.html");
+        boolean kustomize = request.format() == OutputFormat.KUSTOMIZE;
+        Path written = output.resolve(kustomize ? OVERLAY_DIR : MANIFESTS_DIR);
+        KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written) : null;
+        VeleroConfigMaps velero = request.veleroConfigMaps()
+                ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
+        if (overlay != null) {
+            overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
+            overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
+        }
+        if (velero != null) {
+            velero.warnings().forEach(w -> events.warn(TOPIC, "Velero: " + w));
+            velero.notes().forEach(n -> events.info(TOPIC, "Velero: " + n));
+        }
+        List<String> veleroFiles = new ArrayList<>();
         if (!request.dryRun()) {
             try (StagedDirectory staged = StagedDirectory.create(output)) {
-                new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
+                if (overlay != null) {
+                    writeAll(staged.path().resolve(OVERLAY_DIR), overlay.files());
+                } else {
+                    new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
+                }
+                if (velero != null) {
+                    writeAll(staged.path().resolve(VELERO_DIR), velero.files());
+                    velero.files().keySet().stream().filter(f -> f.endsWith(".yaml"))
+                            .forEach(f -> veleroFiles.add(output.resolve(VELERO_DIR).resolve(f).toString()));
+                }
                 write(staged.path().resolve(REPORT_DIR).resolve(reportJson.getFileName()), json);
                 write(staged.path().resolve(REPORT_DIR).resolve(reportMarkdown.getFileName()), markdown);
+                write(staged.path().resolve(REPORT_DIR).resolve(reportHtml.getFileName()), html);
                 staged.commit();
             }
-            events.info(TOPIC, "Wrote converted manifests to " + output.resolve(MANIFESTS_DIR));
-            events.info(TOPIC, "Wrote reports " + reportJson + " and " + reportMarkdown);
+            events.info(TOPIC, (kustomize ? "Wrote the Kustomize overlay to " : "Wrote converted manifests to ") + written);
+            if (velero != null) {
+                events.info(TOPIC, "Wrote Velero ConfigMaps to " + output.resolve(VELERO_DIR) + ": "
+                        + velero.storageClassRows() + " storage class rows, " + velero.imageRows() + " image rows, "
+                        + velero.modifierRules() + " resource modifier rules");
+            }
+            events.info(TOPIC, "Wrote reports " + reportJson + ", " + reportMarkdown + " and " + reportHtml);
         }
-        ConversionSummary summary = summarize(request, result, output, reportJson, reportMarkdown);
+        ConversionSummary summary = summarize(request, result, written, reportJson, reportMarkdown, reportHtml, veleroFiles);
         events.info(TOPIC, summary.oneLine());
         return summary;
     }
@@ -126,15 +165,22 @@ public final class ManifestConversion {
         return text.length() > 120 ? text.substring(0, 117) + "..." : text;
     }
 
-    private static ConversionSummary summarize(ConversionRequest request, ConversionResult result, Path output,
-                                               Path reportJson, Path reportMarkdown) {
+    private static ConversionSummary summarize(ConversionRequest request, ConversionResult result, Path written,
+                                               Path reportJson, Path reportMarkdown, Path reportHtml,
+                                               List<String> veleroFiles) {
         Map<String, Integer> byMode = new LinkedHashMap<>();
         result.countByMode().forEach((mode, count) -> byMode.put(mode.name(), count));
         boolean dry = request.dryRun();
         return new ConversionSummary(result.input().files().size(), result.documents().size(), result.objects(),
                 result.changedDocuments(), byMode, result.pendingDecisions(), result.conflicts().size(), dry,
-                dry ? null : output.resolve(MANIFESTS_DIR).toString(),
-                dry ? null : reportJson.toString(), dry ? null : reportMarkdown.toString());
+                dry ? null : written.toString(),
+                dry ? null : reportJson.toString(), dry ? null : reportMarkdown.toString(),
+                dry ? null : reportHtml.toString(), request.format().name(), veleroFiles);
+    }
+
+    /** Writes {@code files} (path relative to {@code dir} → text) under {@code dir}. */
+    private static void writeAll(Path dir, Map<String, String> files) {
+        files.forEach((name, text) -> write(dir.resolve(name), text));
     }
 
     private static void write(Path file, String text) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -56,6 +57,9 @@ public final class ManifestReader {
         List<String> passThrough = new ArrayList<>();
         for (Path file : listFiles(input)) {
             String relative = input.relativize(file).toString().replace('\\', '/');
+            if (relative.equals(MappingFile.FILE_NAME)) {
+                continue; // the migration's decisions, not a Kubernetes manifest: never copied into the output
+            }
             if (isManifest(file) && !isKustomization(file)) {
                 files.add(readFile(file, relative));
             } else {

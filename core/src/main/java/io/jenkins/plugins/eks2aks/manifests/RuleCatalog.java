@@ -2,6 +2,31 @@ package io.jenkins.plugins.eks2aks.manifests;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.AccessReviewApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.AdmissionWebhookApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.CertificateSigningRequestApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.CustomResourceDefinitionApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.EndpointSliceApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.FlowControlApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.HorizontalPodAutoscalerApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.IngressApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.PodDisruptionBudgetApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.PodSecurityPolicyRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.VersionOnlyApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.api.WorkloadApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.Ec2NodeClassRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.LegacyKarpenterRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.NodePoolRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.secrets.AwsSecretProviderClassRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.secrets.AwsSecretStoreRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.secrets.ExternalSecretKeysRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.secrets.ExternalSecretsApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.secrets.SecretProviderClassIdentityRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsPersistentVolumeRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsStorageClassRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.ClaimStorageClassRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsSnapshotRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.EcrPullSecretRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.IrsaServiceAccountRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ControllerOwnedRule;
@@ -43,7 +68,8 @@ public final class RuleCatalog {
         rules.add(new ControllerOwnedRule());
         rules.add(new ServerSetFieldsRule());
         // Images.
-        rules.add(new EcrImageRule(context.mapping().registryMap()));
+        rules.add(new EcrImageRule(context.mapping().registryMap(), context.index()));
+        rules.add(new EcrPullSecretRule(context.index()));
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule());
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
@@ -52,6 +78,34 @@ public final class RuleCatalog {
         rules.add(new WorkloadIdentityPodRule(context.index()));
         // Scheduling: node labels, spot, zones, instance types.
         rules.add(new NodeSchedulingRule(context.mapping()));
+        // Storage (§2: SC1–SC14, PV1–PV8), secrets (§5: K1–K5, E1–E3), Karpenter (§6.2: KP1–KP3).
+        rules.add(new AwsStorageClassRule(context));
+        rules.add(new ClaimStorageClassRule(context));
+        rules.add(new AwsPersistentVolumeRule(context));
+        rules.add(new EbsSnapshotRule());
+        rules.add(new AwsSecretProviderClassRule(context));
+        rules.add(new SecretProviderClassIdentityRule(context));
+        rules.add(new AwsSecretStoreRule(context));
+        rules.add(new ExternalSecretsApiRule());
+        rules.add(new ExternalSecretKeysRule(context));
+        rules.add(new NodePoolRule(context));
+        rules.add(new Ec2NodeClassRule(context));
+        rules.add(new LegacyKarpenterRule());
+        // API removals up to the target AKS version (§8.1: API1–API14).
+        rules.add(new IngressApiRule(context));
+        rules.add(VersionOnlyApiRule.cronJobs(context));
+        rules.add(new HorizontalPodAutoscalerApiRule(context));
+        rules.add(new PodDisruptionBudgetApiRule(context));
+        rules.add(new PodSecurityPolicyRule(context));
+        rules.add(new EndpointSliceApiRule(context));
+        rules.add(new FlowControlApiRule(context));
+        rules.add(VersionOnlyApiRule.csiStorageCapacities(context));
+        rules.add(new WorkloadApiRule(context));
+        rules.add(new AdmissionWebhookApiRule(context));
+        rules.add(new CustomResourceDefinitionApiRule(context));
+        rules.add(VersionOnlyApiRule.others(context));
+        rules.add(new AccessReviewApiRule(context));
+        rules.add(new CertificateSigningRequestApiRule(context));
         return rules.stream()
                 .filter(r -> !disabled.contains(r.id()))
                 .map(r -> disabled.isEmpty() ? r : new WithoutDisabled(r, disabled))

@@ -32,11 +32,25 @@ import java.util.TreeMap;
 public final class MappingFile {
 
     public static final String SCHEMA_RESOURCE = "eks2aks.schema.json";
+    /** The mapping file's name; one at the root of an input directory is used when none is given explicitly. */
+    public static final String FILE_NAME = "eks2aks.yaml";
 
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final JsonSchema SCHEMA = loadSchema();
 
     private MappingFile() {
+    }
+
+    /**
+     * The mapping for a conversion of {@code input}: {@code explicit} when given, else an {@code eks2aks.yaml} at
+     * the root of the input directory, else the defaults. Returns the file used, or null.
+     */
+    public static Path discover(Path input, Path explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        Path candidate = input.resolve(FILE_NAME);
+        return java.nio.file.Files.isDirectory(input) && java.nio.file.Files.isRegularFile(candidate) ? candidate : null;
     }
 
     /** Reads and validates {@code file}. */

@@ -10,13 +10,16 @@ import io.jenkins.plugins.eks2aks.manifests.Conflict;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
 import java.util.List;
 
 /**
  * The conversion report for machines. The schema is versioned ({@link #SCHEMA}); fields are written in a
  * fixed order and rows in input order, and nothing depends on the time or the machine, so two runs on the
- * same input produce the same bytes.
+ * same input produce the same bytes. Sections: {@code summary}, {@code decisions} (the HUMAN changes, with the
+ * mapping-file keys or flags their reason names), {@code exclusions} (objects left out, the reason naming the
+ * Azure equivalent), {@code changes} (every change, applied or not) and {@code conflicts}.
  */
 public final class ConversionReportJson {
 
@@ -38,6 +41,27 @@ public final class ConversionReportJson {
         result.countByMode().forEach((mode, count) -> byMode.put(mode.name(), count));
         summary.put("pendingDecisions", result.pendingDecisions());
         summary.put("conflicts", result.conflicts().size());
+        summary.put("exclusions", (int) result.changes().stream().filter(c -> c.change().isExclusion()).count());
+        ArrayNode decisions = root.putArray("decisions");
+        ArrayNode exclusions = root.putArray("exclusions");
+        for (ObjectChange c : result.changes()) {
+            Change change = c.change();
+            if (change.mode() == RuleMode.HUMAN) {
+                ObjectNode row = located(c);
+                row.put("path", change.path());
+                row.set("current", change.before());
+                row.put("rule", change.ruleId());
+                row.put("reason", change.reason());
+                ArrayNode keys = row.putArray("keys");
+                MappingKeys.in(change.reason()).forEach(keys::add);
+                decisions.add(row);
+            } else if (change.isExclusion()) {
+                ObjectNode row = located(c);
+                row.put("rule", change.ruleId());
+                row.put("reason", change.reason());
+                exclusions.add(row);
+            }
+        }
         ArrayNode changes = root.putArray("changes");
         for (ObjectChange c : result.changes()) {
             changes.add(change(c));
@@ -59,12 +83,17 @@ public final class ConversionReportJson {
         }
     }
 
-    private ObjectNode change(ObjectChange c) {
-        Change change = c.change();
+    private ObjectNode located(ObjectChange c) {
         ObjectNode row = mapper.createObjectNode();
         row.set("object", object(c.object()));
         row.put("file", c.document().file());
         row.put("document", c.document().index() + 1);
+        return row;
+    }
+
+    private ObjectNode change(ObjectChange c) {
+        Change change = c.change();
+        ObjectNode row = located(c);
         row.put("path", change.path());
         row.put("op", change.op());
         row.set("before", change.before());

@@ -9,7 +9,10 @@ import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
 import java.util.List;
 
-/** The conversion report for people: summary, the decisions still needed as a checklist, every change. */
+/**
+ * The conversion report for people: summary, the decisions still needed as a checklist (with the mapping-file
+ * key that supplies each), the objects left out, every change, conflicts.
+ */
 public final class ConversionReportMarkdown {
 
     public String render(ConversionResult result, List<String> registryMap) {
@@ -34,7 +37,27 @@ public final class ConversionReportMarkdown {
         } else {
             for (ObjectChange c : decisions) {
                 md.append("- [ ] ").append(c.object()).append(" (").append(c.document().location()).append(") `")
-                        .append(c.change().path()).append("`: ").append(c.change().reason()).append('\n');
+                        .append(c.change().path()).append("`: ").append(c.change().reason());
+                List<String> keys = MappingKeys.in(c.change().reason());
+                if (!keys.isEmpty()) {
+                    md.append(" — set `").append(String.join("` or `", keys)).append('`');
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+
+        List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();
+        md.append("## Objects left out of the migration\n\n");
+        if (exclusions.isEmpty()) {
+            md.append("None.\n\n");
+        } else {
+            md.append("| Object | File | Rule | Reason and Azure equivalent |\n|---|---|---|---|\n");
+            for (ObjectChange c : exclusions) {
+                md.append("| ").append(cell(c.object().toString()))
+                        .append(" | ").append(cell(c.document().file() + " #" + (c.document().index() + 1)))
+                        .append(" | ").append(c.change().ruleId())
+                        .append(" | ").append(cell(c.change().reason())).append(" |\n");
             }
             md.append('\n');
         }

@@ -86,7 +86,9 @@ class HpiPackagingIT {
     void theInnerJarHasTheUiResources() throws IOException {
         for (String resource : List.of("index.jelly", STEP_PATH + "config.jelly", STEP_PATH + "help.html",
                 STEP_PATH + "help-source.html", STEP_PATH + "help-output.html", STEP_PATH + "help-acr.html",
-                STEP_PATH + "help-registryMap.html", STEP_PATH + "help-dryRun.html",
+                STEP_PATH + "help-registryMap.html", STEP_PATH + "help-dryRun.html", STEP_PATH + "help-mappingFile.html",
+                STEP_PATH + "help-format.html", STEP_PATH + "help-veleroConfigMaps.html", STEP_PATH + "help-failOn.html",
+                STEP_PATH + "help-ingressTarget.html", STEP_PATH + "help-targetAksVersion.html",
                 "io/jenkins/plugins/eks2aks/steps/Messages.properties")) {
             assertNotNull(entry(INNER_JAR, resource), resource);
         }

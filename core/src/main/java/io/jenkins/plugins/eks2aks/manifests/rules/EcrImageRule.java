@@ -6,6 +6,7 @@ import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
@@ -13,6 +14,7 @@ import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * I1: an image in a private ECR registry is pulled from ACR instead, with the repository path, tag and
@@ -25,9 +27,15 @@ public final class EcrImageRule implements ConversionRule {
     private static final String SOURCE = "EKS→AKS migration guide, container images; ACR import keeps digests";
 
     private final RegistryMap registries;
+    private final InputIndex index;
 
     public EcrImageRule(RegistryMap registries) {
+        this(registries, InputIndex.empty());
+    }
+
+    public EcrImageRule(RegistryMap registries, InputIndex index) {
         this.registries = registries;
+        this.index = index;
     }
 
     @Override
@@ -51,7 +59,14 @@ public final class EcrImageRule implements ConversionRule {
             }
             String path = container.pointer() + "/image";
             Optional<String> target = registries.target(ecr.get());
-            if (target.isPresent()) {
+            Set<String> sources = registries.targetRepository(ecr.get()).map(index::ecrSourcesOf).orElse(Set.of());
+            if (sources.size() > 1) {
+                // I2: two accounts or regions with the same repository path would overwrite each other in ACR.
+                changes.add(Change.finding(path, image, "I2", "ECR repositories " + String.join(" and ", sources)
+                        + " would both go to " + registries.targetRepository(ecr.get()).orElseThrow() + ": give each registry "
+                        + "its own prefix under registries in eks2aks.yaml, e.g. " + ecr.get().host() + ": <acr>.azurecr.io/"
+                        + ecr.get().account() + "-" + ecr.get().region() + " (catalog I2)"));
+            } else if (target.isPresent()) {
                 changes.add(Change.replace(path, image, TextNode.valueOf(target.get()), ID, RuleMode.AUTO,
                         "ECR image of " + describe(container) + " is pulled from ACR; repository, tag and digest kept ("
                                 + SOURCE + ")"));

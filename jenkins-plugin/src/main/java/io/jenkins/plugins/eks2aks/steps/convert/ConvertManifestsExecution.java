@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.steps.convert;
 
+import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.TaskListener;
@@ -10,33 +11,47 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs {@code convertManifests} off the CPS thread: the conversion itself happens on the agent, and a
- * summary Map comes back. Pending decisions mark the build UNSTABLE; conflicts fail the step.
+ * Runs {@code convertManifests} off the CPS thread: the conversion itself happens on the agent, and a summary
+ * Map comes back. By default conflicts fail the step and pending decisions mark the build UNSTABLE; the step's
+ * {@code failOn} changes that.
  */
 final class ConvertManifestsExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
 
     private final ConvertManifestsCallable work;
+    private final String failOn;
 
-    ConvertManifestsExecution(StepContext context, ConvertManifestsCallable work) {
+    ConvertManifestsExecution(StepContext context, ConvertManifestsCallable work, String failOn) {
         super(context);
         this.work = work;
+        this.failOn = failOn;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
+        if (!failOn.equals(ConvertManifestsStep.FAIL_ON_CONFLICTS) && !failOn.equals(ConvertManifestsStep.FAIL_ON_DECISIONS)
+                && !failOn.equals(ConvertManifestsStep.FAIL_ON_NEVER)) {
+            throw new AbortException("convertManifests: invalid 'failOn' '" + failOn + "': allowed are conflicts, decisions, never");
+        }
         work.validate();
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
         HashMap<String, Object> summary = workspace.act(work.withListener(listener));
-        if (((Number) summary.get("conflicts")).intValue() > 0) {
-            throw new hudson.AbortException("convertManifests: " + summary.get("conflicts")
-                    + " conflicting changes were held back; see the report");
+        int conflicts = ((Number) summary.get("conflicts")).intValue();
+        int decisions = ((Number) summary.get("pendingDecisions")).intValue();
+        if (failOn.equals(ConvertManifestsStep.FAIL_ON_NEVER)) {
+            return summary;
         }
-        if (((Number) summary.get("pendingDecisions")).intValue() > 0) {
-            listener.getLogger().println("[convert] " + summary.get("pendingDecisions")
+        if (conflicts > 0) {
+            throw new AbortException("convertManifests: " + conflicts + " conflicting changes were held back; see the report");
+        }
+        if (decisions > 0 && failOn.equals(ConvertManifestsStep.FAIL_ON_DECISIONS)) {
+            throw new AbortException("convertManifests: " + decisions + " decisions are pending; see the report's checklist");
+        }
+        if (decisions > 0) {
+            listener.getLogger().println("[convert] " + decisions
                     + " decisions are pending: build marked UNSTABLE (see the report's checklist)");
             context.setResult(Result.UNSTABLE);
         }

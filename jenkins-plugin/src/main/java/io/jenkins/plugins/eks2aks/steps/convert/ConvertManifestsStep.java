@@ -22,11 +22,23 @@ import java.util.Set;
 public final class ConvertManifestsStep extends Step {
 
     static final String DEFAULT_OUTPUT = "eks2aks/aks";
+    /** Conflicts fail the step; pending decisions make the build UNSTABLE. */
+    static final String FAIL_ON_CONFLICTS = "conflicts";
+    /** Pending decisions fail the step too. */
+    static final String FAIL_ON_DECISIONS = "decisions";
+    /** Neither fails the step nor changes the build result. */
+    static final String FAIL_ON_NEVER = "never";
 
     private final String source;
     private String output = DEFAULT_OUTPUT;
     private String acr;
     private String registryMap;
+    private String mappingFile;
+    private String format = "files";
+    private boolean veleroConfigMaps;
+    private String failOn = FAIL_ON_CONFLICTS;
+    private String ingressTarget;
+    private String targetAksVersion;
     private boolean dryRun;
 
     @DataBoundConstructor
@@ -66,6 +78,63 @@ public final class ConvertManifestsStep extends Step {
         this.registryMap = registryMap == null || registryMap.isBlank() ? null : registryMap.trim();
     }
 
+    public String getMappingFile() {
+        return mappingFile;
+    }
+
+    /** The migration mapping file in the workspace; default: SOURCE/eks2aks.yaml when it exists. */
+    @DataBoundSetter
+    public void setMappingFile(String mappingFile) {
+        this.mappingFile = blankToNull(mappingFile);
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    /** {@code files} (default) or {@code kustomize}. */
+    @DataBoundSetter
+    public void setFormat(String format) {
+        this.format = format == null || format.isBlank() ? "files" : format.trim();
+    }
+
+    public boolean isVeleroConfigMaps() {
+        return veleroConfigMaps;
+    }
+
+    @DataBoundSetter
+    public void setVeleroConfigMaps(boolean veleroConfigMaps) {
+        this.veleroConfigMaps = veleroConfigMaps;
+    }
+
+    public String getFailOn() {
+        return failOn;
+    }
+
+    /** {@code conflicts} (default), {@code decisions} or {@code never}. */
+    @DataBoundSetter
+    public void setFailOn(String failOn) {
+        this.failOn = failOn == null || failOn.isBlank() ? FAIL_ON_CONFLICTS : failOn.trim();
+    }
+
+    public String getIngressTarget() {
+        return ingressTarget;
+    }
+
+    @DataBoundSetter
+    public void setIngressTarget(String ingressTarget) {
+        this.ingressTarget = blankToNull(ingressTarget);
+    }
+
+    public String getTargetAksVersion() {
+        return targetAksVersion;
+    }
+
+    @DataBoundSetter
+    public void setTargetAksVersion(String targetAksVersion) {
+        this.targetAksVersion = blankToNull(targetAksVersion);
+    }
+
     public boolean isDryRun() {
         return dryRun;
     }
@@ -73,6 +142,10 @@ public final class ConvertManifestsStep extends Step {
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
         this.dryRun = dryRun;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The registry map's entries as a list. */
@@ -90,8 +163,10 @@ public final class ConvertManifestsStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new ConvertManifestsExecution(context, new ConvertManifestsCallable(
-                source, output, acr, registryMapEntries(), dryRun, null));
+        ConvertManifestsCallable.Parameters parameters = new ConvertManifestsCallable.Parameters(source, output, acr,
+                new java.util.ArrayList<>(registryMapEntries()), mappingFile, format, veleroConfigMaps, ingressTarget,
+                targetAksVersion, dryRun);
+        return new ConvertManifestsExecution(context, new ConvertManifestsCallable(parameters, null), failOn);
     }
 
     @Extension

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +42,9 @@ class ConvertManifestsCallableTest {
     void survivesSerializationAndReturnsOnlyJdkTypes(@TempDir Path workspace) throws Exception {
         Files.writeString(workspace.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
                 + "  - {name: a, image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1}\n");
-        ConvertManifestsCallable callable = new ConvertManifestsCallable("pod.yaml", "out", "contoso",
-                List.of("210987654321.dkr.ecr.eu-west-1.amazonaws.com=b.azurecr.io"), false, null)
-                .withListener(new BufferListener());
+        ConvertManifestsCallable callable = new ConvertManifestsCallable(new ConvertManifestsCallable.Parameters("pod.yaml",
+                "out", "contoso", new ArrayList<>(List.of("210987654321.dkr.ecr.eu-west-1.amazonaws.com=b.azurecr.io")),
+                null, "files", false, null, null, false), null).withListener(new BufferListener());
 
         ConvertManifestsCallable copy = roundTrip(callable);
         Map<String, Object> result = roundTrip(copy.invoke(workspace.toFile(), null));

@@ -80,8 +80,7 @@ class ConvertManifestsStepTest {
         assertEquals(0, result.get("pendingDecisions"));
         assertEquals(workspace.resolve("k8s/aks/report/conversion-report.json").toString(), result.get("reportJson"));
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("[convert] Deployment shop/web /spec/template/spec/containers/0/image: " + ECR
-                + "/shop/web:1.8.2 -> contoso.azurecr.io/shop/web:1.8.2 [I1 AUTO]"), text);
+        assertTrue(text.contains("[convert] Deployment shop/web: 1 change [I1] (web.yaml)"), text);
         assertTrue(text.contains("[convert] 1 files, 1 documents, 1 objects"), text);
         verify(context, never()).setResult(any());
     }
@@ -93,6 +92,42 @@ class ConvertManifestsStepTest {
         assertEquals(1, result.get("pendingDecisions"));
         verify(context).setResult(Result.UNSTABLE);
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("decisions are pending: build marked UNSTABLE"));
+    }
+
+    @Test
+    void failOnDecisionsFailsTheStepAndFailOnNeverLeavesTheResultAlone() throws Exception {
+        ConvertManifestsStep strict = new ConvertManifestsStep("k8s/eks");
+        strict.setFailOn("decisions");
+        AbortException e = assertThrows(AbortException.class, () -> run(strict));
+        assertTrue(e.getMessage().contains("1 decisions are pending"), e.getMessage());
+
+        ConvertManifestsStep lenient = new ConvertManifestsStep("k8s/eks");
+        lenient.setFailOn("never");
+        assertEquals(1, run(lenient).get("pendingDecisions"));
+        verify(context, never()).setResult(any());
+    }
+
+    @Test
+    void aMappingFileInTheSourceDirectoryIsUsedAndParametersOverrideIt() throws Exception {
+        Files.writeString(workspace.resolve("k8s/eks/eks2aks.yaml"), "acr: fabrikam.azurecr.io\n");
+        Map<String, Object> result = run(new ConvertManifestsStep("k8s/eks"));
+        assertEquals(0, result.get("pendingDecisions"));
+        assertTrue(Files.readString(workspace.resolve("eks2aks/aks/manifests/web.yaml")).contains("fabrikam.azurecr.io/shop/web"));
+        assertFalse(Files.exists(workspace.resolve("eks2aks/aks/manifests/eks2aks.yaml")), "the mapping file is not a manifest");
+
+        ConvertManifestsStep overridden = new ConvertManifestsStep("k8s/eks");
+        overridden.setAcr("contoso");
+        run(overridden);
+        assertTrue(Files.readString(workspace.resolve("eks2aks/aks/manifests/web.yaml")).contains("contoso.azurecr.io/shop/web"));
+    }
+
+    @Test
+    void anInvalidMappingFileFailsTheStepNamingTheKey() throws Exception {
+        Files.writeString(workspace.resolve("mapping.yaml"), "ingress: {target: traefik}\n");
+        ConvertManifestsStep step = new ConvertManifestsStep("k8s/eks");
+        step.setMappingFile("mapping.yaml");
+        AbortException e = assertThrows(AbortException.class, () -> run(step));
+        assertTrue(e.getMessage().contains("key 'ingress.target'"), e.getMessage());
     }
 
     @Test

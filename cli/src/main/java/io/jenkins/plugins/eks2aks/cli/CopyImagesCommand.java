@@ -1,0 +1,210 @@
+package io.jenkins.plugins.eks2aks.cli;
+
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.images.EcrImageReference;
+import io.jenkins.plugins.eks2aks.images.ImageList;
+import io.jenkins.plugins.eks2aks.images.ImageMigration;
+import io.jenkins.plugins.eks2aks.images.ImageMigrationRequest;
+import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
+import io.jenkins.plugins.eks2aks.images.ImageTarget;
+import io.jenkins.plugins.eks2aks.images.MigrationMode;
+import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
+import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
+import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
+import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
+import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.EcrClientBuilder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@code eks2aks copy-images}: images to ACR (or any registry), by ACR import or by copy, verified by digest. */
+@Command(name = "copy-images",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Moves container images to the target registry, digest-exact: by ACR server-side import (mode import, the "
+                        + "default for an *.azurecr.io target) or by a registry-to-registry copy through this machine (mode copy, "
+                        + "any OCI registry). Every tag is checked by digest afterwards.",
+                "Writes OUT/image-mapping.json (source -> target@digest), OUT/image-report.json and OUT/image-report.md. "
+                        + "Exits 0 when every image is in the target, 3 when any failed (the report lists them), 64 on usage errors.",
+                "Credentials: ECR sources from the AWS environment (AWS_ACCESS_KEY_ID/..., AWS_PROFILE, roles); an ACR target "
+                        + "from AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID; other registries with --src-creds/--dest-creds."},
+        footer = {"", "Examples:",
+                "  eks2aks copy-images --images-file eks2aks/inventory/ecr-images.txt --to contoso.azurecr.io --resource-group rg-aks",
+                "  eks2aks copy-images 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0 --to contoso.azurecr.io --mode copy"})
+final class CopyImagesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image references, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--images-file", paramLabel = "FILE",
+            description = "References one a line (# comments), or the inventory's JSON report or image list.")
+    Path imagesFile;
+
+    @Option(names = "--to", required = true, paramLabel = "REGISTRY[/PREFIX]",
+            description = "Target registry, optionally with a repository prefix: contoso.azurecr.io or contoso.azurecr.io/mirror.")
+    String to;
+
+    @Option(names = "--mode", paramLabel = "import|copy",
+            description = "import: ACR pulls each image (no bytes through this machine); copy: this machine streams them. "
+                    + "Default: import for an ACR target, else copy.")
+    String mode;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+            description = "Blob transfers (and images in flight) at once. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
+    @Option(names = "--dry-run", description = "List what would be imported or copied, with sizes; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--src-creds", paramLabel = "USER:PASSWORD", description = "Credentials for the source registries (plain registries).")
+    String srcCreds;
+
+    @Option(names = "--dest-creds", paramLabel = "USER:PASSWORD", description = "Credentials for the target registry (plain registries, ACR admin or token).")
+    String destCreds;
+
+    @Option(names = "--plain-http", paramLabel = "HOST:PORT", description = "A registry served over plain HTTP (test registries). Repeatable.")
+    List<String> plainHttp = new ArrayList<>();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "eks2aks/images",
+            description = "Where the mapping and the reports go. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--force", description = "Import mode: overwrite target tags that exist (ACR import mode Force).")
+    boolean force;
+
+    @Option(names = "--no-referrers", description = "Copy mode: do not copy signatures, SBOMs and attestations.")
+    boolean noReferrers;
+
+    @Option(names = "--resource-group", paramLabel = "NAME", description = "Import mode: the target ACR's resource group.")
+    String resourceGroup;
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "Import mode: the target ACR's subscription (default AZURE_SUBSCRIPTION_ID).")
+    String subscription;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Map<String, String> env = System.getenv();
+        List<String> all = new ArrayList<>(images);
+        if (imagesFile != null) {
+            all.addAll(ImageList.read(imagesFile));
+        }
+        if (all.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No images: give IMAGE arguments or --images-file");
+        }
+        ImageTarget target = ImageTarget.parse(to);
+        boolean acrTarget = isAcr(target.registry());
+        MigrationMode migrationMode = mode != null ? MigrationMode.parse(mode) : acrTarget ? MigrationMode.IMPORT : MigrationMode.COPY;
+        RegistryAccess access = RegistryAccess.of(sourceCredentials(env), targetCredentials(env, target.registry(), acrTarget),
+                new HashSet<>(plainHttp));
+        AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? acrImport(env, target.registry(), acrTarget) : null;
+        ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
+        ImageMigrationSummary summary = new ImageMigration(events).run(new ImageMigrationRequest(all, to, migrationMode, parallel,
+                dryRun, force, !noReferrers, access, acrImport, out));
+        if (quiet) {
+            spec.commandLine().getOut().println(summary.oneLine());
+        }
+        return summary.failures() > 0 ? Eks2AksCommand.EXIT_ERROR : Eks2AksCommand.EXIT_OK;
+    }
+
+    private CredentialsProvider sourceCredentials(Map<String, String> env) {
+        if (srcCreds != null) {
+            return CredentialsProvider.fixed(credentials(srcCreds, "--src-creds"));
+        }
+        // ECR hosts: a token from GetAuthorizationToken, one client per registry, made when first needed.
+        Map<String, EcrCredentials> ecr = new ConcurrentHashMap<>();
+        return host -> EcrImageReference.parse(host + "/x").flatMap(ref ->
+                ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(ecrClient(env, ref.region()), h)).credentialsFor(host));
+    }
+
+    private static EcrClient ecrClient(Map<String, String> env, String region) {
+        AwsSettings aws = AwsSettings.resolve(env, region, null, null);
+        EcrClientBuilder builder = EcrClient.builder().region(aws.region()).credentialsProvider(aws.credentials());
+        Optional.ofNullable(env.get("AWS_ENDPOINT_URL_ECR")).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
+                .filter(s -> !s.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private CredentialsProvider targetCredentials(Map<String, String> env, String registry, boolean acrTarget) {
+        if (destCreds != null) {
+            return CredentialsProvider.perHost(Map.of(registry, credentials(destCreds, "--dest-creds")));
+        }
+        if (!acrTarget) {
+            return CredentialsProvider.ANONYMOUS;
+        }
+        // The Entra credential is resolved only when the registry first asks for credentials.
+        Map<String, AcrEntraCredentials> acr = new HashMap<>();
+        return host -> {
+            if (!host.equals(registry)) {
+                return Optional.empty();
+            }
+            synchronized (acr) {
+                return acr.computeIfAbsent(host, h -> {
+                    AzureSettings azure = AzureSettings.resolve(env, null, subscription);
+                    String scope = azure.resourceManagerEndpoint().toString().replaceAll("/?$", "/") + ".default";
+                    return new AcrEntraCredentials(h, env.get("AZURE_TENANT_ID"),
+                            () -> azure.credential().getTokenSync(new TokenRequestContext().addScopes(scope)).getToken(),
+                            HttpClient.newHttpClient(), plainHttp.contains(h), Clock.systemUTC());
+                }).credentialsFor(host);
+            }
+        };
+    }
+
+    private AcrImportSettings acrImport(Map<String, String> env, String registry, boolean acrTarget) {
+        if (!acrTarget) {
+            throw new MigrationException("Import mode needs an Azure Container Registry target (*.azurecr.io), not '" + registry
+                    + "'; use --mode copy");
+        }
+        if (resourceGroup == null || resourceGroup.isBlank()) {
+            throw new MigrationException("Import mode needs --resource-group (the target ACR's resource group); or use --mode copy");
+        }
+        AzureSettings azure = AzureSettings.resolve(env, null, subscription);
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", azure.resourceManagerEndpoint().toString());
+        AzureProfile profile = new AzureProfile(env.get("AZURE_TENANT_ID"), azure.subscriptionId(), new AzureEnvironment(endpoints));
+        ContainerRegistryManager manager = ContainerRegistryManager.authenticate(azure.credential(), profile);
+        return AcrImportSettings.of(manager.serviceClient().getRegistries(), resourceGroup, registry.substring(0, registry.indexOf('.')));
+    }
+
+    private RegistryCredentials credentials(String value, String option) {
+        try {
+            return RegistryCredentials.parse(value);
+        } catch (IllegalArgumentException e) {
+            // Never echo the value: it holds a password.
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": expected USER:PASSWORD");
+        }
+    }
+
+    private static boolean isAcr(String host) {
+        return host.endsWith(".azurecr.io") || host.endsWith(".azurecr.cn") || host.endsWith(".azurecr.us");
+    }
+}

@@ -1,0 +1,176 @@
+package io.jenkins.plugins.eks2aks.cli;
+
+import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
+import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CopyImagesCommandTest {
+
+    @RegisterExtension
+    static final DockerRegistryExtension SOURCE = DockerRegistryExtension.basicAuth();
+    @RegisterExtension
+    static final DockerRegistryExtension TARGET = DockerRegistryExtension.tokenAuth();
+
+    private static String manifestDigest;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Pushes team/app:1.0 (one layer) into the Basic-auth source, sending the credentials up front as docker does. */
+    @BeforeAll
+    static void pushImage() throws Exception {
+        byte[] layer = "a layer's bytes".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\"}".getBytes(StandardCharsets.UTF_8);
+        String layerDigest = pushBlob(layer);
+        String configDigest = pushBlob(config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{\"mediaType\":"
+                + "\"application/vnd.oci.image.config.v1+json\",\"size\":" + config.length + ",\"digest\":\"" + configDigest + "\"},"
+                + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"size\":" + layer.length + ",\"digest\":\""
+                + layerDigest + "\"}]}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(SOURCE.get().baseUrl() + "/v2/team/app/manifests/1.0"))
+                .header("Content-Type", "application/vnd.oci.image.manifest.v1+json").PUT(HttpRequest.BodyPublishers.ofByteArray(manifest)));
+        assertEquals(201, put.statusCode(), put.body());
+        manifestDigest = sha256(manifest);
+    }
+
+    private int run(String... args) {
+        return Eks2AksCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private String[] copyArgs(Path dir, String... more) {
+        DockerRegistry s = SOURCE.get();
+        DockerRegistry t = TARGET.get();
+        List<String> args = new java.util.ArrayList<>(List.of("copy-images", "--to", t.hostPort() + "/mirror", "--mode", "copy",
+                "--src-creds", s.username() + ":" + s.password(), "--dest-creds", t.username() + ":" + t.password(),
+                "--plain-http", s.hostPort(), "--plain-http", t.hostPort(), "--out", dir.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void copiesPinsByDigestExitsNonZeroForAFailedImageAndNeverShowsACredential(@TempDir Path tmp) throws IOException {
+        Path list = Files.writeString(tmp.resolve("images.txt"), "# from the inventory\n" + SOURCE.get().hostPort() + "/team/app:1.0\n"
+                + SOURCE.get().hostPort() + "/team/app:no-such-tag\n");
+        Path dir = tmp.resolve("out");
+
+        int exit = run(copyArgs(dir, "--images-file", list.toString()));
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit, err.toString());
+        String mapping = Files.readString(dir.resolve("image-mapping.json"));
+        assertTrue(mapping.contains("\"" + SOURCE.get().hostPort() + "/team/app:1.0\" : \"" + TARGET.get().hostPort() + "/mirror/team/app:1.0@"
+                + manifestDigest + "\""), mapping);
+        assertTrue(out.toString().contains("copied " + SOURCE.get().hostPort() + "/team/app:1.0"), out.toString());
+        assertTrue(err.toString().contains(SOURCE.get().hostPort() + "/team/app:no-such-tag: tag 'no-such-tag' not found"), err.toString());
+        List<String> secrets = List.of(SOURCE.get().password(), TARGET.get().password());
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String content = Files.readString(f);
+                secrets.forEach(secret -> assertFalse(content.contains(secret), f + " contains a password"));
+            }
+        }
+        secrets.forEach(secret -> assertFalse((out + "" + err).contains(secret), "the console output contains a password"));
+        assertTrue(TARGET.get().tokensIssued() > 0, "the target's Bearer token flow was used");
+    }
+
+    @Test
+    void aDryRunListsWhatWouldBeCopiedWithSizesAndWritesNothing(@TempDir Path tmp) {
+        Path dir = tmp.resolve("out");
+
+        int exit = run(copyArgs(dir, "--dry-run", SOURCE.get().hostPort() + "/team/app:1.0"));
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("would copy " + SOURCE.get().hostPort() + "/team/app:1.0 -> "), out.toString());
+        assertTrue(out.toString().contains(" KiB to send"), out.toString());
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void wrongCredentialsFailTheImageWithOneLineNamingIt(@TempDir Path tmp) {
+        DockerRegistry s = SOURCE.get();
+        String image = s.hostPort() + "/team/app:1.0";
+
+        int exit = run("copy-images", "--to", TARGET.get().hostPort(), "--mode", "copy", "--src-creds", s.username() + ":wrong-password",
+                "--plain-http", s.hostPort(), "--plain-http", TARGET.get().hostPort(), "--out", tmp.toString(), "-q", image);
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains(image + ": GET " + s.hostPort() + "/v2/team/app/manifests/1.0 answered HTTP 401"), err.toString());
+        assertFalse(err.toString().contains("wrong-password"));
+    }
+
+    @Test
+    void usageErrorsExitWith64AndNeverEchoACredential() {
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("copy-images", "x.example.com/a:1"));
+        assertTrue(err.toString().contains("Missing required option: '--to=REGISTRY[/PREFIX]'"), err.toString());
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("copy-images", "--to", "contoso.azurecr.io"));
+        assertTrue(err.toString().contains("No images: give IMAGE arguments or --images-file"), err.toString());
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("copy-images", "--to", "r.example.com", "--src-creds", "s3cr3t-without-user", "x.example.com/a:1"));
+        assertTrue(err.toString().contains("Invalid value for --src-creds: expected USER:PASSWORD"), err.toString());
+        assertFalse(err.toString().contains("s3cr3t-without-user"));
+    }
+
+    @Test
+    void importModeNeedsTheResourceGroupAndSaysSoInOneLine(@TempDir Path tmp) {
+        int exit = run("copy-images", "--to", "contoso.azurecr.io", "--out", tmp.toString(), "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0");
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertEquals("eks2aks: error: Import mode needs --resource-group (the target ACR's resource group); or use --mode copy",
+                err.toString().strip());
+    }
+
+    @Test
+    void helpNamesEveryOptionTheIssueAsksFor() {
+        assertEquals(0, run("copy-images", "--help"));
+        for (String option : List.of("--images-file", "--to", "--mode", "--parallel", "--dry-run", "--src-creds", "--dest-creds", "--plain-http")) {
+            assertTrue(out.toString().contains(option), option);
+        }
+    }
+
+    private static String pushBlob(byte[] content) throws IOException, InterruptedException {
+        String digest = sha256(content);
+        HttpResponse<String> opened = send(HttpRequest.newBuilder(URI.create(SOURCE.get().baseUrl() + "/v2/team/app/blobs/uploads/"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        URI location = URI.create(SOURCE.get().baseUrl() + "/").resolve(opened.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> put = send(HttpRequest.newBuilder(URI.create(location + "&digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8)))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+        assertEquals(201, put.statusCode(), put.body());
+        return digest;
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        DockerRegistry s = SOURCE.get();
+        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((s.username() + ":" + s.password()).getBytes(StandardCharsets.UTF_8)));
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

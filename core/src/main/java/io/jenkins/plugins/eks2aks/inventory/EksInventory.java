@@ -1,0 +1,108 @@
+package io.jenkins.plugins.eks2aks.inventory;
+
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.files.StagedDirectory;
+import io.jenkins.plugins.eks2aks.kubernetes.KubernetesVersion;
+import io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar;
+import io.jenkins.plugins.eks2aks.report.HtmlRenderer;
+import io.jenkins.plugins.eks2aks.report.MarkdownRenderer;
+import io.jenkins.plugins.eks2aks.report.ReportDocument;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inventory use case shared by {@code eks2aks inventory} and the {@code eksInventory} step: stream the cluster's
+ * objects through the collectors, add what the EKS API said, and write {@code inventory.json}, {@code inventory.md},
+ * {@code inventory.html} and {@code ecr-images.txt}. Nothing is written unless everything succeeded.
+ */
+public final class EksInventory {
+
+    public static final String TOPIC = EksApiReader.TOPIC;
+    public static final String JSON = "inventory.json";
+    public static final String MARKDOWN = "inventory.md";
+    public static final String HTML = "inventory.html";
+    /** The image list {@code ecrToAcr} reads: one ECR reference per line, sorted, unique. */
+    public static final String IMAGE_LIST = "ecr-images.txt";
+
+    private final EventSink events;
+    private final Clock clock;
+
+    public EksInventory(EventSink events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public InventorySummary run(InventoryRequest request) {
+        Path output = request.output().toAbsolutePath().normalize();
+        KubernetesVersion source = sourceVersion(request);
+        LocalDate today = LocalDate.now(clock);
+        KubernetesVersion target = request.targetVersion() == null || request.targetVersion().isBlank()
+                ? SupportCalendar.defaultAksTarget(source, today)
+                : KubernetesVersion.parse(request.targetVersion()).orElseThrow(() -> new MigrationException(
+                        "Invalid target AKS version '" + request.targetVersion() + "': expected e.g. 1.33"));
+
+        events.info(TOPIC, "Reading " + request.objects().describe());
+        InventoryCollector collector = new InventoryCollector(target);
+        request.objects().forEach(collector::accept);
+        String description = request.controlPlane() != null
+                ? "EKS cluster " + request.controlPlane().name() + " in " + request.controlPlane().region()
+                : request.objects().describe();
+        Inventory inventory = collector.build(description, request.objects() instanceof LiveObjects,
+                request.controlPlane(), source, target, today, request.objects().servedApiVersions(), List.of());
+
+        ReportDocument report = new InventoryReport().build(inventory);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(JSON, new InventoryJson().render(inventory));
+        files.put(MARKDOWN, new MarkdownRenderer().render(report));
+        files.put(HTML, new HtmlRenderer().render(report));
+        List<String> ecr = inventory.ecrImages();
+        files.put(IMAGE_LIST, ecr.isEmpty() ? "" : String.join("\n", ecr) + "\n");
+        try (StagedDirectory staged = StagedDirectory.create(output)) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                write(staged.path().resolve(f.getKey()), f.getValue());
+            }
+            staged.commit();
+        }
+        inventory.findings().stream().filter(f -> f.severity() == Severity.HIGH)
+                .forEach(f -> events.warn(TOPIC, "[" + f.rule() + "] " + f.object() + " " + f.field() + ": " + f.detected()
+                        + " → " + f.azureEquivalent()));
+        events.info(TOPIC, "Wrote " + output.resolve(JSON) + ", " + MARKDOWN + ", " + HTML + " and " + IMAGE_LIST);
+
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        inventory.findingsBySeverity().forEach((s, n) -> bySeverity.put(s.name(), n));
+        InventorySummary summary = new InventorySummary(inventory.counts().total(), inventory.images().size(), ecr.size(),
+                inventory.findings().size(), bySeverity, inventory.apiUsages().stream().filter(ApiUsage::removedByTarget).count(),
+                inventory.claims().size(), inventory.nodePools().size(), source == null ? null : source.toString(), target.toString(),
+                output, output.resolve(JSON), output.resolve(MARKDOWN), output.resolve(HTML), output.resolve(IMAGE_LIST));
+        events.info(TOPIC, summary.oneLine());
+        return summary;
+    }
+
+    private static KubernetesVersion sourceVersion(InventoryRequest request) {
+        if (request.controlPlane() != null) {
+            return KubernetesVersion.parse(request.controlPlane().version()).orElse(null);
+        }
+        if (request.sourceVersion() != null && !request.sourceVersion().isBlank()) {
+            return KubernetesVersion.parse(request.sourceVersion()).orElseThrow(() -> new MigrationException(
+                    "Invalid source version '" + request.sourceVersion() + "': expected e.g. 1.29"));
+        }
+        return KubernetesVersion.parse(request.objects().serverVersion()).orElse(null);
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot write '" + file + "': " + e.getMessage(), e);
+        }
+    }
+}

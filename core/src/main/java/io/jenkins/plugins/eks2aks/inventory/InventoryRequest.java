@@ -1,0 +1,17 @@
+package io.jenkins.plugins.eks2aks.inventory;
+
+import java.nio.file.Path;
+
+/**
+ * What to inventory and where to write it.
+ *
+ * @param objects       the cluster's objects (live or a dump)
+ * @param controlPlane  what the EKS API said, or null (dumps, kubeconfig-only runs)
+ * @param sourceVersion the EKS version when neither the EKS API nor the server says it (dumps), or null
+ * @param targetVersion the AKS version to review API removals for, or null for the oldest supported one not older
+ *                      than the source
+ * @param output        the output directory, replaced as a whole when everything succeeded
+ */
+public record InventoryRequest(ObjectSource objects, EksControlPlane controlPlane, String sourceVersion, String targetVersion,
+                               Path output) {
+}

@@ -1,0 +1,137 @@
+package io.jenkins.plugins.eks2aks.manifests.rules.karpenter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.RuleContext;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * KP2: an EC2NodeClass ({@code karpenter.k8s.aws/v1}) becomes an AKSNodeClass ({@code karpenter.azure.com/v1beta1})
+ * of the same name, once the mapping file chooses the node image family ({@code karpenter.imageFamily}). AKS has
+ * no custom node images (S1), so AMIs and user data have no equivalent, and subnets, security groups and the node
+ * role are the cluster's: what carries over is the OS disk size, max pods, the kubelet settings AKSNodeClass
+ * knows, and tags.
+ */
+public final class Ec2NodeClassRule implements ConversionRule {
+
+    public static final String ID = "KP2";
+    /** Kubelet settings an AKSNodeClass accepts (S22 AKSNodeClass). */
+    private static final Set<String> AKS_KUBELET = Set.of("cpuCFSQuota", "imageGCHighThresholdPercent",
+            "imageGCLowThresholdPercent", "cpuManagerPolicy", "cpuCFSQuotaPeriod", "topologyManagerPolicy",
+            "allowedUnsafeSysctls", "containerLogMaxSize", "containerLogMaxFiles", "podPidsLimit");
+    private static final Pattern SIZE = Pattern.compile("^(\\d+)(Gi|G|Ti|T)?$");
+    private static final int MIN_OS_DISK_GB = 30;
+
+    private final String imageFamily;
+
+    public Ec2NodeClassRule(RuleContext context) {
+        this.imageFamily = context.mapping().nodeClassImageFamily();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(KubeObject object) {
+        return "EC2NodeClass".equals(object.kind()) && "karpenter.k8s.aws/v1".equals(object.ref().apiVersion());
+    }
+
+    @Override
+    public List<Change> apply(KubeObject nodeClass) {
+        Changes c = Changes.of(nodeClass, ID);
+        JsonNode spec = nodeClass.at("/spec");
+        String amiFamily = spec.path("amiFamily").asText("");
+        if (amiFamily.toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return List.of(c.decision("/spec/amiFamily", "NAP has no Windows nodes (S22): run these workloads on a Windows "
+                    + "node pool (az aks nodepool add --os-type Windows) and drop this EC2NodeClass (catalog KP2, KP4)"));
+        }
+        if (imageFamily == null) {
+            return List.of(c.decision("/spec", "AKS has no custom node images: choose the node image family of the "
+                    + "AKSNodeClass that replaces it: set karpenter.imageFamily to AzureLinux (closest to Amazon Linux "
+                    + amiFamily + ") or Ubuntu (catalog KP2; S1, S22)"));
+        }
+        ObjectNode aks = JsonNodeFactory.instance.objectNode();
+        aks.put("imageFamily", imageFamily);
+        List<String> dropped = new ArrayList<>();
+        osDisk(spec, aks, dropped);
+        kubelet(spec, aks, dropped);
+        tags(spec, aks, dropped);
+        spec.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("blockDeviceMappings", "kubelet", "tags").contains(f)) {
+                dropped.add(f);
+            }
+        });
+        String why = "NAP provisions nodes from AKSNodeClasses (catalog KP2; S1, S22)";
+        return List.of(
+                c.replace("/apiVersion", "karpenter.azure.com/v1beta1", RuleMode.AUTO, why),
+                c.replace("/kind", "AKSNodeClass", RuleMode.AUTO, why),
+                c.replace("/spec", aks, RuleMode.AUTO_WARN, "image family " + imageFamily + " (karpenter.imageFamily); "
+                        + "nodes join the cluster's subnet, NSG and kubelet identity" + (dropped.isEmpty() ? "" : "; dropped, "
+                        + "with no AKSNodeClass equivalent: " + String.join(", ", dropped)
+                        + (spec.has("userData") ? " (move what userData did into a DaemonSet or the kubelet settings)" : ""))
+                        + " (catalog KP2; S1, S22)"));
+    }
+
+    /** The root volume's size becomes osDiskSizeGB (at least 30). */
+    private static void osDisk(JsonNode spec, ObjectNode aks, List<String> dropped) {
+        JsonNode mappings = spec.path("blockDeviceMappings");
+        for (JsonNode mapping : mappings) {
+            boolean root = mapping.path("rootVolume").asBoolean(false) || mappings.size() == 1;
+            Matcher m = SIZE.matcher(mapping.at("/ebs/volumeSize").asText(""));
+            if (root && m.matches()) {
+                long gb = Long.parseLong(m.group(1)) * (m.group(2) != null && m.group(2).startsWith("T") ? 1024 : 1);
+                aks.put("osDiskSizeGB", Math.max(MIN_OS_DISK_GB, gb));
+            } else {
+                dropped.add("blockDeviceMappings " + mapping.path("deviceName").asText("?"));
+            }
+        }
+    }
+
+    /** maxPods moves to the spec (10–250); the kubelet settings AKSNodeClass knows stay under kubelet. */
+    private static void kubelet(JsonNode spec, ObjectNode aks, List<String> dropped) {
+        JsonNode kubelet = spec.path("kubelet");
+        if (kubelet.has("maxPods")) {
+            aks.put("maxPods", Math.max(10, Math.min(250, kubelet.path("maxPods").asInt())));
+        }
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        kubelet.fields().forEachRemaining(e -> {
+            if (AKS_KUBELET.contains(e.getKey())) {
+                kept.set(e.getKey(), e.getValue());
+            } else if (!"maxPods".equals(e.getKey())) {
+                dropped.add("kubelet." + e.getKey());
+            }
+        });
+        if (!kept.isEmpty()) {
+            aks.set("kubelet", kept);
+        }
+    }
+
+    /** EC2 tags become Azure resource tags; Azure tag names cannot contain '/', '<', '>', '%', '&', '\' or '?'. */
+    private static void tags(JsonNode spec, ObjectNode aks, List<String> dropped) {
+        ObjectNode tags = JsonNodeFactory.instance.objectNode();
+        spec.path("tags").fields().forEachRemaining(e -> {
+            if (e.getKey().matches("[^/<>%&\\\\?]+")) {
+                tags.set(e.getKey(), e.getValue());
+            } else {
+                dropped.add("tag " + e.getKey());
+            }
+        });
+        if (!tags.isEmpty()) {
+            aks.set("tags", tags);
+        }
+    }
+}

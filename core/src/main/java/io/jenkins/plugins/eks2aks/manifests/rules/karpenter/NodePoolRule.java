@@ -1,0 +1,70 @@
+package io.jenkins.plugins.eks2aks.manifests.rules.karpenter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.RuleContext;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * KP1: a {@code karpenter.sh/v1} NodePool is the same API on AKS node auto-provisioning. Its node class becomes
+ * the AKSNodeClass of the same name, and requirements on EC2 properties become requirements on Azure VM
+ * properties ({@link InstanceRequirement}). Disruption, expiry, limits, weight, taints and capacity type
+ * ({@code karpenter.sh/capacity-type}, S8) are kept as they are.
+ */
+public final class NodePoolRule implements ConversionRule {
+
+    public static final String ID = "KP1";
+    private static final String TEMPLATE = "/spec/template/spec";
+
+    private final MigrationMapping mapping;
+
+    public NodePoolRule(RuleContext context) {
+        this.mapping = context.mapping();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean appliesTo(KubeObject object) {
+        return "NodePool".equals(object.kind()) && "karpenter.sh/v1".equals(object.ref().apiVersion());
+    }
+
+    @Override
+    public List<Change> apply(KubeObject nodePool) {
+        Changes c = Changes.of(nodePool, ID);
+        List<Change> out = new ArrayList<>();
+        JsonNode ref = nodePool.at(TEMPLATE + "/nodeClassRef");
+        if (ref.isObject() && !"karpenter.azure.com".equals(ref.path("group").asText())) {
+            ObjectNode aks = JsonNodeFactory.instance.objectNode()
+                    .put("group", "karpenter.azure.com").put("kind", "AKSNodeClass").put("name", ref.path("name").asText());
+            out.add(c.replace(TEMPLATE + "/nodeClassRef", aks, RuleMode.AUTO, "NAP provisions nodes from AKSNodeClasses; "
+                    + ref.path("kind").asText("EC2NodeClass") + " " + ref.path("name").asText() + " becomes the "
+                    + "AKSNodeClass of the same name (catalog KP1, KP2; S22)"));
+        }
+        JsonNode requirements = nodePool.at(TEMPLATE + "/requirements");
+        for (int i = 0; i < requirements.size(); i++) {
+            String pointer = TEMPLATE + "/requirements/" + i;
+            InstanceRequirement.Outcome outcome = InstanceRequirement.convert(requirements.get(i), mapping);
+            switch (outcome.kind()) {
+                case REWRITE -> out.add(c.replace(pointer, outcome.requirement(),
+                        outcome.exact() ? RuleMode.AUTO : RuleMode.AUTO_WARN, outcome.reason()));
+                case DROP -> out.add(c.remove(pointer, outcome.exact() ? RuleMode.DROP : RuleMode.AUTO_WARN, outcome.reason()));
+                case DECIDE -> out.add(c.decision(pointer, outcome.reason()));
+                case KEEP -> { }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.eks2aks.manifests.rules.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
+
+import java.util.Locale;
+
+/**
+ * Decides the AKS class of every EKS StorageClass: an explicit {@code storageClasses} entry first; otherwise the
+ * input's StorageClass decides by its provisioner (EBS type, EFS protocol); otherwise the class names gp2/gp3 take
+ * their defaults; anything else is left alone.
+ */
+final class StorageClassTargets {
+
+    static final String KEY = "storageClasses";
+
+    private final MigrationMapping mapping;
+    private final InputIndex index;
+
+    StorageClassTargets(MigrationMapping mapping, InputIndex index) {
+        this.mapping = mapping;
+        this.index = index;
+    }
+
+    /** The decision for the class a claim names; uses the input's StorageClass of that name when there is one. */
+    ClassTarget of(String name) {
+        return of(name, index.storageClass(name).orElse(null));
+    }
+
+    /** The decision for StorageClass {@code name}, given its object (null when the input does not have it). */
+    ClassTarget of(String name, JsonNode storageClass) {
+        String mapped = mapping.storageClasses().get(name);
+        AwsVolumeFamily family = storageClass == null ? null
+                : AwsVolumeFamily.of(storageClass.path("provisioner").asText(null)).orElse(null);
+        if (family == null) {
+            // Not AWS storage, or a class the input does not define (gp2/gp3 defaults live in the mapping).
+            return mapped != null && !mapped.equals(name)
+                    ? replaced(name, null, mapped, "SC1", KEY + "." + name + " is " + mapped, null)
+                    : ClassTarget.untouched(name);
+        }
+        return switch (family) {
+            case EBS -> ebs(name, storageClass, mapped);
+            case EFS -> efs(name, mapped);
+            case OTHER -> other(name, storageClass, mapped);
+        };
+    }
+
+    private ClassTarget ebs(String name, JsonNode storageClass, String mapped) {
+        EbsParameters parameters = new EbsParameters(storageClass);
+        String type = parameters.type();
+        String rule = tierRule(type, parameters.hasPerformance());
+        String caveat = parameters.hasPerformance() ? parameters.describePerformance() + " of " + name + " are not kept: "
+                + "the target's performance follows disk size; to keep them map " + KEY + "." + name + ": " + name
+                + " and the class is converted in place to PremiumV2_LRS" : null;
+        if (mapped != null) {
+            return mapped.equals(name)
+                    ? new ClassTarget(ClassTarget.Outcome.IN_PLACE, name, AwsVolumeFamily.EBS, name, rule,
+                            "the mapping file keeps " + name + " as a custom AKS class", null)
+                    : replaced(name, AwsVolumeFamily.EBS, mapped, rule, KEY + "." + name + " is " + mapped
+                            + (isDefault(name, mapped) ? " (the default for EBS " + name + ", general-purpose SSD; "
+                            + "managed-csi is the cheaper StandardSSD)" : ""), caveat);
+        }
+        return switch (type) {
+            case "gp2", "gp3" -> replaced(name, AwsVolumeFamily.EBS, AksStorageClasses.DEFAULT_DISK_CLASS, rule,
+                    "EBS " + type + " (general-purpose SSD) maps to Premium SSD by default; map " + KEY + "." + name
+                            + ": managed-csi for the cheaper StandardSSD", caveat);
+            case "st1", "sc1", "standard" -> new ClassTarget(ClassTarget.Outcome.IN_PLACE, name, AwsVolumeFamily.EBS,
+                    name, rule, "AKS has no HDD class built in, so EBS " + type + " becomes a custom Standard_LRS class", null);
+            case "io1", "io2" -> undecided(name, AwsVolumeFamily.EBS, rule, "EBS " + type + " (provisioned IOPS) needs a "
+                    + "disk tier: set " + KEY + "." + name + " to managed-csi-premium (Premium SSD), to the name of an Ultra "
+                    + "Disk class you create (UltraSSD_LRS needs --enable-ultra-ssd node pools), or to " + name
+                    + " itself to convert it in place to PremiumV2_LRS with its IOPS (catalog SC4; S3, S5)");
+            default -> undecided(name, AwsVolumeFamily.EBS, rule, "EBS volume type '" + type + "' has no Azure disk "
+                    + "equivalent: set " + KEY + "." + name + " to an AKS class (catalog SC1; S5)");
+        };
+    }
+
+    private ClassTarget efs(String name, String mapped) {
+        if (mapped != null && !mapped.equals(name)) {
+            return replaced(name, AwsVolumeFamily.EFS, mapped, "SC12", KEY + "." + name + " is " + mapped, null);
+        }
+        if (mapped != null || mapping.efsNfs()) {
+            return new ClassTarget(ClassTarget.Outcome.IN_PLACE, name, AwsVolumeFamily.EFS, name, "SC12",
+                    "converted in place to an Azure Files " + (mapping.efsNfs() ? "NFS" : "SMB") + " class", null);
+        }
+        return replaced(name, AwsVolumeFamily.EFS, AksStorageClasses.DEFAULT_FILE_CLASS, "SC12",
+                "EFS (NFS, ReadWriteMany) maps to Azure Files Premium over SMB by default",
+                "SMB does not keep NFS semantics (POSIX owners and modes, hard links); set efsProtocol: nfs to convert "
+                        + name + " in place to an Azure Files NFS class");
+    }
+
+    private ClassTarget other(String name, JsonNode storageClass, String mapped) {
+        if (mapped != null && !mapped.equals(name)) {
+            return replaced(name, AwsVolumeFamily.OTHER, mapped, "SC13", KEY + "." + name + " is " + mapped, null);
+        }
+        return undecided(name, AwsVolumeFamily.OTHER, "SC13", storageClass.path("provisioner").asText() + " has no verified "
+                + "AKS equivalent: move the data, then set " + KEY + "." + name + " to an AKS class (Azure Managed Lustre "
+                + "for FSx for Lustre, azureblob-fuse-premium for Mountpoint for S3) (catalog SC13)");
+    }
+
+    private ClassTarget replaced(String name, AwsVolumeFamily family, String target, String rule, String why, String caveat) {
+        if (AksStorageClasses.LEGACY_CLASSES.contains(target)) {
+            return undecided(name, family, rule, target + " is a legacy in-tree class that AKS ≥ 1.26 no longer serves "
+                    + "volumes for: set " + KEY + "." + name + " to a CSI class such as managed-csi-premium (catalog §2.1; S2)");
+        }
+        int minimum = AksStorageClasses.minimumMinor(target);
+        if (minimum > mapping.targetMinor()) {
+            return undecided(name, family, rule, target + " exists only on AKS ≥ 1." + minimum + " and the target is "
+                    + mapping.targetAksVersion() + ": raise targetAksVersion, or set " + KEY + "." + name + " to " + name
+                    + " to convert it in place (catalog §2.1; S2)");
+        }
+        String kind = AksStorageClasses.isBuiltIn(target) ? "the AKS built-in class " : "the AKS class ";
+        return new ClassTarget(ClassTarget.Outcome.REPLACED, name, family, target, rule,
+                why + "; " + kind + target + " replaces it", caveat);
+    }
+
+    /** Whether {@code mapped} is the built-in default for class {@code name} rather than a choice in the file. */
+    private static boolean isDefault(String name, String mapped) {
+        return ("gp2".equals(name) || "gp3".equals(name)) && AksStorageClasses.DEFAULT_DISK_CLASS.equals(mapped);
+    }
+
+    private static ClassTarget undecided(String name, AwsVolumeFamily family, String rule, String decision) {
+        return new ClassTarget(ClassTarget.Outcome.UNDECIDED, name, family, null, rule, decision, null);
+    }
+
+    private static String tierRule(String type, boolean performance) {
+        return switch (type.toLowerCase(Locale.ROOT)) {
+            case "gp2", "gp3" -> performance ? "SC3" : "SC2";
+            case "io1", "io2" -> "SC4";
+            case "st1", "sc1", "standard" -> "SC5";
+            default -> "SC1";
+        };
+    }
+}

@@ -1,0 +1,333 @@
+package io.jenkins.plugins.eks2aks.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.Conflict;
+import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.ManifestDocument;
+import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
+import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The conversion report as one self-contained HTML page (inline CSS, no script, no external asset), for a
+ * browser or a Jenkins build artifact: summary counts by mode, the decisions still needed as a checklist with
+ * the mapping-file key that supplies each, the objects left out with their Azure equivalent, conflicts, and
+ * every change grouped by object. Every text from the input is escaped.
+ */
+public final class ConversionReportHtml {
+
+    /** Values longer than this are folded into a {@code <details>} element. */
+    private static final int FOLD = 160;
+
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final String CSS = """
+            :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--accent:#0969da;
+            --auto:#1a7f37;--warn:#9a6700;--human:#cf222e;--drop:#6e7781;--exclude:#8250df}
+            *{box-sizing:border-box}
+            body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
+            main{max-width:1360px;margin:0 auto;padding:24px 32px 48px}
+            h1{font-size:24px;margin:0 0 4px}
+            h2{font-size:18px;margin:32px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
+            .meta{color:var(--muted);margin:0}
+            .meta code{font-size:12px}
+            nav{margin:16px 0 0;display:flex;gap:8px;flex-wrap:wrap}
+            nav a{color:var(--accent);text-decoration:none;border:1px solid var(--line);border-radius:16px;padding:2px 12px;background:var(--soft)}
+            code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+            code{background:var(--soft);border-radius:4px;padding:1px 4px;word-break:break-all}
+            pre{background:var(--soft);border-radius:6px;padding:8px;margin:4px 0 0;white-space:pre-wrap;word-break:break-all}
+            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0}
+            .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
+            .card b{display:block;font-size:22px}
+            .card span{color:var(--muted)}
+            .card.auto{border-left:4px solid var(--auto)}.card.auto_warn{border-left:4px solid var(--warn)}
+            .card.human{border-left:4px solid var(--human)}.card.drop{border-left:4px solid var(--drop)}
+            .card.exclude{border-left:4px solid var(--exclude)}.card.conflict{border-left:4px solid var(--human)}
+            .status{border-radius:8px;padding:10px 14px;margin:12px 0;font-weight:600}
+            .status.ok{background:#dafbe1;color:#116329}.status.pending{background:#fff8c5;color:#7d4e00}
+            .status.failed{background:#ffebe9;color:#a40e26}
+            .legend{color:var(--muted);font-size:13px;margin:0}
+            .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
+            .badge.auto{background:var(--auto)}.badge.auto_warn{background:var(--warn)}.badge.human{background:var(--human)}
+            .badge.drop{background:var(--drop)}.badge.exclude{background:var(--exclude)}
+            .rule{font-weight:600;white-space:nowrap}
+            .loc{color:var(--muted);font-size:12px;white-space:nowrap}
+            .none{color:var(--muted);font-style:italic}
+            ul.checklist{list-style:none;padding:0;margin:0}
+            ul.checklist li{display:flex;gap:10px;border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:0 0 8px}
+            ul.checklist input{margin-top:4px}
+            ul.checklist .what{font-weight:600}
+            ul.checklist p{margin:4px 0 0}
+            .keys code{background:#ddf4ff;color:#0550ae}
+            table{border-collapse:collapse;width:100%;table-layout:fixed}
+            th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+            thead th{background:var(--soft);position:sticky;top:0;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
+            tbody.object th{background:#eef1f4;font-weight:600;text-transform:none;font-size:13px;color:var(--fg);letter-spacing:0}
+            tr.held td{background:#fffbea}
+            details summary{cursor:pointer}
+            footer{margin-top:40px;color:var(--muted);font-size:12px}
+            @media print{nav{display:none}thead th{position:static}}
+            """;
+
+    public String render(ConversionResult result, List<String> registryMap) {
+        StringBuilder h = new StringBuilder(4096 + result.changes().size() * 400);
+        List<ObjectChange> decisions = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
+        List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>EKS → AKS conversion report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+
+        h.append("<header>\n<h1>EKS → AKS conversion report</h1>\n<p class=\"meta\">Input <code>");
+        esc(h, String.valueOf(result.input().root())).append("</code> · registry map ");
+        if (registryMap.isEmpty()) {
+            h.append("<span class=\"none\">none</span>");
+        } else {
+            for (int i = 0; i < registryMap.size(); i++) {
+                h.append(i == 0 ? "" : ", ").append("<code>");
+                esc(h, registryMap.get(i)).append("</code>");
+            }
+        }
+        h.append("</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#decisions\">Decisions needed (").append(decisions.size())
+                .append(")</a><a href=\"#exclusions\">Left out (").append(exclusions.size())
+                .append(")</a><a href=\"#conflicts\">Conflicts (").append(result.conflicts().size())
+                .append(")</a><a href=\"#changes\">Changes (").append(result.changes().size()).append(")</a></nav>\n</header>\n");
+
+        summary(h, result, decisions.size());
+        decisions(h, decisions);
+        exclusions(h, exclusions);
+        conflicts(h, result.conflicts());
+        changes(h, result);
+
+        h.append("<footer>Written by eks2aks · report schema <code>").append(ConversionReportJson.SCHEMA)
+                .append("</code> · the same data as <code>conversion-report.json</code> and <code>conversion-report.md</code></footer>\n");
+        h.append("</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void summary(StringBuilder h, ConversionResult result, int pending) {
+        h.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
+        int conflicts = result.conflicts().size();
+        if (conflicts > 0) {
+            h.append("<div class=\"status failed\">").append(conflicts).append(" conflict").append(conflicts == 1 ? "" : "s")
+                    .append(": rules disagree on a field, and none of their changes to it was applied.</div>\n");
+        } else if (pending > 0) {
+            h.append("<div class=\"status pending\">").append(pending).append(" decision").append(pending == 1 ? "" : "s")
+                    .append(" needed before the conversion is complete.</div>\n");
+        } else {
+            h.append("<div class=\"status ok\">Every change was applied; no decision is pending.</div>\n");
+        }
+        h.append("<div class=\"cards\">\n");
+        card(h, "", result.input().files().size(), "files");
+        card(h, "", result.documents().size(), "documents");
+        card(h, "", result.objects(), "objects");
+        card(h, "", result.changedDocuments(), "documents changed");
+        h.append("</div>\n<div class=\"cards\">\n");
+        for (Map.Entry<RuleMode, Integer> e : result.countByMode().entrySet()) {
+            card(h, cssClass(e.getKey()), e.getValue(), label(e.getKey()));
+        }
+        card(h, "conflict", conflicts, "conflicts");
+        h.append("</div>\n<p class=\"legend\"><b>AUTO</b> applied, equivalent on AKS · <b>AUTO WARN</b> applied, check the result · ")
+                .append("<b>HUMAN</b> not applied until a decision is made · <b>DROP</b> removed, AKS has no use for it · ")
+                .append("<b>EXCLUDE</b> object left out, enable the Azure equivalent instead</p>\n</section>\n");
+    }
+
+    private static void card(StringBuilder h, String css, int count, String label) {
+        h.append("<div class=\"card ").append(css).append("\"><b>").append(count).append("</b><span>").append(label)
+                .append("</span></div>\n");
+    }
+
+    private static void decisions(StringBuilder h, List<ObjectChange> decisions) {
+        h.append("<section id=\"decisions\">\n<h2>Decisions needed</h2>\n");
+        if (decisions.isEmpty()) {
+            h.append("<p class=\"none\">None.</p>\n</section>\n");
+            return;
+        }
+        h.append("<ul class=\"checklist\">\n");
+        for (ObjectChange c : decisions) {
+            Change change = c.change();
+            h.append("<li><input type=\"checkbox\" disabled aria-label=\"decided\"><div>\n<div class=\"what\">");
+            object(h, c.object()).append(" <span class=\"loc\">");
+            location(h, c.document()).append("</span> <span class=\"rule\">");
+            esc(h, change.ruleId()).append("</span></div>\n<p><code>");
+            esc(h, change.path().isEmpty() ? "(whole object)" : change.path()).append("</code>");
+            if (change.before() != null && !change.before().isNull()) {
+                h.append(" is ");
+                value(h, change.before());
+            }
+            h.append("</p>\n<p>");
+            esc(h, change.reason()).append("</p>\n");
+            List<String> keys = MappingKeys.in(change.reason());
+            if (!keys.isEmpty()) {
+                h.append("<p class=\"keys\">Set ");
+                for (int i = 0; i < keys.size(); i++) {
+                    h.append(i == 0 ? "" : " or ").append("<code>");
+                    esc(h, keys.get(i)).append("</code>");
+                }
+                h.append("</p>\n");
+            }
+            h.append("</div></li>\n");
+        }
+        h.append("</ul>\n</section>\n");
+    }
+
+    private static void exclusions(StringBuilder h, List<ObjectChange> exclusions) {
+        h.append("<section id=\"exclusions\">\n<h2>Objects left out of the migration</h2>\n");
+        if (exclusions.isEmpty()) {
+            h.append("<p class=\"none\">None.</p>\n</section>\n");
+            return;
+        }
+        h.append("<table>\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col style=\"width:6%\"><col></colgroup>\n")
+                .append("<thead><tr><th>Object</th><th>File</th><th>Rule</th><th>Reason and Azure equivalent</th></tr></thead>\n<tbody>\n");
+        for (ObjectChange c : exclusions) {
+            h.append("<tr><td>");
+            object(h, c.object()).append("</td><td class=\"loc\">");
+            location(h, c.document()).append("</td><td class=\"rule\">");
+            esc(h, c.change().ruleId()).append("</td><td>");
+            esc(h, c.change().reason()).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void conflicts(StringBuilder h, List<Conflict> conflicts) {
+        h.append("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
+        if (conflicts.isEmpty()) {
+            h.append("<p class=\"none\">None.</p>\n</section>\n");
+            return;
+        }
+        h.append("<p>Two or more rules want to change the same field. None of their changes to it was applied: ")
+                .append("disable one of the rules in the mapping file (<code>rules.disable</code>) or change the input.</p>\n")
+                .append("<table>\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col><col style=\"width:14%\"></colgroup>\n")
+                .append("<thead><tr><th>Object</th><th>File</th><th>Path</th><th>Rules</th></tr></thead>\n<tbody>\n");
+        for (Conflict c : conflicts) {
+            h.append("<tr><td>");
+            object(h, c.object()).append("</td><td class=\"loc\">");
+            location(h, c.document()).append("</td><td><code>");
+            esc(h, c.path()).append("</code></td><td class=\"rule\">");
+            esc(h, String.join(", ", c.ruleIds())).append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void changes(StringBuilder h, ConversionResult result) {
+        h.append("<section id=\"changes\">\n<h2>Every change</h2>\n");
+        if (result.changes().isEmpty()) {
+            h.append("<p class=\"none\">None.</p>\n</section>\n");
+            return;
+        }
+        h.append("<p class=\"legend\">Grouped by object, in input order. Paths are JSON pointers relative to the object. ")
+                .append("Rows on a yellow background were not applied.</p>\n")
+                .append("<table>\n<colgroup><col style=\"width:22%\"><col style=\"width:17%\"><col style=\"width:17%\">")
+                .append("<col style=\"width:5%\"><col style=\"width:8%\"><col></colgroup>\n")
+                .append("<thead><tr><th>Path</th><th>Before</th><th>After</th><th>Rule</th><th>Mode</th><th>Reason</th></tr></thead>\n");
+        List<ObjectChange> changes = result.changes();
+        for (int i = 0; i < changes.size(); ) {
+            ObjectChange first = changes.get(i);
+            int end = i + 1;
+            while (end < changes.size() && changes.get(end).document() == first.document()
+                    && changes.get(end).object().equals(first.object())) {
+                end++;
+            }
+            h.append("<tbody class=\"object\"><tr><th colspan=\"6\">");
+            object(h, first.object()).append(" <span class=\"loc\">");
+            location(h, first.document()).append(" · ").append(end - i).append(" change").append(end - i == 1 ? "" : "s")
+                    .append("</span></th></tr></tbody>\n<tbody>\n");
+            for (int j = i; j < end; j++) {
+                row(h, changes.get(j));
+            }
+            h.append("</tbody>\n");
+            i = end;
+        }
+        h.append("</table>\n</section>\n");
+    }
+
+    private static void row(StringBuilder h, ObjectChange c) {
+        Change change = c.change();
+        h.append(c.applied() ? "<tr>" : "<tr class=\"held\">").append("<td><code>");
+        esc(h, change.path().isEmpty() ? "(whole object)" : change.path()).append("</code></td><td>");
+        value(h, change.before());
+        h.append("</td><td>");
+        if (!c.applied()) {
+            h.append("<span class=\"none\">not applied</span>");
+        } else if (change.isExclusion()) {
+            h.append("<span class=\"none\">left out</span>");
+        } else if (change.after() == null) {
+            h.append("<span class=\"none\">removed</span>");
+        } else {
+            value(h, change.after());
+        }
+        h.append("</td><td class=\"rule\">");
+        esc(h, change.ruleId()).append("</td><td><span class=\"badge ").append(cssClass(change.mode())).append("\">")
+                .append(label(change.mode())).append("</span></td><td>");
+        esc(h, change.reason()).append("</td></tr>\n");
+    }
+
+    private static StringBuilder object(StringBuilder h, ObjectRef ref) {
+        h.append("<b>");
+        esc(h, ref.kind()).append("</b> ");
+        return esc(h, (ref.namespace() == null ? "" : ref.namespace() + "/") + (ref.name() == null ? "<unnamed>" : ref.name()));
+    }
+
+    private static StringBuilder location(StringBuilder h, ManifestDocument document) {
+        esc(h, document.file());
+        return h.append(" #").append(document.index() + 1);
+    }
+
+    private static void value(StringBuilder h, JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return;
+        }
+        String text = node.isTextual() ? node.asText() : node.toString();
+        if (text.length() <= FOLD) {
+            h.append("<code>");
+            esc(h, text).append("</code>");
+            return;
+        }
+        h.append("<details><summary><code>");
+        int cut = Character.isHighSurrogate(text.charAt(59)) ? 59 : 60;
+        esc(h, text.substring(0, cut)).append("…</code></summary><pre>");
+        esc(h, node.isTextual() ? text : pretty(node)).append("</pre></details>");
+    }
+
+    private static String pretty(JsonNode node) {
+        try {
+            return PRETTY.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
+    }
+
+    private static String cssClass(RuleMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String label(RuleMode mode) {
+        return mode.name().replace('_', ' ');
+    }
+
+    /** Appends {@code text} with the five HTML-significant characters escaped. */
+    static StringBuilder esc(StringBuilder h, String text) {
+        if (text == null) {
+            return h;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '&' -> h.append("&amp;");
+                case '<' -> h.append("&lt;");
+                case '>' -> h.append("&gt;");
+                case '"' -> h.append("&quot;");
+                case '\'' -> h.append("&#39;");
+                default -> h.append(ch);
+            }
+        }
+        return h;
+    }
+}

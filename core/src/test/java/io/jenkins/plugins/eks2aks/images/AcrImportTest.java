@@ -1,0 +1,171 @@
+package io.jenkins.plugins.eks2aks.images;
+
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
+import com.azure.resourcemanager.containerregistry.fluent.RegistriesClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
+import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
+import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
+import io.jenkins.plugins.eks2aks.images.ecr.EcrStandIn;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.registry.RetryPolicy;
+import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
+import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Import mode: the real Azure SDK against an ARM stand-in (202 + Azure-AsyncOperation polling), the real AWS SDK
+ * against an ECR stand-in for the source credentials, real registries for source ("ECR") and target ("ACR").
+ */
+class AcrImportTest {
+
+    @RegisterExtension
+    static final DockerRegistryExtension ECR = DockerRegistryExtension.basicAuth();
+    @RegisterExtension
+    static final DockerRegistryExtension ACR = DockerRegistryExtension.anonymous();
+
+    static EcrStandIn ecrApi;
+    static EcrClient ecrClient;
+    static ArmStandIn arm;
+
+    @BeforeAll
+    static void standIns() throws Exception {
+        // ECR hands out the source registry's real credentials, in GetAuthorizationToken's shape.
+        ecrApi = new EcrStandIn(ECR.get().username(), ECR.get().password(), Clock.systemUTC(), Duration.ofHours(12));
+        ecrClient = EcrClient.builder().region(Region.US_EAST_1).endpointOverride(ecrApi.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))).build();
+        arm = new ArmStandIn("contoso", ACR.get().hostPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        arm.close();
+        ecrClient.close();
+        ecrApi.close();
+    }
+
+    private static ImageMigrationRequest request(List<String> images, String registryName) {
+        RegistriesClient registries = ContainerRegistryManager.authenticate(new HttpPipelineBuilder().build(),
+                new AzureProfile("tenant", "sub", new AzureEnvironment(Map.of("resourceManagerEndpointUrl", arm.endpoint()))))
+                .serviceClient().getRegistries();
+        AcrImportSettings acr = new AcrImportSettings(registries, "rg-aks", registryName, Duration.ofMillis(50), Duration.ofMinutes(1), 3);
+        CredentialsProvider ecr = EcrCredentials.forHost(ecrClient, ECR.get().hostPort());
+        RegistryAccess access = new RegistryAccess(ecr, CredentialsProvider.ANONYMOUS, Set.of(ECR.get().hostPort(), ACR.get().hostPort()),
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), RegistryAccess.DEFAULT_CHUNK_SIZE);
+        return new ImageMigrationRequest(images, ACR.get().hostPort(), MigrationMode.IMPORT, 3, false, false, false, access, acr, null);
+    }
+
+    @Test
+    void importsEachImageByDigestWithTheEcrTokenPollsInParallelAndVerifiesTheTag() throws Exception {
+        TestImages images = new TestImages(RegistryApi.of(ECR.get()));
+        List<TestImages.Pushed> pushed = new ArrayList<>();
+        pushed.add(images.image("shop/web", "1.0", false, "linux/amd64", TestImages.layer(8 * 1024, 1)));
+        pushed.add(images.image("shop/api", "2.0", true, "linux/amd64", TestImages.layer(8 * 1024, 2)));
+        pushed.add(images.index("shop/multi", "3.0", true, List.of("linux/amd64", "linux/arm64"), 4 * 1024, 3));
+        String src = ECR.get().hostPort();
+        int tokensBefore = ecrApi.calls();
+        int requestsBefore = arm.requests().size();
+
+        ImageMigrationSummary summary = new ImageMigration(e -> { }).run(request(
+                List.of(src + "/shop/web:1.0", src + "/shop/api:2.0", src + "/shop/multi:3.0"), "contoso"));
+
+        assertEquals(3, summary.count(ImageStatus.IMPORTED), summary.oneLine() + " " + summary.results());
+        assertEquals(0, summary.bytes(), "no bytes through the agent");
+        RegistryApi acr = RegistryApi.of(ACR.get());
+        String[][] tags = {{"shop/web", "1.0"}, {"shop/api", "2.0"}, {"shop/multi", "3.0"}};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(pushed.get(i).digest(), acr.digest(tags[i][0], tags[i][1]).orElseThrow(), tags[i][0]);
+            assertEquals(pushed.get(i).digest(), summary.results().get(i).digest());
+        }
+        for (JsonNode r : arm.requests().subList(requestsBefore, arm.requests().size())) {
+            assertEquals("NoForce", r.path("mode").asText());
+            assertEquals(src, r.path("source").path("registryUri").asText());
+            assertTrue(r.path("source").path("sourceImage").asText().matches("shop/\\w+@sha256:[a-f0-9]{64}"), r.toString());
+            assertEquals(ECR.get().password(), r.path("source").path("credentials").path("password").asText(), "the ECR token's password");
+        }
+        assertEquals(1, ecrApi.calls() - tokensBefore, "one ECR token serves the whole batch while it is valid");
+        assertTrue(arm.maxRunning() >= 2, "imports ran and were polled in parallel: " + arm.maxRunning());
+        assertTrue(arm.polls() >= 3, "the operations were polled: " + arm.polls());
+
+        ImageMigrationSummary again = new ImageMigration(e -> { }).run(request(List.of(src + "/shop/web:1.0"), "contoso"));
+        assertEquals(ImageStatus.UNCHANGED, again.results().get(0).status(), "a tag already at the digest is not imported again");
+    }
+
+    @Test
+    void aFailedImportIsRetriedAndAnUnknownRegistryFailsWithArmsErrorInOneLine() throws Exception {
+        TestImages.Pushed pushed = new TestImages(RegistryApi.of(ECR.get())).image("retry/app", "1", true, "linux/amd64", TestImages.layer(4 * 1024, 9));
+        arm.failFirstImportOf("retry/app@" + pushed.digest());
+        String ref = ECR.get().hostPort() + "/retry/app:1";
+
+        ImageMigrationSummary summary = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso"));
+        new TestImages(RegistryApi.of(ECR.get())).image("retry/other", "1", true, "linux/amd64", TestImages.layer(4 * 1024, 10));
+        ImageMigrationSummary missing = new ImageMigration(e -> { }).run(request(List.of(ECR.get().hostPort() + "/retry/other:1"), "nosuchacr"));
+
+        assertEquals(ImageStatus.IMPORTED, summary.results().get(0).status(), summary.results().get(0).error());
+        assertEquals(1, summary.results().get(0).retries());
+        assertEquals(pushed.digest(), RegistryApi.of(ACR.get()).digest("retry/app", "1").orElseThrow());
+        ImageResult failed = missing.results().get(0);
+        assertEquals(ImageStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("ACR import into nosuchacr failed: ResourceNotFound: The Resource "
+                + "'Microsoft.ContainerRegistry/registries/nosuchacr' under resource group 'rg-aks' was not found."), failed.error());
+        assertEquals(0, failed.retries(), "a refused request is not repeated");
+    }
+
+    @Test
+    void anImageOverTheFiftyManifestLimitIsCopiedInsteadWithANote() throws Exception {
+        // 51 platforms sharing one layer, in the anonymous registry so building it stays fast; ECR credentials are not needed there.
+        DockerRegistry anon = ACR.get();
+        RegistryApi api = RegistryApi.of(anon);
+        byte[] layer = TestImages.layer(1024, 50);
+        String layerDigest = api.pushBlob("big/index", layer);
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            byte[] config = ("{\"architecture\":\"arch" + i + "\",\"os\":\"linux\"}").getBytes(StandardCharsets.UTF_8);
+            String configDigest = api.pushBlob("big/index", config);
+            byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + TestImages.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+                    + "\"application/vnd.oci.image.config.v1+json\",\"size\":" + config.length + ",\"digest\":\"" + configDigest + "\"},"
+                    + "\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"size\":1024,\"digest\":\"" + layerDigest + "\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            String digest = RegistryApi.sha256(manifest);
+            api.putManifest("big/index", digest, TestImages.OCI_MANIFEST, manifest);
+            entries.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(TestImages.OCI_MANIFEST).append("\",\"size\":")
+                    .append(manifest.length).append(",\"digest\":\"").append(digest).append("\",\"platform\":{\"os\":\"linux\",\"architecture\":\"arch")
+                    .append(i).append("\"}}");
+        }
+        byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + TestImages.OCI_INDEX + "\",\"manifests\":[" + entries + "]}").getBytes(StandardCharsets.UTF_8);
+        api.putManifest("big/index", "1", TestImages.OCI_INDEX, index);
+        int importsBefore = arm.requests().size();
+
+        ImageMigrationRequest base = request(List.of(anon.hostPort() + "/big/index:1"), "contoso");
+        ImageMigrationSummary summary = new ImageMigration(e -> { }).run(new ImageMigrationRequest(base.images(), anon.hostPort() + "/mirror",
+                MigrationMode.IMPORT, 3, false, false, false, base.access(), base.acrImport(), null));
+
+        ImageResult r = summary.results().get(0);
+        assertEquals(ImageStatus.COPIED, r.status(), r.error());
+        assertEquals("copy", r.mode());
+        assertTrue(r.note().startsWith("ACR import takes at most 50 manifests per image and this one has 52"), r.note());
+        assertEquals(importsBefore, arm.requests().size(), "no import was attempted");
+        assertEquals(RegistryApi.sha256(index), api.digest("mirror/big/index", "1").orElseThrow());
+    }
+}

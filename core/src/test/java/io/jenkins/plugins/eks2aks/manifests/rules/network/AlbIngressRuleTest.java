@@ -1,0 +1,124 @@
+package io.jenkins.plugins.eks2aks.manifests.rules.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.Conversions;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.mapping.IngressTarget;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AlbIngressRuleTest {
+
+    private static final String ALB = "alb.ingress.kubernetes.io/";
+
+    private static ConversionResult convert(IngressTarget target, String annotations) {
+        return Conversions.convert("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: shop
+                  namespace: shop
+                  annotations:
+                %s
+                spec:
+                  ingressClassName: alb
+                  rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]
+                """.formatted(annotations.indent(4)), MigrationMapping.defaults().withIngress(target));
+    }
+
+    private static JsonNode output(ConversionResult result) {
+        return Conversions.output(result).get(0);
+    }
+
+    @ParameterizedTest(name = "target {0}, scheme {1}: class {2}")
+    @CsvSource({
+            "WEBAPPROUTING, internal,        nginx-internal",
+            "WEBAPPROUTING, internet-facing, webapprouting.kubernetes.azure.com",
+            "AGIC,          internal,        azure-application-gateway",
+            "AGIC,          internet-facing, azure-application-gateway",
+            "AGC,           internet-facing, azure-alb-external",
+            "AGC,           internal,        alb"})
+    void theIngressClassFollowsTheTargetAndTheScheme(IngressTarget target, String scheme, String className) {
+        ConversionResult result = convert(target, ALB + "scheme: " + scheme);
+        assertEquals(className, output(result).at("/spec/ingressClassName").asText());
+    }
+
+    @Test
+    void anInternalIngressForAgcIsADecisionNotAGuess() {
+        ConversionResult result = convert(IngressTarget.AGC, ALB + "scheme: internal");
+        Change decision = Conversions.changes(result, "N2").get(0);
+        assertEquals(RuleMode.HUMAN, decision.mode());
+        assertTrue(decision.reason().contains("ingress.target"), decision.reason());
+    }
+
+    @ParameterizedTest(name = "{0}: {1} becomes {2}={3} for {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ssl-redirect     | '443'             | nginx.ingress.kubernetes.io/ssl-redirect        | true    | WEBAPPROUTING
+            ssl-redirect     | '443'             | appgw.ingress.kubernetes.io/ssl-redirect        | true    | AGIC
+            backend-protocol | HTTPS             | nginx.ingress.kubernetes.io/backend-protocol    | HTTPS   | WEBAPPROUTING
+            backend-protocol | HTTPS             | appgw.ingress.kubernetes.io/backend-protocol    | https   | AGIC
+            healthcheck-path | /healthz          | appgw.ingress.kubernetes.io/health-probe-path   | /healthz| AGIC
+            """)
+    void annotationsAreTranslatedForTheTarget(String name, String value, String azureKey, String azureValue, IngressTarget target) {
+        JsonNode annotations = output(convert(target, ALB + name + ": " + value)).at("/metadata/annotations");
+        assertEquals(azureValue, annotations.path(azureKey).asText(), annotations.toString());
+        assertFalse(annotations.has(ALB + name));
+    }
+
+    @ParameterizedTest(name = "{0} is dropped ({1})")
+    @CsvSource({"target-type, N9", "group.name, N10", "healthcheck-path, N8", "tags, N16", "scheme, N2"})
+    void albOnlySettingsAreDroppedForAppRouting(String name, String rule) {
+        ConversionResult result = convert(IngressTarget.WEBAPPROUTING, ALB + name + ": x");
+        assertFalse(output(result).at("/metadata/annotations").has(ALB + name));
+        assertTrue(Conversions.changes(result, rule).stream().anyMatch(c -> c.mode() == RuleMode.DROP));
+    }
+
+    @ParameterizedTest(name = "{0} needs a decision ({1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            certificate-arn                 | N4  | arn:aws:acm:us-east-1:123456789012:certificate/abc
+            actions.redirect                | N11 | '{"Type":"redirect"}'
+            conditions.web                  | N12 | '[]'
+            inbound-cidrs                   | N13 | 10.0.0.0/8
+            wafv2-acl-arn                   | N14 | arn
+            auth-type                       | N15 | oidc
+            listen-ports                    | N6  | '[{"HTTPS":8443}]'
+            """)
+    void settingsThatNeedAPersonAreReported(String name, String rule, String value) {
+        ConversionResult result = convert(IngressTarget.WEBAPPROUTING, ALB + name + ": '" + value.replace("'", "") + "'");
+        assertTrue(Conversions.changes(result, rule).stream().anyMatch(c -> c.mode() == RuleMode.HUMAN), result.changes().toString());
+    }
+
+    @Test
+    void standardListenPortsAreImpliedOnAks() {
+        ConversionResult result = convert(IngressTarget.WEBAPPROUTING, ALB + "listen-ports: '[{\"HTTP\": 80}, {\"HTTPS\": 443}]'");
+        assertEquals(RuleMode.DROP, Conversions.changes(result, "N6").get(0).mode());
+    }
+
+    @Test
+    void theLegacyClassAnnotationBecomesTheClassField() {
+        ConversionResult result = Conversions.convert("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shop, annotations: {kubernetes.io/ingress.class: alb, alb.ingress.kubernetes.io/scheme: internet-facing}}
+                spec: {defaultBackend: {service: {name: web, port: {number: 80}}}}
+                """, MigrationMapping.defaults());
+        JsonNode ingress = output(result);
+        assertEquals("webapprouting.kubernetes.azure.com", ingress.at("/spec/ingressClassName").asText());
+        assertFalse(ingress.at("/metadata/annotations").has("kubernetes.io/ingress.class"));
+    }
+
+    @Test
+    void ingressesOfOtherControllersAreLeftAlone() {
+        ConversionResult result = Conversions.convert("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: a}\n"
+                + "spec: {ingressClassName: nginx, defaultBackend: {service: {name: web, port: {number: 80}}}}\n", MigrationMapping.defaults());
+        assertTrue(result.changes().isEmpty());
+    }
+}
