@@ -1,6 +1,5 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 
@@ -38,9 +37,5 @@ final class ConsoleEvents implements EventSink {
         }
         out.flush();
         err.flush();
-    }
-
-    static boolean isProblem(MigrationEvent event) {
-        return event.level() == EventLevel.WARNING || event.level() == EventLevel.ERROR;
     }
 }

@@ -10,11 +10,11 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Migrates Kubernetes workloads from Amazon EKS to Azure AKS.",
-        subcommands = {ConvertCommand.class, InventoryCommand.class, CopyImagesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConvertCommand.class, InventoryCommand.class, PreflightCommand.class, CopyImagesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:everything was converted",
-                "2:decisions are pending (see the report's checklist)",
+                "0:everything was converted (or --fail-on allowed what is pending)",
+                "2:convert: decisions are pending (see the report's checklist)",
                 "3:the input or the options are wrong, or rules conflict; nothing was written",
                 "64:the command line could not be parsed"})
 public final class Eks2AksCommand implements Runnable {

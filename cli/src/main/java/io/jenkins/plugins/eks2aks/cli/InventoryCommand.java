@@ -92,7 +92,7 @@ final class InventoryCommand implements Callable<Integer> {
         } else if (source.kubeconfig != null) {
             try (KubernetesClient client = KubernetesClients.fromKubeconfig(source.kubeconfig, context, timeout)) {
                 LiveObjects objects = new LiveObjects(client, "kubeconfig " + source.kubeconfig
-                        + (context == null ? "" : " context " + context), 500, events);
+                        + (context == null ? "" : " context " + context), LiveObjects.DEFAULT_PAGE_SIZE, events);
                 summary = inventory.run(new InventoryRequest(objects, null, sourceVersion, targetVersion, out));
             }
         } else {

@@ -97,9 +97,57 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aMappingFileIsReadAndFlagsOverrideIt(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("pod.yaml"), POD);
+        Files.writeString(in.resolve("eks2aks.yaml"), "acr: fabrikam.azurecr.io\n");
+
+        assertEquals(0, run("convert", in.toString(), "--out", tmp.resolve("a").toString()), err.toString());
+        assertTrue(out.toString().contains("Using mapping file " + in.resolve("eks2aks.yaml")), out.toString());
+        assertTrue(Files.readString(tmp.resolve("a/manifests/pod.yaml")).contains("fabrikam.azurecr.io/shop/a:1"));
+        assertFalse(Files.exists(tmp.resolve("a/manifests/eks2aks.yaml")), "the mapping file is not a manifest");
+
+        Path explicit = Files.writeString(tmp.resolve("other.yaml"), "acr: other1.azurecr.io\n");
+        assertEquals(0, run("convert", in.toString(), "--out", tmp.resolve("b").toString(), "-m", explicit.toString(), "--acr", "contoso"));
+        assertTrue(Files.readString(tmp.resolve("b/manifests/pod.yaml")).contains("contoso.azurecr.io/shop/a:1"), "--acr wins over the file");
+    }
+
+    @Test
+    void anInvalidMappingFileIsOneErrorLineNamingTheKey(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        Path mapping = Files.writeString(tmp.resolve("eks2aks.yaml"), "ingress: {target: traefik}\n");
+        int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "--mapping", mapping.toString());
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("key 'ingress.target': does not have a value in the enumeration [webapprouting, agic, agc]"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void failOnChoosesWhatMakesTheExitCodeNonZero(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        assertEquals(Eks2AksCommand.EXIT_DECISIONS_PENDING, run("convert", in.toString(), "--out", tmp.resolve("a").toString()));
+        assertEquals(0, run("convert", in.toString(), "--out", tmp.resolve("b").toString(), "--fail-on", "conflicts"));
+        assertEquals(0, run("convert", in.toString(), "--out", tmp.resolve("c").toString(), "--fail-on", "never"));
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("convert", in.toString(), "--out", tmp.resolve("d").toString(), "--fail-on", "sometimes"));
+    }
+
+    @Test
+    void invalidChoicesAreUsageErrorsOrOneLineErrors(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("convert", in.toString(), "--out", tmp.resolve("a").toString(), "--format", "helm"));
+        assertTrue(err.toString().contains("Invalid value for --format: 'helm' (allowed: files, kustomize)"), err.toString());
+        assertEquals(Eks2AksCommand.EXIT_ERROR, run("convert", in.toString(), "--out", tmp.resolve("b").toString(), "--ingress-target", "traefik"));
+        assertTrue(err.toString().contains("Invalid ingress target 'traefik'"), err.toString());
+        assertEquals(Eks2AksCommand.EXIT_ERROR, run("convert", in.toString(), "--out", tmp.resolve("c").toString(), "--target-aks-version", "33"));
+    }
+
+    @Test
     void helpListsTheOptionsAndAnExample() {
         assertEquals(0, run("convert", "--help"));
-        for (String option : new String[] {"--acr", "--registry-map", "--out", "--dry-run", "eks2aks convert examples/eks-sample"}) {
+        for (String option : new String[] {"--acr", "--registry-map", "--out", "--dry-run", "--mapping", "--format",
+                "--velero-configmaps", "--fail-on", "--ingress-target", "--target-aks-version", "eks2aks convert examples/eks-sample"}) {
             assertTrue(out.toString().contains(option), option);
         }
     }

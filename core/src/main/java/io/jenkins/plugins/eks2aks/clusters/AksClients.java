@@ -17,6 +17,11 @@ public final class AksClients {
     private AksClients() {
     }
 
+    /** Netty, built explicitly: the client azure-sdk ships in Jenkins and azure-identity brings to the CLI. */
+    public static HttpClient defaultHttpClient() {
+        return new com.azure.core.http.netty.NettyAsyncHttpClientBuilder().build();
+    }
+
     public static ContainerServiceManager containerService(AzureSettings settings, HttpClient httpClient) {
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", settings.resourceManagerEndpoint().toString());

@@ -18,8 +18,9 @@ public final class Findings {
                     RuleMode mode) {
         if (seen.add(rule + "\u0000" + object + "\u0000" + field)) {
             // System namespaces are not migrated (AKS brings its own components): listed, but not as work to do.
-            Severity effective = SystemNamespaces.contains(object.namespace()) ? Severity.INFO : severity;
-            list.add(new Finding(rule, effective, object, field, detected, azure, mode, ConvertCoverage.fixes(rule, mode)));
+            boolean system = SystemNamespaces.contains(object.namespace());
+            list.add(new Finding(rule, system ? Severity.INFO : severity, object, field, detected, azure, mode,
+                    !system && ConvertCoverage.fixes(rule, mode)));
         }
     }
 

@@ -18,7 +18,7 @@ public final class InventoryReport {
         Map<Severity, Long> bySeverity = inv.findingsBySeverity();
         doc.table(List.of("", "Count"), List.of(
                 List.of("Objects", str(inv.counts().total())),
-                List.of("Images (from ECR)", inv.images().size() + " (" + inv.ecrImages().size() + ")"),
+                List.of("Images (ECR images to copy to ACR)", inv.images().size() + " (" + inv.ecrImages().size() + ")"),
                 List.of("AWS dependencies HIGH / MEDIUM / LOW / INFO", bySeverity.get(Severity.HIGH) + " / " + bySeverity.get(Severity.MEDIUM)
                         + " / " + bySeverity.get(Severity.LOW) + " / " + bySeverity.get(Severity.INFO)),
                 List.of("Fixed by convertManifests", str(inv.findings().stream().filter(Finding::fixedByConvert).count())),

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  */
 public final class LiveObjects implements ObjectSource {
 
-    static final int DEFAULT_PAGE_SIZE = 500;
+    /** Objects per list request: the API server's usual chunk size (kubectl uses 500 too). */
+    public static final int DEFAULT_PAGE_SIZE = 500;
 
     private final KubernetesClient client;
     private final String description;

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
 
+import java.io.IOException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import java.util.TreeSet;
 public final class InputIndex {
 
     public static final String IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> serviceAccountRoles = new HashMap<>();
     private final Map<String, JsonNode> storageClasses = new HashMap<>();
@@ -106,8 +110,8 @@ public final class InputIndex {
         }
         String encoded = secret.at("/data/.dockerconfigjson").asText("");
         try {
-            JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    java.util.Base64.getMimeDecoder().decode(encoded));
+            JsonNode config = JSON.readTree(
+                    Base64.getMimeDecoder().decode(encoded));
             JsonNode auths = config.path("auths");
             if (auths.isEmpty()) {
                 return false;
@@ -119,7 +123,7 @@ public final class InputIndex {
                 }
             }
             return true;
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return false; // not readable as a Docker config: not ours to judge
         }
     }

@@ -142,7 +142,8 @@ public final class MappingFile {
                 disabled,
                 strings(root.path("diskEncryptionSets")),
                 strings(root.path("volumeHandles")),
-                root.path("karpenter").path("imageFamily").asText(null));
+                root.path("karpenter").path("imageFamily").asText(null),
+                strings(root.path("certificates")));
     }
 
     private static Map<String, String> strings(JsonNode node) {

@@ -32,6 +32,8 @@ import java.util.Set;
  *                          handle, once the data has been copied (catalog PV4, PV5)
  * @param nodeClassImageFamily AKS node image family ({@code Ubuntu} or {@code AzureLinux}) for the AKSNodeClasses
  *                          that replace EC2NodeClasses, or null when not decided (catalog KP2)
+ * @param certificates      ACM certificate ARN → its re-issued replacement: a Key Vault certificate URI (app routing)
+ *                          or an Application Gateway certificate name (AGIC) (catalog N4)
  */
 public record MigrationMapping(Map<String, String> registries, String acr, Map<String, String> storageClasses,
                                boolean efsNfs, Map<String, WorkloadIdentity> identities, IngressTarget ingress,
@@ -39,7 +41,8 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
                                Map<String, String> nodePools, KeyVaultTarget keyVault, String targetAksVersion,
                                List<String> includeNamespaces, List<String> excludeNamespaces,
                                Set<String> disabledRules, Map<String, String> diskEncryptionSets,
-                               Map<String, String> volumeHandles, String nodeClassImageFamily) {
+                               Map<String, String> volumeHandles, String nodeClassImageFamily,
+                               Map<String, String> certificates) {
 
     /** The AKS version we convert for when none is given: the newest in standard support in late 2026. */
     public static final String DEFAULT_TARGET_AKS_VERSION = "1.34";
@@ -60,6 +63,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
         includeNamespaces = List.copyOf(includeNamespaces);
         excludeNamespaces = List.copyOf(excludeNamespaces);
         disabledRules = Set.copyOf(disabledRules);
+        certificates = Map.copyOf(certificates);
         diskEncryptionSets = Map.copyOf(diskEncryptionSets);
         volumeHandles = Map.copyOf(volumeHandles);
     }
@@ -68,7 +72,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
     public static MigrationMapping defaults() {
         return new MigrationMapping(Map.of(), null, DEFAULT_STORAGE_CLASSES, false, Map.of(), IngressTarget.WEBAPPROUTING,
                 DEFAULT_INTERNAL_INGRESS_CLASS, Map.of(), Map.of(), Map.of(), null, DEFAULT_TARGET_AKS_VERSION,
-                List.of(), List.of(), Set.of(), Map.of(), Map.of(), null);
+                List.of(), List.of(), Set.of(), Map.of(), Map.of(), null, Map.of());
     }
 
     /** The registry map built from {@link #registries()} and {@link #acr()}; validates both. */
@@ -82,7 +86,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
     public MigrationMapping withAcr(String newAcr) {
         return new MigrationMapping(registries, newAcr, storageClasses, efsNfs, identities, ingress,
                 internalIngressClass, regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces,
-                excludeNamespaces, disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+                excludeNamespaces, disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
     }
 
     /** This mapping with more registry entries; an entry for the same source replaces the file's. */
@@ -91,21 +95,21 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
         merged.putAll(more);
         return new MigrationMapping(merged, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass,
                 regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces,
-                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
     }
 
     /** This mapping converting for another AKS version. */
     public MigrationMapping withTargetAksVersion(String version) {
         return new MigrationMapping(registries, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass,
                 regions, zones, nodePools, keyVault, version, includeNamespaces, excludeNamespaces, disabledRules,
-                diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+                diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
     }
 
     /** This mapping with another ingress target. */
     public MigrationMapping withIngress(IngressTarget target) {
         return new MigrationMapping(registries, acr, storageClasses, efsNfs, identities, target, internalIngressClass,
                 regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces,
-                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily);
+                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
     }
 
     /** Whether objects of {@code namespace} (null: cluster-scoped or unset) are converted. */

@@ -317,17 +317,21 @@ public final class ConversionReportHtml {
         if (text == null) {
             return h;
         }
+        int from = 0;
         for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&' -> h.append("&amp;");
-                case '<' -> h.append("&lt;");
-                case '>' -> h.append("&gt;");
-                case '"' -> h.append("&quot;");
-                case '\'' -> h.append("&#39;");
-                default -> h.append(ch);
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                h.append(text, from, i).append(entity);
+                from = i + 1;
             }
         }
-        return h;
+        return h.append(text, from, text.length());
     }
 }

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.eks2aks.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Conflict;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
@@ -12,7 +11,10 @@ import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The conversion report for machines. The schema is versioned ({@link #SCHEMA}); fields are written in a
@@ -28,89 +30,120 @@ public final class ConversionReportJson {
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String render(ConversionResult result, List<String> registryMap) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schema", SCHEMA);
-        ArrayNode map = root.putArray("registryMap");
-        registryMap.forEach(map::add);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("files", result.input().files().size());
-        summary.put("documents", result.documents().size());
-        summary.put("objects", result.objects());
-        summary.put("changedDocuments", result.changedDocuments());
-        ObjectNode byMode = summary.putObject("changesByMode");
-        result.countByMode().forEach((mode, count) -> byMode.put(mode.name(), count));
-        summary.put("pendingDecisions", result.pendingDecisions());
-        summary.put("conflicts", result.conflicts().size());
-        summary.put("exclusions", (int) result.changes().stream().filter(c -> c.change().isExclusion()).count());
-        ArrayNode decisions = root.putArray("decisions");
-        ArrayNode exclusions = root.putArray("exclusions");
-        for (ObjectChange c : result.changes()) {
-            Change change = c.change();
-            if (change.mode() == RuleMode.HUMAN) {
-                ObjectNode row = located(c);
-                row.put("path", change.path());
-                row.set("current", change.before());
-                row.put("rule", change.ruleId());
-                row.put("reason", change.reason());
-                ArrayNode keys = row.putArray("keys");
-                MappingKeys.in(change.reason()).forEach(keys::add);
-                decisions.add(row);
-            } else if (change.isExclusion()) {
-                ObjectNode row = located(c);
-                row.put("rule", change.ruleId());
-                row.put("reason", change.reason());
-                exclusions.add(row);
+        StringWriter out = new StringWriter(1024 + result.changes().size() * 512);
+        // Written as a stream, field by field: a report of a large cluster has tens of thousands of rows.
+        try (JsonGenerator g = mapper.createGenerator(out)) {
+            mapper.getSerializationConfig().initialize(g); // the mapper's indentation
+            g.writeStartObject();
+            g.writeStringField("schema", SCHEMA);
+            g.writeArrayFieldStart("registryMap");
+            for (String entry : registryMap) {
+                g.writeString(entry);
             }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("files", result.input().files().size());
+            g.writeNumberField("documents", result.documents().size());
+            g.writeNumberField("objects", result.objects());
+            g.writeNumberField("changedDocuments", result.changedDocuments());
+            g.writeObjectFieldStart("changesByMode");
+            for (Map.Entry<RuleMode, Integer> e : result.countByMode().entrySet()) {
+                g.writeNumberField(e.getKey().name(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeNumberField("pendingDecisions", result.pendingDecisions());
+            g.writeNumberField("conflicts", result.conflicts().size());
+            g.writeNumberField("exclusions", (int) result.changes().stream().filter(c -> c.change().isExclusion()).count());
+            g.writeEndObject();
+
+            g.writeArrayFieldStart("decisions");
+            for (ObjectChange c : result.changes()) {
+                Change change = c.change();
+                if (change.mode() == RuleMode.HUMAN) {
+                    located(g, c);
+                    g.writeStringField("path", change.path());
+                    tree(g, "current", change.before());
+                    g.writeStringField("rule", change.ruleId());
+                    g.writeStringField("reason", change.reason());
+                    g.writeArrayFieldStart("keys");
+                    for (String key : MappingKeys.in(change.reason())) {
+                        g.writeString(key);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("exclusions");
+            for (ObjectChange c : result.changes()) {
+                if (c.change().isExclusion()) {
+                    located(g, c);
+                    g.writeStringField("rule", c.change().ruleId());
+                    g.writeStringField("reason", c.change().reason());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("changes");
+            for (ObjectChange c : result.changes()) {
+                Change change = c.change();
+                located(g, c);
+                g.writeStringField("path", change.path());
+                g.writeStringField("op", change.op());
+                tree(g, "before", change.before());
+                tree(g, "after", change.after());
+                g.writeStringField("rule", change.ruleId());
+                g.writeStringField("mode", change.mode().name());
+                g.writeBooleanField("applied", c.applied());
+                g.writeStringField("reason", change.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("conflicts");
+            for (Conflict c : result.conflicts()) {
+                g.writeStartObject();
+                object(g, c.object());
+                g.writeStringField("file", c.document().file());
+                g.writeNumberField("document", c.document().index() + 1);
+                g.writeStringField("path", c.path());
+                g.writeArrayFieldStart("rules");
+                for (String rule : c.ruleIds()) {
+                    g.writeString(rule);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("a report always serializes", e);
         }
-        ArrayNode changes = root.putArray("changes");
-        for (ObjectChange c : result.changes()) {
-            changes.add(change(c));
-        }
-        ArrayNode conflicts = root.putArray("conflicts");
-        for (Conflict c : result.conflicts()) {
-            ObjectNode row = conflicts.addObject();
-            row.set("object", object(c.object()));
-            row.put("file", c.document().file());
-            row.put("document", c.document().index() + 1);
-            row.put("path", c.path());
-            ArrayNode rules = row.putArray("rules");
-            c.ruleIds().forEach(rules::add);
-        }
-        try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report tree always serializes", e);
-        }
+        return out.append('\n').toString();
     }
 
-    private ObjectNode located(ObjectChange c) {
-        ObjectNode row = mapper.createObjectNode();
-        row.set("object", object(c.object()));
-        row.put("file", c.document().file());
-        row.put("document", c.document().index() + 1);
-        return row;
+    /** Opens a row with the object and where it is; the caller adds its fields and closes it. */
+    private static void located(JsonGenerator g, ObjectChange c) throws IOException {
+        g.writeStartObject();
+        object(g, c.object());
+        g.writeStringField("file", c.document().file());
+        g.writeNumberField("document", c.document().index() + 1);
     }
 
-    private ObjectNode change(ObjectChange c) {
-        Change change = c.change();
-        ObjectNode row = located(c);
-        row.put("path", change.path());
-        row.put("op", change.op());
-        row.set("before", change.before());
-        row.set("after", change.after());
-        row.put("rule", change.ruleId());
-        row.put("mode", change.mode().name());
-        row.put("applied", c.applied());
-        row.put("reason", change.reason());
-        return row;
+    private static void object(JsonGenerator g, ObjectRef ref) throws IOException {
+        g.writeObjectFieldStart("object");
+        g.writeStringField("apiVersion", ref.apiVersion());
+        g.writeStringField("kind", ref.kind());
+        g.writeStringField("namespace", ref.namespace());
+        g.writeStringField("name", ref.name());
+        g.writeEndObject();
     }
 
-    private ObjectNode object(ObjectRef ref) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("apiVersion", ref.apiVersion());
-        node.put("kind", ref.kind());
-        node.put("namespace", ref.namespace());
-        node.put("name", ref.name());
-        return node;
+    private static void tree(JsonGenerator g, String field, JsonNode value) throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeTree(value);
+        }
     }
 }

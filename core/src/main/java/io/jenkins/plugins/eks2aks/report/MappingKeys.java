@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,31 +24,72 @@ import java.util.regex.Pattern;
 final class MappingKeys {
 
     private static final String SCHEMA = "/io/jenkins/plugins/eks2aks/mapping/eks2aks.schema.json";
-    private static final Pattern KEYS = compile(topLevelKeys());
+    private static final List<String> NAMES = topLevelKeys();
+    private static final Pattern FLAG = Pattern.compile("--[a-z][a-z0-9]*(?:-[a-z0-9]+)*");
+    private static final Pattern SEGMENTS = Pattern.compile("(?:\\.(?:\"[^\"\\s]*\"|[A-Za-z0-9_-]+))+");
+    private static final Pattern IN_MAPPING_FILE = Pattern.compile(" in (?:eks2aks\\.yaml|the mapping file)");
+    // Reasons repeat across objects and every report reads them: remember the answers, within bounds.
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
     private MappingKeys() {
     }
 
-    /** The keys and flags {@code reason} names, in order, each once. */
+    /** The keys and flags {@code reason} names, in order of appearance, each once. */
     static List<String> in(String reason) {
-        Set<String> keys = new LinkedHashSet<>();
-        Matcher m = KEYS.matcher(reason);
-        while (m.find()) {
-            keys.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+        List<String> cached = CACHE.get(reason);
+        if (cached != null) {
+            return cached;
         }
-        return new ArrayList<>(keys);
+        List<String> keys = List.copyOf(scan(reason));
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(reason, keys);
+        return keys;
     }
 
-    private static Pattern compile(List<String> names) {
-        String flag = "(?<![\\w-])(--[a-z][a-z0-9]*(?:-[a-z0-9]+)*)";
-        if (names.isEmpty()) {
-            return Pattern.compile(flag);
+    private static Set<String> scan(String reason) {
+        Set<String> keys = new LinkedHashSet<>();
+        Matcher matcher = FLAG.matcher(reason);
+        for (int i = 0; i < reason.length(); i++) {
+            char ch = reason.charAt(i);
+            boolean boundary = i == 0 || !isWordPart(reason.charAt(i - 1));
+            if (!boundary) {
+                continue;
+            }
+            if (ch == '-' && reason.startsWith("--", i)) {
+                matcher.region(i, reason.length());
+                if (matcher.lookingAt()) {
+                    keys.add(matcher.group());
+                    i = matcher.end() - 1;
+                }
+                continue;
+            }
+            for (String name : NAMES) {
+                if (!reason.startsWith(name, i)) {
+                    continue;
+                }
+                int end = i + name.length();
+                Matcher dotted = SEGMENTS.matcher(reason).region(end, reason.length());
+                if (dotted.lookingAt()) {
+                    keys.add(reason.substring(i, dotted.end()));
+                    i = dotted.end() - 1;
+                    break;
+                }
+                boolean wordEnds = end == reason.length() || !isWordPart(reason.charAt(end));
+                if (wordEnds && IN_MAPPING_FILE.matcher(reason).region(end, reason.length()).lookingAt()) {
+                    keys.add(name);
+                    i = end - 1;
+                    break;
+                }
+            }
         }
-        String name = "(?:" + String.join("|", names) + ")";
-        String segment = "\\.(?:\"[^\"\\s]*\"|[A-Za-z0-9_-]+)";
-        String dotted = "(?<![\\w.\"-])(" + name + "(?:" + segment + ")+)";
-        String bare = "(?<![\\w.\"-])(" + name + ")(?= in (?:eks2aks\\.yaml|the mapping file))";
-        return Pattern.compile(flag + "|" + dotted + "|" + bare);
+        return keys;
+    }
+
+    private static boolean isWordPart(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_' || ch == '-' || ch == '.' || ch == '"';
     }
 
     private static List<String> topLevelKeys() {
@@ -59,12 +102,14 @@ final class MappingKeys {
             for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!key.equals("apiVersion")) {
-                    names.add(Pattern.quote(key));
+                    names.add(key);
                 }
             }
         } catch (IOException e) {
             // Without the schema only flags are recognised; the reason itself is always shown.
         }
-        return names;
+        // Longest first, so that a name that starts another (ingress, ingressClass) cannot cut it short.
+        names.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        return List.copyOf(names);
     }
 }

@@ -48,8 +48,7 @@ class LiveInventoryTest {
 
     @BeforeAll
     static void start() {
-        Path dump = OfflineInventoryTest.DUMP;
-        cluster = new MockCluster().load(List.of(dump.resolve("config.yaml"), dump.resolve("network.yaml"), dump.resolve("workloads.yaml")));
+        cluster = MockCluster.sharedShop();
         eksApi = new EksApiStandIn("shop-prod");
         eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
     }
@@ -57,7 +56,6 @@ class LiveInventoryTest {
     @AfterAll
     static void stop() {
         eksApi.close();
-        cluster.close();
     }
 
     private static Map<String, String> env() {
@@ -89,14 +87,18 @@ class LiveInventoryTest {
         assertTrue(inv.path("compute").get(0).asText().startsWith("Fargate (1 profiles"));
         assertEquals(5, summary.ecrImages(), "the same workload images as the dump");
         assertEquals(2, inv.path("counts").path("Deployment").path("shop").asInt());
+        assertEquals("HIGH", OfflineInventoryTest.finding(inv, "K1", "shop-api-secrets").path("severity").asText(),
+                "custom resources are listed when discovery says their group is served");
+        assertTrue(inv.path("servedApiVersions").toString().contains("secrets-store.csi.x-k8s.io/v1"));
         assertTrue(StreamSupportHelper.texts(inv.path("apiUsages"), "source").contains("EKS upgrade insight"));
 
         List<PagingCrudDispatcher.Seen> seen = cluster.dispatcher().seen();
         List<String> deploymentPages = seen.stream().map(PagingCrudDispatcher.Seen::path)
-                .filter(p -> p.startsWith("/apis/apps/v1/deployments")).toList();
+                .filter(p -> p.startsWith("/apis/apps/v1/deployments") && p.contains("limit=2")).toList();
         assertEquals(3, deploymentPages.size(), "5 deployments, 2 per page: " + deploymentPages);
         assertTrue(deploymentPages.get(1).contains("continue=offset-2"), deploymentPages.toString());
-        String bearer = seen.stream().filter(s -> s.path().startsWith("/apis/apps/v1/deployments")).findFirst().orElseThrow().authorization();
+        String bearer = seen.stream().filter(s -> s.path().startsWith("/apis/apps/v1/deployments") && s.path().contains("limit=2"))
+                .findFirst().orElseThrow().authorization();
         assertTrue(bearer.startsWith("Bearer k8s-aws-v1."), "the API server got an EKS token");
         String presigned = new String(Base64.getUrlDecoder().decode(bearer.substring("Bearer k8s-aws-v1.".length())), StandardCharsets.UTF_8);
         assertTrue(presigned.startsWith("https://sts.us-east-1.amazonaws.com/?Action=GetCallerIdentity"), presigned);
@@ -139,6 +141,22 @@ class LiveInventoryTest {
         assertTrue(e.getMessage().startsWith("Cannot reach the Kubernetes API server https://127.0.0.1:" + port), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("out")));
         client.close();
+    }
+
+    @Test
+    void anApiServerThatNeverAnswersTimesOutNamingTheEndpoint(@TempDir Path tmp) throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String url = "https://127.0.0.1:" + silent.getLocalPort();
+            KubernetesClient client = KubernetesClients.forEks(url, cluster.certificateAuthority(), () -> "token", Duration.ofSeconds(1));
+
+            long start = System.nanoTime();
+            MigrationException e = assertThrows(MigrationException.class, () -> new EksInventory(EventSink.NONE, OfflineInventoryTest.NOV_2026)
+                    .run(new InventoryRequest(new LiveObjects(client, "x", 500, EventSink.NONE), null, "1.29", null, tmp.resolve("out"))));
+
+            assertTrue(e.getMessage().startsWith("The Kubernetes API server " + url + " did not answer in time"), e.getMessage());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "bounded by the timeout, not retried for ever");
+            client.close();
+        }
     }
 
     /** Small helper to collect one text field of every element. */

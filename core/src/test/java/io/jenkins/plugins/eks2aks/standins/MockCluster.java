@@ -1,8 +1,10 @@
 package io.jenkins.plugins.eks2aks.standins;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -25,17 +27,20 @@ import java.util.List;
  */
 public final class MockCluster implements AutoCloseable {
 
+    /** Held so the setting sticks: the mock server logs every request at INFO. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final KubernetesMockServer server;
     private final PagingCrudDispatcher dispatcher = new PagingCrudDispatcher();
     private final KubernetesClient admin;
 
     public MockCluster() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, true);
-        try {
-            server.init(InetAddress.getLoopbackAddress(), 0);
-        } catch (RuntimeException e) {
-            throw e;
-        }
+        server.init(InetAddress.getLoopbackAddress(), 0);
         admin = server.createClient();
     }
 
@@ -62,6 +67,25 @@ public final class MockCluster implements AutoCloseable {
         }
     }
 
+    private static MockCluster shop;
+
+    /**
+     * One cluster per test JVM holding the bundled example's dump (as EKS serves it, with discovery): starting and
+     * loading a mock server takes seconds, so read-only tests share it. Never closed; the JVM's exit ends it.
+     */
+    public static synchronized MockCluster sharedShop() {
+        if (shop == null) {
+            Path dump = io.jenkins.plugins.eks2aks.testservers.TestServerInstall.repositoryRoot().resolve("examples/eks-sample/cluster-dump");
+            shop = new MockCluster().load(List.of(dump.resolve("config.yaml"), dump.resolve("network.yaml"), dump.resolve("workloads.yaml")));
+            shop.dispatcher().discovery(EKS_GROUPS);
+        }
+        return shop;
+    }
+
+    /** The API groups a 1.29 cluster with the Secrets Store CSI driver serves, for discovery. */
+    public static final List<String> EKS_GROUPS = List.of("apps/v1", "batch/v1", "autoscaling/v2", "policy/v1", "networking.k8s.io/v1",
+            "storage.k8s.io/v1", "apiextensions.k8s.io/v1", "secrets-store.csi.x-k8s.io/v1");
+
     /** Creates every object of these dump files (kubectl get -o yaml lists). */
     public MockCluster load(List<Path> dumpFiles) {
         for (Path file : dumpFiles) {
@@ -73,7 +97,19 @@ public final class MockCluster implements AutoCloseable {
             }
             for (HasMetadata item : list.getItems()) {
                 item.getMetadata().setResourceVersion(null);
-                admin.resource(item).create();
+                if (item instanceof GenericKubernetesResource custom) {
+                    // A custom kind: the mock has no discovery for it, so say where it lives.
+                    String kind = custom.getKind().toLowerCase(java.util.Locale.ROOT);
+                    String group = custom.getApiVersion().contains("/") ? custom.getApiVersion().substring(0, custom.getApiVersion().indexOf('/')) : "";
+                    ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(group)
+                            .withVersion(custom.getApiVersion().substring(custom.getApiVersion().indexOf('/') + 1)).withKind(custom.getKind())
+                            .withPlural(kind.endsWith("s") ? kind + "es" : kind + "s").withNamespaced(custom.getMetadata().getNamespace() != null).build();
+                    var resources = admin.genericKubernetesResources(context);
+                    (custom.getMetadata().getNamespace() == null ? resources.resource(custom)
+                            : resources.inNamespace(custom.getMetadata().getNamespace()).resource(custom)).create();
+                } else {
+                    admin.resource(item).create();
+                }
             }
         }
         return this;

@@ -30,6 +30,10 @@ public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
     }
 
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    /** The full list of the last listed path, so later pages do not compose the whole list again (as etcd would not). */
+    private String cachedPath;
+    private int cachedSize = -1;
+    private JsonNode cachedBody;
     private volatile List<String> apiGroups = List.of();
 
     /** Serve discovery ({@code /apis}) listing these group versions, e.g. {@code apps/v1}. Empty: 404, like the plain mock. */
@@ -41,6 +45,15 @@ public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
         synchronized (seen) {
             return List.copyOf(seen);
         }
+    }
+
+    /**
+     * Stores an object directly, without an HTTP round trip (benchmarks load tens of thousands), under the attributes
+     * a create at {@code collectionPath} (e.g. {@code /apis/apps/v1/namespaces/a/deployments}) would give it.
+     */
+    public void store(String collectionPath, String json) {
+        getMap().put(io.fabric8.mockwebserver.crud.AttributeSet.merge(getAttributeExtractor().fromPath(collectionPath),
+                getAttributeExtractor().fromResource(json)), json);
     }
 
     @Override
@@ -70,28 +83,48 @@ public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
                 rest.append(rest.length() == 0 ? "?" : "&").append(pair);
             }
         }
-        MockResponse response = super.handleGet(path.substring(0, q) + rest);
-        if (limit <= 0 || response.code() != 200) {
-            return response;
+        String base = path.substring(0, q) + rest;
+        if (limit <= 0) {
+            return super.handleGet(base);
         }
         try {
-            JsonNode body = JSON.readTree(response.getBody().readUtf8());
+            JsonNode body;
+            synchronized (this) {
+                if (offset > 0 && base.equals(cachedPath) && cachedSize == getMap().size()) {
+                    body = cachedBody;
+                } else {
+                    MockResponse response = super.handleGet(base);
+                    if (response.code() != 200) {
+                        return response;
+                    }
+                    body = JSON.readTree(response.getBody().readUtf8());
+                    cachedPath = base;
+                    cachedSize = getMap().size();
+                    cachedBody = body;
+                }
+            }
             JsonNode items = body.path("items");
             if (!items.isArray()) {
-                return response.setBody(body.toString());
+                return new MockResponse().setResponseCode(200).setBody(body.toString());
             }
-            ArrayNode page = JSON.createArrayNode();
+            // A new page object that shares the cached items: the cache itself is never modified.
+            ObjectNode out = JSON.createObjectNode();
+            body.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("items") && !f.equals("metadata")) {
+                    out.set(f, body.get(f));
+                }
+            });
+            ObjectNode metadata = out.putObject("metadata");
+            if (body.path("metadata").has("resourceVersion")) {
+                metadata.set("resourceVersion", body.path("metadata").get("resourceVersion"));
+            }
+            ArrayNode page = out.putArray("items");
             for (int i = offset; i < Math.min(items.size(), offset + limit); i++) {
                 page.add(items.get(i));
             }
-            ObjectNode out = (ObjectNode) body;
-            out.set("items", page);
-            ObjectNode metadata = out.with("metadata");
             if (offset + limit < items.size()) {
                 metadata.put("continue", "offset-" + (offset + limit));
                 metadata.put("remainingItemCount", items.size() - offset - limit);
-            } else {
-                metadata.remove("continue");
             }
             return new MockResponse().setResponseCode(200).setBody(out.toString());
         } catch (IOException e) {

@@ -79,7 +79,9 @@ class HpiPackagingIT {
                 indexed.add(((SerAnnotatedElement) o).className);
             }
         }
-        assertEquals(List.of("io.jenkins.plugins.eks2aks.steps.convert.ConvertManifestsStep$DescriptorImpl"), indexed);
+        assertEquals(List.of("io.jenkins.plugins.eks2aks.steps.convert.ConvertManifestsStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl"), indexed.stream().sorted().toList());
     }
 
     @Test
@@ -129,7 +131,8 @@ class HpiPackagingIT {
                 bundled.add(coordinates(name));
             }
         }
-        assertEquals(List.of("io.jenkins.plugins.eks2aks:eks2aks-core"), bundled, "only the engine is bundled today");
+        assertEquals(List.of("software.amazon.awssdk:eks", "io.jenkins.plugins.eks2aks:eks2aks-core", "com.ethlo.time:itu",
+                "com.networknt:json-schema-validator"), bundled, "the engine and what no library plugin ships");
         for (String plugin : declared.keySet()) {
             for (String prefix : table.getProperty(plugin, "").split(",")) {
                 for (String jar : bundled) {

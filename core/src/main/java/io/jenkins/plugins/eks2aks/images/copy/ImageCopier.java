@@ -93,6 +93,7 @@ public final class ImageCopier {
         final List<ManifestContent> manifests = new ArrayList<>();
         final Map<String, Descriptor> blobs = new LinkedHashMap<>();
         final List<String> platforms = new ArrayList<>();
+        final Set<String> seen = new java.util.HashSet<>();
 
         long totalBytes() {
             return blobs.values().stream().mapToLong(d -> Math.max(d.size(), 0)).sum();
@@ -106,8 +107,9 @@ public final class ImageCopier {
                 if (child.platform() != null) {
                     plan.platforms.add(child.platform());
                 }
-                if (dst.manifests().digest(targetRepository, child.digest(), false, stats::retried).isPresent()) {
-                    continue; // a platform an interrupted run finished: its blobs are there too
+                if (!plan.seen.add(child.digest())
+                        || dst.manifests().digest(targetRepository, child.digest(), false, stats::retried).isPresent()) {
+                    continue; // listed twice, or a platform an interrupted run finished (its blobs are there too)
                 }
                 ManifestContent childManifest = src.manifests().get(sourceRepository, child.digest(), stats::retried)
                         .orElseThrow(() -> new MigrationException("manifest " + child.digest() + " listed by " + manifest.digest()

@@ -120,6 +120,10 @@ public final class KustomizeOverlay {
                     jsonPatch(object, coveredImageChanges).ifPresent(patches::add);
                 }
             }
+            for (String duplicate : ObjectResults.duplicates(objects)) {
+                notExpressed.add(duplicate + ": Kustomize refuses a base that holds one object twice; convert the "
+                        + "sources separately (e.g. manifests and a cluster export)");
+            }
             List<String> resources = resources();
             files.put(KUSTOMIZATION, kustomization(resources, images, patches));
             files.put(README, readme(resources, images, patches));
@@ -410,8 +414,8 @@ public final class KustomizeOverlay {
             }
             int pending = result.pendingDecisions();
             if (pending > 0) {
-                md.append("## Decisions pending\n\n").append(pending).append(" change").append(pending == 1 ? "" : "s")
-                        .append(" need a decision (see the report); the overlay will hold them once the mapping file ")
+                md.append("## Decisions pending\n\n").append(pending).append(pending == 1 ? " change needs" : " changes need")
+                        .append(" a decision (see the report); the overlay will hold them once the mapping file ")
                         .append("supplies them and the conversion is run again.\n");
             }
             return md.toString();

@@ -10,6 +10,7 @@ import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,30 @@ public final class ObjectResults {
 
     private static ObjectResult withConverted(ObjectResult o, JsonNode converted) {
         return new ObjectResult(o.document(), o.pointer(), o.ref(), o.original(), converted, o.changes());
+    }
+
+    /**
+     * Objects the input holds more than once (same group, kind, namespace and name, in any version), as one line
+     * each naming where: on a cluster they are one object, so a base with both cannot be built by Kustomize and
+     * a restore gets one of them.
+     */
+    public static List<String> duplicates(List<ObjectResult> objects) {
+        Map<String, List<ObjectResult>> byId = new LinkedHashMap<>();
+        for (ObjectResult o : objects) {
+            ObjectRef r = o.ref();
+            if (r.name() != null) {
+                String id = KindResources.group(r.apiVersion()) + "/" + r.kind() + "/" + r.namespace() + "/" + r.name();
+                byId.computeIfAbsent(id, k -> new ArrayList<>()).add(o);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (List<ObjectResult> same : byId.values()) {
+            if (same.size() > 1) {
+                out.add(same.get(0).ref() + " is in the input " + same.size() + " times ("
+                        + String.join(", ", same.stream().map(ObjectResult::location).toList()) + ")");
+            }
+        }
+        return out;
     }
 
     /** The reference the converter gives {@code node}. */

@@ -115,6 +115,25 @@ public final class VeleroConfigMaps {
         return modifierRules;
     }
 
+    /**
+     * A JSON patch value as Velero's {@code JSONPatch.Value} (a string): Velero inserts it into the patch
+     * as JSON when it looks like a number, boolean, null, map or list, and in quotes (unescaped) otherwise;
+     * a value in double quotes is unwrapped and put in quotes. So: JSON for anything but a string, the
+     * string itself when Velero cannot misread it, else the string as a JSON literal.
+     */
+    static String patchValue(JsonNode value) {
+        if (!value.isTextual()) {
+            return value.toString();
+        }
+        String s = value.asText();
+        String lower = s.toLowerCase(Locale.ROOT);
+        boolean plain = !s.isEmpty() && "{[\"+-.0123456789".indexOf(s.charAt(0)) < 0
+                && !lower.equals("true") && !lower.equals("false") && !lower.equals("null")
+                && !lower.startsWith("inf") && !lower.startsWith("nan")
+                && s.chars().noneMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20);
+        return plain ? s : YamlText.json(s);
+    }
+
     /** A storageClassName field of a PVC, PV or StatefulSet claim template, and the change to it if any. */
     private record ClassSite(ObjectResult object, String path, String value, Change change) {
     }
@@ -145,6 +164,10 @@ public final class VeleroConfigMaps {
             List<ImageNameRows.Row> imageRows = imageNameRows();
             if (!imageRows.isEmpty()) {
                 files.put(IMAGE_NAME_FILE, imageNameConfigMap(imageRows));
+            }
+            for (String duplicate : ObjectResults.duplicates(objects)) {
+                notCarried.add(duplicate + ": the backup holds one such object; the modifiers carry a rule for each "
+                        + "copy, and the second can fail on what the first changed; convert one source");
             }
             List<ObjectNode> rules = modifierRules();
             if (!rules.isEmpty()) {
@@ -398,31 +421,15 @@ public final class VeleroConfigMaps {
             y.append("  namespace: ").append(NAMESPACE).append('\n');
             y.append("data:\n");
             y.append("  ").append(MODIFIERS_KEY).append(": |\n");
-            for (String line : body.split("\n", -1)) {
-                if (!line.isEmpty()) {
-                    y.append("    ").append(line).append('\n');
+            String[] lines = body.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isEmpty()) {
+                    y.append("    ").append(lines[i]).append('\n');
+                } else if (i < lines.length - 1) {
+                    y.append('\n'); // an empty line inside a multi-line value
                 }
             }
             return y.toString();
-        }
-
-        /**
-         * A JSON patch value as Velero's {@code JSONPatch.Value} (a string): Velero inserts it into the patch
-         * as JSON when it looks like a number, boolean, null, map or list, and in quotes (unescaped) otherwise;
-         * a value in double quotes is unwrapped and put in quotes. So: JSON for anything but a string, the
-         * string itself when Velero cannot misread it, else the string as a JSON literal.
-         */
-        static String patchValue(JsonNode value) {
-            if (!value.isTextual()) {
-                return value.toString();
-            }
-            String s = value.asText();
-            String lower = s.toLowerCase(Locale.ROOT);
-            boolean plain = !s.isEmpty() && Character.isLetter(s.charAt(0))
-                    && !lower.equals("true") && !lower.equals("false") && !lower.equals("null")
-                    && !lower.startsWith("inf") && !lower.startsWith("nan")
-                    && s.chars().noneMatch(ch -> ch == '"' || ch == '\\' || ch < 0x20);
-            return plain ? s : YamlText.json(s);
         }
 
         /** Whether Velero removes this field itself on restore, before the modifiers run. */
@@ -444,7 +451,10 @@ public final class VeleroConfigMaps {
             }
             switch (kind) {
                 case "Service":
-                    return path.equals("/spec/clusterIP") || path.equals("/spec/clusterIPs")
+                    // Velero keeps the cluster IP of a headless Service ("None") and resets any other.
+                    boolean headless = c.before() != null && (c.before().asText().equals("None")
+                            || c.before().isArray() && c.before().toString().contains("\"None\""));
+                    return (path.equals("/spec/clusterIP") || path.equals("/spec/clusterIPs")) && !headless
                             || path.equals("/spec/healthCheckNodePort") || NODE_PORT.matcher(path).matches();
                 case "PersistentVolumeClaim":
                     // Velero drops volumeName when it provisions the volume anew and keeps it when it restores the PV.
@@ -508,9 +518,6 @@ public final class VeleroConfigMaps {
             }
             StringBuilder restore = new StringBuilder("velero restore create --from-backup <backup>");
             Set<String> excludedNamespaces = excludedNamespaces();
-            if (!excludedNamespaces.isEmpty()) {
-                restore.append(" --exclude-namespaces ").append(String.join(",", excludedNamespaces));
-            }
             if (rules > 0) {
                 restore.append(" --resource-modifier-configmap ").append(MODIFIERS_CONFIGMAP);
             }
@@ -535,19 +542,19 @@ public final class VeleroConfigMaps {
             List<ObjectResult> excluded = objects.stream().filter(ObjectResult::excluded).toList();
             if (!excluded.isEmpty()) {
                 md.append("## Objects the conversion leaves out\n\n")
-                        .append("Velero restores whatever the backup holds and has no per-object exclusion. ");
+                        .append("Velero restores whatever the backup holds and has no per-object exclusion. Delete these ")
+                        .append("objects after the restore, label them `velero.io/exclude-from-backup=true` before the backup, ")
+                        .append("or add `--exclude-resources` for a resource the backup holds nothing else of you need.");
                 if (!excludedNamespaces.isEmpty()) {
-                    md.append("The restore command above leaves out the namespaces whose objects in the input are all excluded (")
-                            .append(String.join(", ", excludedNamespaces)).append("; check that the backup holds nothing there you need). ");
+                    md.append(" Every object of the input in ").append(String.join(", ", excludedNamespaces))
+                            .append(" is left out: if the backup holds nothing else you need there, add `--exclude-namespaces ")
+                            .append(String.join(",", excludedNamespaces)).append("` to the restore.");
                 }
-                md.append("Delete the objects below after the restore, label them `velero.io/exclude-from-backup=true` ")
-                        .append("before the backup, or add `--exclude-resources` for a resource the backup holds nothing else of.\n\n");
+                md.append("\n\n");
                 for (ObjectResult o : excluded) {
-                    if (o.ref().namespace() == null || !excludedNamespaces.contains(o.ref().namespace())) {
-                        md.append("- ").append(o.ref()).append(" (`")
-                                .append(KindResources.groupResource(o.ref().apiVersion(), o.ref().kind())).append("`): ")
-                                .append(o.exclusion().reason()).append('\n');
-                    }
+                    md.append("- ").append(o.ref()).append(" (`")
+                            .append(KindResources.groupResource(o.ref().apiVersion(), o.ref().kind())).append("`): ")
+                            .append(o.exclusion().reason()).append('\n');
                 }
                 md.append('\n');
             }
@@ -565,8 +572,8 @@ public final class VeleroConfigMaps {
             }
             int pending = result.pendingDecisions();
             if (pending > 0) {
-                md.append(pending).append(" change").append(pending == 1 ? "" : "s")
-                        .append(" still need a decision (see the report); they are in none of these ConfigMaps.\n");
+                md.append(pending).append(pending == 1 ? " change still needs" : " changes still need")
+                        .append(" a decision (see the report); they are in none of these ConfigMaps.\n");
             }
             return md.toString();
         }

@@ -25,8 +25,9 @@ final class YamlText {
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // Plain scalars that stay strings in YAML 1.1 and 1.2 and need no escaping.
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@:=+-]*");
+    // Plain scalars that stay strings in YAML 1.1 and 1.2 and need no escaping; one that starts with a digit
+    // must hold a '/', which no number, date or time has (registry hosts: 123456789012.dkr.ecr.…/repo).
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@:=+-]*|[0-9][A-Za-z0-9_.@:=+-]*/[A-Za-z0-9_./@:=+-]*");
     private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null",
             "nan", ".nan", ".inf", "-.inf", "+.inf", "~");
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.karpenter;
 
+import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.InstanceTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * S22 well-known labels). EC2 and Azure VM catalogues do not line up one to one, so every translated value is
  * a suggestion and reported with a warning; properties Azure has no label for are dropped.
  */
-final class InstanceRequirement {
+public final class InstanceRequirement {
 
     /** What becomes of one requirement. */
     enum Kind { KEEP, REWRITE, DROP, DECIDE }
@@ -41,10 +42,10 @@ final class InstanceRequirement {
     private static final String SOURCE = " (catalog KP1, S10; S22)";
 
     /** EC2 instance category (the family's letter) → Azure VM family; "my mapping" in the catalog (S10). */
-    static final Map<String, String> CATEGORY_TO_FAMILY = Map.of("m", "D", "c", "F", "r", "E", "t", "B", "i", "L",
+    public static final Map<String, String> CATEGORY_TO_FAMILY = Map.of("m", "D", "c", "F", "r", "E", "t", "B", "i", "L",
             "d", "L", "g", "N", "p", "N", "x", "M", "u", "M");
     /** EC2 properties with the same meaning and unit on Azure (memory in MiB on both). */
-    private static final Map<String, String> SAME_MEANING = Map.of("instance-cpu", "sku-cpu", "instance-memory",
+    public static final Map<String, String> SAME_MEANING = Map.of("instance-cpu", "sku-cpu", "instance-memory",
             "sku-memory", "instance-gpu-count", "sku-gpu-count", "instance-gpu-manufacturer", "sku-gpu-manufacturer");
     private static final Set<String> ZONE_KEYS = Set.of("topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone");
     private static final Pattern SIZE = Pattern.compile("^(\\d*)xlarge$");
@@ -62,12 +63,29 @@ final class InstanceRequirement {
             return new Outcome(Kind.DROP, null, true, "AWS zone ids mean nothing on AKS (catalog S11)");
         }
         if ("node.kubernetes.io/instance-type".equals(key) || "beta.kubernetes.io/instance-type".equals(key)) {
+            List<String> sizes = new java.util.ArrayList<>();
+            requirement.path("values").forEach(v -> InstanceTypes.azureSize(v.asText()).ifPresent(size -> {
+                if (!sizes.contains(size)) {
+                    sizes.add(size);
+                }
+            }));
+            boolean allKnown = requirement.path("values").size() > 0 && requirement.path("values").size()
+                    == java.util.stream.StreamSupport.stream(requirement.path("values").spliterator(), false)
+                    .filter(v -> InstanceTypes.azureSize(v.asText()).isPresent()).count();
+            if (allKnown) {
+                com.fasterxml.jackson.databind.node.ObjectNode rewritten = requirement.deepCopy();
+                rewritten.put("key", "node.kubernetes.io/instance-type");
+                com.fasterxml.jackson.databind.node.ArrayNode values = rewritten.putArray("values");
+                sizes.forEach(values::add);
+                return new Outcome(Kind.REWRITE, rewritten, false, "EC2 instance types as the Azure VM sizes with the same "
+                        + "vCPUs and memory (catalog §6.3); the size is a cost decision" + SOURCE);
+            }
             return new Outcome(Kind.DECIDE, null, false, "EC2 instance types " + requirement.path("values") + ": choose "
                     + "Azure VM sizes (catalog §6.3, e.g. m5.large → Standard_D2s_v5) and require them with "
                     + "karpenter.azure.com/sku-name in the source, or use sku-family/sku-cpu" + SOURCE);
         }
         Optional<String> property = AWS_PREFIXES.stream().filter(key::startsWith).findFirst().map(p -> key.substring(p.length()));
-        if (property.isEmpty() || !property.get().startsWith("instance-")) {
+        if (property.isEmpty()) {
             return new Outcome(Kind.KEEP, requirement, true, "");
         }
         String name = property.get();

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
@@ -90,7 +93,7 @@ public final class AlbIngressRule implements ConversionRule {
             return out;
         }
         out.addAll(ingressClass(ingress, target, internal));
-        out.addAll(annotations(ingress, target));
+        out.addAll(annotations(ingress, target, mapping.certificates()));
         return out;
     }
 
@@ -124,7 +127,7 @@ public final class AlbIngressRule implements ConversionRule {
         return out;
     }
 
-    private static List<Change> annotations(KubeObject ingress, IngressTarget target) {
+    private static List<Change> annotations(KubeObject ingress, IngressTarget target, Map<String, String> certificates) {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = ingress.at(ANNOTATIONS);
         boolean agic = target == IngressTarget.AGIC;
@@ -151,9 +154,7 @@ public final class AlbIngressRule implements ConversionRule {
             } else if (name.equals("listen-ports")) {
                 out.add(listenPorts(ingress, key, value));
             } else if (name.equals("certificate-arn")) {
-                out.add(Changes.of(ingress, "N4").decision(Pointers.child(ANNOTATIONS, key), "ACM certificates cannot be exported: "
-                        + "re-issue the certificate into Key Vault (annotation kubernetes.azure.com/tls-cert-keyvault-uri) or "
-                        + "with cert-manager, and set spec.tls (catalog N4, S12)"));
+                out.addAll(certificate(ingress, key, value, target, certificates));
             } else if (name.startsWith("actions.") || name.startsWith("conditions.") || name.startsWith("transforms.")
                     || name.equals("use-regex-path-match") || name.equals("inbound-cidrs") || name.startsWith("auth-")
                     || name.startsWith("waf") || name.equals("shield-advanced-protection")) {
@@ -168,6 +169,44 @@ public final class AlbIngressRule implements ConversionRule {
                         + " is an ALB setting this tool does not know: decide whether the AKS ingress needs an equivalent (catalog §3.2)"));
             }
         }
+        return out;
+    }
+
+    /**
+     * N4: an ACM certificate cannot leave AWS. Once the mapping file names its re-issued replacement, app routing
+     * reads it from Key Vault (with the secret name the add-on expects) and AGIC from the Application Gateway.
+     */
+    private static List<Change> certificate(KubeObject ingress, String key, String arn, IngressTarget target,
+                                            Map<String, String> certificates) {
+        String replacement = arn.contains(",") ? null : certificates.get(arn.trim());
+        Changes c = Changes.of(ingress, "N4");
+        if (replacement == null || target == IngressTarget.AGC) {
+            return List.of(c.decision(Pointers.child(ANNOTATIONS, key), "ACM certificate " + arn + " cannot be exported: "
+                    + "re-issue it into Key Vault (or with cert-manager) and set certificates.\"" + arn + "\" in eks2aks.yaml "
+                    + "to its Key Vault certificate URI (app routing) or Application Gateway certificate name (AGIC) (catalog N4, S12, S13)"));
+        }
+        List<Change> out = new ArrayList<>();
+        if (target == IngressTarget.AGIC) {
+            out.add(c.put(ANNOTATIONS, "appgw.ingress.kubernetes.io/appgw-ssl-certificate", replacement, RuleMode.AUTO,
+                    "the re-issued certificate on the Application Gateway (catalog N4, S13)"));
+        } else {
+            out.add(c.put(ANNOTATIONS, "kubernetes.azure.com/tls-cert-keyvault-uri", replacement, RuleMode.AUTO,
+                    "app routing loads the re-issued certificate from Key Vault (catalog N4, S12)"));
+            if (ingress.at("/spec/tls").isMissingNode()) {
+                ArrayNode tls = JsonNodeFactory.instance.arrayNode();
+                ObjectNode entry = tls.addObject();
+                ArrayNode hosts = entry.putArray("hosts");
+                ingress.at("/spec/rules").forEach(rule -> {
+                    if (rule.has("host")) {
+                        hosts.add(rule.path("host").asText());
+                    }
+                });
+                entry.put("secretName", "keyvault-" + ingress.ref().name());
+                out.add(c.put("/spec", "tls", tls, RuleMode.AUTO, "TLS on the AKS ingress with the secret app routing fills "
+                        + "from Key Vault (keyvault-<ingress name>) (catalog N4, S12)"));
+            }
+        }
+        out.add(c.removeKey(ANNOTATIONS, key, RuleMode.AUTO, "replaced by the re-issued certificate (catalog N4)"));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.scheduling;
 
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.InstanceRequirement;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 
 import java.util.ArrayList;
@@ -111,36 +112,28 @@ final class NodeLabels {
                         + "kubernetes.azure.com/agentpool (catalog S5, §6.3)", false);
     }
 
-    /** S10: Karpenter's AWS instance labels → AKS node auto-provisioning's SKU labels, where one exists. */
+    /** S10: Karpenter's AWS instance labels → AKS node auto-provisioning's SKU labels (the maps KP1 uses too). */
     private static NodeLabel karpenter(String key, List<String> values) {
         String name = key.substring("karpenter.k8s.aws/".length());
-        return switch (name) {
-            case "instance-cpu" -> new NodeLabel("S10", RuleMode.AUTO_WARN, "karpenter.azure.com/sku-cpu", values,
-                    "vCPU count on AKS node auto-provisioning (catalog S10, S22)", false);
-            case "instance-memory" -> new NodeLabel("S10", RuleMode.AUTO_WARN, "karpenter.azure.com/sku-memory", values,
-                    "memory in MiB on AKS node auto-provisioning (catalog S10, S22)", false);
-            case "instance-family" -> {
-                List<String> families = new ArrayList<>();
-                for (String v : values) {
-                    String f = switch (v.isEmpty() ? ' ' : v.charAt(0)) {
-                        case 'm' -> "D";
-                        case 'c' -> "F";
-                        case 'r' -> "E";
-                        case 't' -> "B";
-                        default -> null;
-                    };
-                    if (f == null) {
-                        yield NodeLabel.human("S10", "no Azure SKU family is known for EC2 family '" + v + "' (catalog S10)");
-                    }
-                    if (!families.contains(f)) {
-                        families.add(f);
-                    }
+        if (InstanceRequirement.SAME_MEANING.containsKey(name)) {
+            return new NodeLabel("S10", RuleMode.AUTO_WARN, "karpenter.azure.com/" + InstanceRequirement.SAME_MEANING.get(name),
+                    values, "the same property on AKS node auto-provisioning (catalog S10, S22)", false);
+        }
+        if (name.equals("instance-category") || name.equals("instance-family")) {
+            List<String> families = new ArrayList<>();
+            for (String v : values) {
+                String family = v.isEmpty() ? null : InstanceRequirement.CATEGORY_TO_FAMILY.get(v.substring(0, 1));
+                if (family == null) {
+                    return NodeLabel.human("S10", "no Azure SKU family is known for EC2 " + name + " '" + v + "' (catalog S10)");
                 }
-                yield new NodeLabel("S10", RuleMode.AUTO_WARN, "karpenter.azure.com/sku-family", families,
-                        "Azure SKU family of the same kind (m→D, c→F, r→E, t→B) (catalog S10, S22)", false);
+                if (!families.contains(family)) {
+                    families.add(family);
+                }
             }
-            default -> NodeLabel.human("S10", key + " has no AKS node auto-provisioning counterpart: use "
-                    + "karpenter.azure.com/sku-* requirements (catalog S10, S22)");
-        };
+            return new NodeLabel("S10", RuleMode.AUTO_WARN, "karpenter.azure.com/sku-family", families,
+                    "Azure SKU family of the same kind (m→D, c→F, r→E, t→B) (catalog S10, S22)", false);
+        }
+        return NodeLabel.human("S10", key + " has no AKS node auto-provisioning counterpart: use "
+                + "karpenter.azure.com/sku-* requirements (catalog S10, S22)");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 final class AwsSecretObjects {
 
     private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DROPPED = List.of("objectVersion", "objectVersionLabel", "failoverObject", "objectTemplate");
 
     /** One Key Vault secret to mount: its name, the file it becomes, and the AWS object it replaces. */
@@ -38,6 +39,10 @@ final class AwsSecretObjects {
         } catch (JsonProcessingException e) {
             return new Result(Optional.empty(), List.of("parameters.objects is not a YAML list ("
                     + e.getOriginalMessage() + "): fix the source SecretProviderClass"), List.of());
+        }
+        if (list != null && !list.isArray()) {
+            return new Result(Optional.empty(), List.of("parameters.objects is not a YAML list of objects: fix the "
+                    + "source SecretProviderClass"), List.of());
         }
         List<Mount> mounts = new ArrayList<>();
         List<String> decisions = new ArrayList<>();
@@ -99,7 +104,7 @@ final class AwsSecretObjects {
 
     private static String quote(String value) {
         try {
-            return new ObjectMapper().writeValueAsString(value); // a JSON string is a YAML double-quoted scalar
+            return JSON.writeValueAsString(value); // a JSON string is a YAML double-quoted scalar
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -36,7 +36,8 @@ final class StorageClassTargets {
         if (family == null) {
             // Not AWS storage, or a class the input does not define (gp2/gp3 defaults live in the mapping).
             return mapped != null && !mapped.equals(name)
-                    ? replaced(name, null, mapped, "SC1", KEY + "." + name + " is " + mapped, null)
+                    ? replaced(name, null, mapped, isDefault(name, mapped) ? "SC2" : "SC1", KEY + "." + name + " is "
+                            + mapped + (isDefault(name, mapped) ? " (the default for EBS " + name + ")" : ""), null)
                     : ClassTarget.untouched(name);
         }
         return switch (family) {

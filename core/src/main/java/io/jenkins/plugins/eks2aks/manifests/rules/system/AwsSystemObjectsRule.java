@@ -60,7 +60,7 @@ public final class AwsSystemObjectsRule implements ConversionRule {
                     WORKLOADS, List.of(), "eks-node-monitoring-agent.*"));
 
     /** Kinds of AWS-only APIs; objects of these groups have no meaning on AKS. */
-    private static final Set<String> AWS_GROUP_SUFFIXES = Set.of(".k8s.aws", ".amazonaws.com", "karpenter.k8s.aws");
+    private static final Set<String> AWS_GROUP_SUFFIXES = Set.of(".k8s.aws", ".amazonaws.com");
     private static final Set<String> AWS_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease",
             "amazon-cloudwatch", "amazon-guardduty", "aws-observability", "karpenter", "opentelemetry-operator-system");
 
@@ -92,7 +92,8 @@ public final class AwsSystemObjectsRule implements ConversionRule {
             }
         }
         String group = group(object.ref().apiVersion());
-        if (AWS_GROUP_SUFFIXES.stream().anyMatch(group::endsWith) && !group.startsWith("karpenter.sh")) {
+        // Karpenter's AWS node classes are converted by KP2/KP3 into AKSNodeClasses, not left behind.
+        if (AWS_GROUP_SUFFIXES.stream().anyMatch(group::endsWith) && !group.equals("karpenter.k8s.aws")) {
             return Optional.of(new String[] {"EX15", object.kind() + " (" + group + ") is an AWS-only API: re-create its "
                     + "intent with Azure resources (e.g. NetworkPolicy for SecurityGroupPolicy, an Azure load balancer "
                     + "backend pool for TargetGroupBinding, Azure CNI for ENIConfig) (catalog §7.2, X1, X2, X4)"});

@@ -97,6 +97,31 @@ class AlbIngressRuleTest {
     }
 
     @Test
+    void aMappedCertificateIsLoadedFromKeyVaultByAppRoutingAndFromTheGatewayByAgic() {
+        String arn = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
+        String uri = "https://shop-kv.vault.azure.net/certificates/shop-tls";
+        io.jenkins.plugins.eks2aks.mapping.MigrationMapping mapping = io.jenkins.plugins.eks2aks.mapping.MappingFile.parse("m.yaml",
+                "certificates: {\"" + arn + "\": " + uri + "}\n");
+        String yaml = """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shop, namespace: shop, annotations: {alb.ingress.kubernetes.io/certificate-arn: "%s"}}
+                spec:
+                  ingressClassName: alb
+                  rules: [{host: shop.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]
+                """.formatted(arn);
+
+        JsonNode appRouting = Conversions.single(yaml, mapping);
+        assertEquals(uri, appRouting.at("/metadata/annotations").path("kubernetes.azure.com/tls-cert-keyvault-uri").asText());
+        assertEquals("keyvault-shop", appRouting.at("/spec/tls/0/secretName").asText());
+        assertEquals("shop.example.com", appRouting.at("/spec/tls/0/hosts/0").asText());
+        assertFalse(appRouting.at("/metadata/annotations").has(ALB + "certificate-arn"));
+
+        JsonNode agic = Conversions.single(yaml, mapping.withIngress(IngressTarget.AGIC));
+        assertEquals(uri, agic.at("/metadata/annotations").path("appgw.ingress.kubernetes.io/appgw-ssl-certificate").asText());
+    }
+
+    @Test
     void standardListenPortsAreImpliedOnAks() {
         ConversionResult result = convert(IngressTarget.WEBAPPROUTING, ALB + "listen-ports: '[{\"HTTP\": 80}, {\"HTTPS\": 443}]'");
         assertEquals(RuleMode.DROP, Conversions.changes(result, "N6").get(0).mode());

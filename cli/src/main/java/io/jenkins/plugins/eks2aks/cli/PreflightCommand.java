@@ -1,0 +1,115 @@
+package io.jenkins.plugins.eks2aks.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AksClients;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
+import io.jenkins.plugins.eks2aks.preflight.AksFacts;
+import io.jenkins.plugins.eks2aks.preflight.AksPreflight;
+import io.jenkins.plugins.eks2aks.preflight.ArmAksReader;
+import io.jenkins.plugins.eks2aks.preflight.ClusterFacts;
+import io.jenkins.plugins.eks2aks.preflight.KubernetesTargetReader;
+import io.jenkins.plugins.eks2aks.preflight.PreflightRequest;
+import io.jenkins.plugins.eks2aks.preflight.PreflightRequirements;
+import io.jenkins.plugins.eks2aks.preflight.PreflightSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code eks2aks preflight}: proves the target AKS cluster is ready, check by check. */
+@Command(name = "preflight",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Checks that the target AKS cluster is ready for the workloads of the inventory: version, OIDC issuer and "
+                        + "Workload ID, CSI drivers and snapshot controller, storage classes, the ingress controller, Velero "
+                        + "and its backup location, ACR pull. Each check passes, fails with its fix, or is not checked.",
+                "Reads the cluster from Azure Resource Manager (--resource-group/--name; AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, "
+                        + "AZURE_TENANT_ID, AZURE_SUBSCRIPTION_ID) and/or its Kubernetes API (--kubeconfig).",
+                "Writes OUT/preflight.json, OUT/preflight.md and OUT/preflight-junit.xml."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every check passed or could not be checked", "2:a check failed (see the report's fixes)",
+                "3:the options are wrong or a cluster could not be read", "64:the command line could not be parsed"},
+        footer = {"", "Example:", "  eks2aks preflight --resource-group rg-shop --name shop-aks --kubeconfig aks.kubeconfig "
+                + "--inventory target/inventory/inventory.json --ingress app-routing --acr contoso.azurecr.io --out target/preflight"})
+final class PreflightCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--subscription", paramLabel = "ID", description = "Azure subscription (default: AZURE_SUBSCRIPTION_ID).")
+    String subscription;
+
+    @Option(names = {"-g", "--resource-group"}, paramLabel = "GROUP", description = "Resource group of the AKS cluster.")
+    String resourceGroup;
+
+    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Name of the AKS cluster.")
+    String name;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "A kubeconfig for the AKS cluster (for the in-cluster checks).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "With --kubeconfig: the context (default: the current one).")
+    String context;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "The source's inventory.json: what the target must offer.")
+    Path inventory;
+
+    @Option(names = "--source-version", paramLabel = "VERSION", description = "Without --inventory: the EKS version AKS must not be older than.")
+    String sourceVersion;
+
+    @Option(names = "--ingress", paramLabel = "TARGET", description = "The chosen ingress: app-routing, agc, agic or nginx.")
+    String ingress;
+
+    @Option(names = "--acr", paramLabel = "REGISTRY", description = "The ACR the workloads pull from, e.g. contoso.azurecr.io.")
+    String acr;
+
+    @Option(names = "--velero-namespace", paramLabel = "NS", defaultValue = "velero", description = "Velero's namespace (default: ${DEFAULT-VALUE}).")
+    String veleroNamespace;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Report directory; replaced as a whole.")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Timeout of each Kubernetes API call (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    Map<String, String> environment = System.getenv();
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        if ((resourceGroup == null) != (name == null)) {
+            throw new MigrationException("Give both --resource-group and --name to read the AKS cluster from Azure, or neither");
+        }
+        if (ingress != null && !ingress.matches("app-routing|agc|agic|nginx")) {
+            throw new MigrationException("Unknown --ingress '" + ingress + "': expected app-routing, agc, agic or nginx");
+        }
+        ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, false);
+        PreflightRequirements requirements = inventory != null
+                ? PreflightRequirements.fromInventory(inventory, ingress, acr, veleroNamespace)
+                : PreflightRequirements.withoutInventory(sourceVersion, ingress, acr, veleroNamespace);
+        AksFacts aks = null;
+        if (name != null) {
+            AzureSettings azure = AzureSettings.resolve(environment, null, subscription);
+            aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
+                    .read(resourceGroup, name);
+        }
+        ClusterFacts cluster = null;
+        if (kubeconfig != null) {
+            try (KubernetesClient client = KubernetesClients.fromKubeconfig(kubeconfig, context, Duration.ofSeconds(timeoutSeconds))) {
+                cluster = new KubernetesTargetReader(client).read(veleroNamespace);
+            }
+        }
+        String target = name != null ? "AKS " + name + " in " + resourceGroup : "kubeconfig " + kubeconfig;
+        PreflightSummary summary = new AksPreflight(events, clock).run(new PreflightRequest(target, requirements, aks, cluster,
+                resourceGroup, name, out));
+        return summary.ready() ? Eks2AksCommand.EXIT_OK : Eks2AksCommand.EXIT_DECISIONS_PENDING;
+    }
+}

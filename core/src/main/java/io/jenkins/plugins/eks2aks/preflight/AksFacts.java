@@ -1,0 +1,16 @@
+package io.jenkins.plugins.eks2aks.preflight;
+
+import java.util.Set;
+
+/**
+ * What Azure Resource Manager says about the managed cluster. Null means ARM did not say (an older API version or
+ * a field the caller may not read); the disk and file drivers are on unless ARM says they are off.
+ *
+ * @param kubeletObjectId the kubelet identity's object id: the principal that needs AcrPull
+ * @param enabledAddons   add-on profiles that are enabled, e.g. {@code ingressApplicationGateway}
+ */
+public record AksFacts(String name, String resourceGroup, String kubernetesVersion, String provisioningState, Boolean oidcIssuer,
+                       String oidcIssuerUrl, Boolean workloadIdentity, Boolean diskCsi, Boolean fileCsi, Boolean blobCsi,
+                       Boolean snapshotController, Boolean webAppRouting, String kubeletObjectId, String nodeProvisioningMode,
+                       Set<String> enabledAddons) {
+}

@@ -1,0 +1,103 @@
+package io.jenkins.plugins.eks2aks.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
+import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.inventory.EksInventory;
+import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
+import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
+import io.jenkins.plugins.eks2aks.inventory.LiveObjects;
+import io.jenkins.plugins.eks2aks.standins.MockCluster;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The inventory's scale benchmark (issue 4, "Scale"): {@code serve N DIR} starts the mock API server with N objects
+ * (a realistic mix: Deployments with their ReplicaSets and Pods, Services, ConfigMaps, IRSA service accounts, PVCs,
+ * HPAs, PDBs over 50 namespaces) and writes DIR/kubeconfig; {@code inventory DIR} runs a live inventory against it
+ * through that kubeconfig, in its own JVM, and prints the wall time and the peak heap. Not a test: bench/inventory/run.sh.
+ */
+public final class InventoryBenchmark {
+
+    private InventoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("serve")) {
+            serve(Integer.parseInt(args[1]), Path.of(args[2]));
+        } else if (args.length == 2 && args[0].equals("inventory")) {
+            inventory(Path.of(args[1]));
+        } else {
+            System.err.println("usage: InventoryBenchmark serve N DIR | inventory DIR");
+            System.exit(64);
+        }
+    }
+
+    private static void serve(int objects, Path dir) throws Exception {
+        long start = System.nanoTime();
+        MockCluster cluster = new MockCluster();
+        cluster.dispatcher().discovery(MockCluster.EKS_GROUPS);
+        int stored = 0;
+        for (int ns = 0; ns < 50; ns++) {
+            cluster.dispatcher().store("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"team-" + ns + "\"}}");
+            stored++;
+        }
+        cluster.dispatcher().store("/apis/storage.k8s.io/v1/storageclasses", "{\"apiVersion\":\"storage.k8s.io/v1\",\"kind\":\"StorageClass\",\"metadata\":{\"name\":\"gp3\"},"
+                + "\"provisioner\":\"ebs.csi.aws.com\",\"parameters\":{\"type\":\"gp3\"}}");
+        stored++;
+        for (int unit = 0; stored < objects; unit++) {
+            for (String[] object : BenchObjects.unit(unit)) {
+                if (stored++ < objects) {
+                    cluster.dispatcher().store(object[0], object[1]);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        cluster.writeKubeconfig(dir.resolve("kubeconfig"), "bench");
+        System.out.printf("server: %d objects stored in %.1f s%n", stored, (System.nanoTime() - start) / 1e9);
+        Files.writeString(dir.resolve("ready"), Integer.toString(stored));
+        Thread.currentThread().join(); // serves until the script ends this process
+    }
+
+    private static void inventory(Path dir) throws Exception {
+        AtomicLong sampled = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            Runtime rt = Runtime.getRuntime();
+            while (!Thread.currentThread().isInterrupted()) {
+                sampled.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        InventorySummary summary;
+        try (KubernetesClient client = KubernetesClients.fromKubeconfig(dir.resolve("kubeconfig"), null, Duration.ofSeconds(120))) {
+            summary = new EksInventory(EventSink.NONE, Clock.systemUTC()).run(new InventoryRequest(
+                    new LiveObjects(client, "bench", 500, EventSink.NONE), null, "1.29", null, dir.resolve("out")));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        long poolPeaks = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                poolPeaks += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("inventory: %d objects in %.1f s (%.0f objects/s); peak heap used %d MB (sampled), %d MB (sum of pool peaks, "
+                        + "an upper bound); max heap %d MB; %d findings, %d images, %d claims%n",
+                summary.objects(), seconds, summary.objects() / seconds, sampled.get() >> 20, poolPeaks >> 20,
+                Runtime.getRuntime().maxMemory() >> 20, summary.findings(), summary.images(), summary.persistentVolumeClaims());
+    }
+}

@@ -1,0 +1,70 @@
+package io.jenkins.plugins.eks2aks.clusters;
+
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+import java.net.URI;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** AWS settings read the way AWS tools read them, from the environment the caller passes. */
+class AwsSettingsTest {
+
+    private static final Map<String, String> KEYS = Map.of("AWS_ACCESS_KEY_ID", "AKIAENV", "AWS_SECRET_ACCESS_KEY", "env-secret");
+
+    @Test
+    void serviceEndpointsWinOverTheGeneralOneWhichWinsOverTheRegionalDefault() {
+        AwsSettings specific = AwsSettings.resolve(Map.of("AWS_ENDPOINT_URL", "https://vpce-all.example", "AWS_ENDPOINT_URL_EKS",
+                "https://vpce-eks.example", "AWS_REGION", "eu-central-1"), null, null, new AwsCredentials("a", "b", null, "test"));
+        assertEquals(URI.create("https://vpce-eks.example"), specific.eksEndpoint());
+        assertEquals(URI.create("https://vpce-all.example"), specific.stsEndpoint());
+        assertEquals(Region.EU_CENTRAL_1, specific.region());
+
+        AwsSettings plain = AwsSettings.resolve(KEYS, "us-gov-west-1", null, null);
+        assertNull(plain.eksEndpoint(), "the SDK's own endpoint");
+        assertEquals(URI.create("https://sts.us-gov-west-1.amazonaws.com"), plain.stsEndpoint());
+        assertEquals("AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", plain.credentialsSource());
+    }
+
+    @Test
+    void theRegionOptionWinsOverTheVariables() {
+        assertEquals(Region.AP_SOUTHEAST_2, AwsSettings.resolve(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "a",
+                "AWS_SECRET_ACCESS_KEY", "b"), "ap-southeast-2", null, null).region());
+        assertEquals(Region.US_WEST_2, AwsSettings.resolve(Map.of("AWS_DEFAULT_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "a",
+                "AWS_SECRET_ACCESS_KEY", "b"), null, null, null).region());
+    }
+
+    @Test
+    void anEndpointThatIsNotAUrlNamesTheVariable() {
+        MigrationException e = assertThrows(MigrationException.class, () -> AwsSettings.resolve(Map.of("AWS_ENDPOINT_URL_STS", "sts.local"),
+                "us-east-1", null, new AwsCredentials("a", "b", null, "test")));
+        assertEquals("AWS_ENDPOINT_URL_STS is not a URL: 'sts.local' (expected e.g. https://eks.us-east-1.amazonaws.com)", e.getMessage());
+    }
+
+    @Test
+    void explicitCredentialsKeepTheirSourceForMessages() {
+        AwsSettings s = AwsSettings.resolve(KEYS, "us-east-1", null, new AwsCredentials("AKIAJENKINS", "s", "t", "credential 'aws-prod'"));
+        assertEquals("credential 'aws-prod'", s.credentialsSource());
+        assertEquals("AKIAJENKINS", s.credentials().resolveCredentials().accessKeyId());
+    }
+
+    @Test
+    void azureCredentialsFromTheEnvironmentNameTheMissingVariable() {
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> AzureSettings.resolve(Map.of("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s"), null, "sub"));
+        assertEquals("No Azure credentials: AZURE_TENANT_ID is not set (set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID, "
+                + "or give azureCredentialsId in Jenkins)", e.getMessage());
+        MigrationException sub = assertThrows(MigrationException.class, () -> AzureSettings.resolve(
+                Map.of("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s", "AZURE_TENANT_ID", "t"), null, null));
+        assertEquals("No Azure subscription: give --subscription or set AZURE_SUBSCRIPTION_ID", sub.getMessage());
+        AzureSettings ok = AzureSettings.resolve(Map.of("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s", "AZURE_TENANT_ID", "t",
+                "AZURE_SUBSCRIPTION_ID", "sub", "AZURE_RESOURCE_MANAGER_ENDPOINT", "https://management.chinacloudapi.cn/"), null, null);
+        assertEquals("sub", ok.subscriptionId());
+        assertEquals(URI.create("https://management.chinacloudapi.cn/"), ok.resourceManagerEndpoint());
+    }
+}

@@ -1,0 +1,196 @@
+package io.jenkins.plugins.eks2aks.preflight;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClassBuilder;
+import io.fabric8.kubernetes.api.model.storage.CSIDriverBuilder;
+import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AksClients;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
+import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.inventory.DumpObjects;
+import io.jenkins.plugins.eks2aks.inventory.EksInventory;
+import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
+import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
+import io.jenkins.plugins.eks2aks.standins.MockCluster;
+import io.jenkins.plugins.eks2aks.testservers.TestServerInstall;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import reactor.core.publisher.Mono;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * aksPreflight against an ARM stand-in (the real containerservice client over HTTPS) and fabric8's mock API server
+ * standing in for the AKS cluster, with requirements from the bundled example's inventory.
+ */
+class AksPreflightTest {
+
+    static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A fixed ARM token: this test is about the checks, not about Entra ID. */
+    private static final TokenCredential TOKEN = request -> Mono.just(new AccessToken("arm-test-token", OffsetDateTime.now().plusHours(1)));
+
+    static MockCluster aks;
+    static Path inventory;
+
+    @TempDir
+    static Path shared;
+
+    @BeforeAll
+    static void target() {
+        aks = new MockCluster();
+        KubernetesClient c = aks.admin();
+        for (String[] sc : new String[][] {{"managed-csi", "disk.csi.azure.com"}, {"managed-csi-premium", "disk.csi.azure.com"},
+                {"azurefile-csi", "file.csi.azure.com"}, {"azurefile-csi-premium", "file.csi.azure.com"}}) {
+            c.storage().v1().storageClasses().resource(new StorageClassBuilder().withNewMetadata().withName(sc[0]).endMetadata()
+                    .withProvisioner(sc[1]).build()).create();
+        }
+        for (String driver : List.of("disk.csi.azure.com", "file.csi.azure.com")) {
+            c.storage().v1().csiDrivers().resource(new CSIDriverBuilder().withNewMetadata().withName(driver).endMetadata().withNewSpec().endSpec().build()).create();
+        }
+        c.network().v1().ingressClasses().resource(new IngressClassBuilder().withNewMetadata().withName("webapprouting.kubernetes.azure.com")
+                .endMetadata().withNewSpec().withController("webapprouting.kubernetes.azure.com/nginx").endSpec().build()).create();
+        for (String crd : List.of("backups", "restores", "backupstoragelocations")) {
+            c.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder().withNewMetadata()
+                    .withName(crd + ".velero.io").endMetadata().withNewSpec().withGroup("velero.io").withScope("Namespaced")
+                    .withNewNames().withPlural(crd).withKind(crd).endNames().endSpec().build()).create();
+        }
+        c.apps().deployments().inNamespace("velero").resource(new DeploymentBuilder().withNewMetadata().withName("velero").endMetadata()
+                .withNewSpec().withReplicas(1).endSpec().withNewStatus().withReadyReplicas(1).endStatus().build()).create();
+        c.apps().daemonSets().inNamespace("velero").resource(new DaemonSetBuilder().withNewMetadata().withName("node-agent").endMetadata()
+                .withNewSpec().endSpec().withNewStatus().withNumberReady(3).endStatus().build()).create();
+        c.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup("velero.io").withVersion("v1")
+                        .withKind("BackupStorageLocation").withPlural("backupstoragelocations").withNamespaced(true).build())
+                .inNamespace("velero").resource(new GenericKubernetesResourceBuilder().withApiVersion("velero.io/v1")
+                        .withKind("BackupStorageLocation").withNewMetadata().withName("default").withNamespace("velero").endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("provider", "azure", "objectStorage", Map.of("bucket", "velero")))
+                        .addToAdditionalProperties("status", Map.of("phase", "Available")).build()).create();
+        inventory = new EksInventory(EventSink.NONE, NOV_2026).run(new InventoryRequest(new DumpObjects(
+                TestServerInstall.repositoryRoot().resolve("examples/eks-sample/cluster-dump")), null, "1.29", null, shared.resolve("inv"))).inventoryJson();
+    }
+
+    @AfterAll
+    static void stop() {
+        aks.close();
+    }
+
+    private static AksFacts arm(ArmAksStandIn arm, String rg, String name) {
+        AzureSettings settings = new AzureSettings(TOKEN, "a test token", "00000000-0000-0000-0000-000000000001", arm.uri());
+        return new ArmAksReader(AksClients.containerService(settings, arm.httpClient()), settings.credentialSource()).read(rg, name);
+    }
+
+    @Test
+    void aReadyTargetPassesAndReportsAsJsonMarkdownAndJunit(@TempDir Path out) throws Exception {
+        AksFacts facts;
+        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
+            facts = arm(arm, "rg-shop", "shop-aks");
+            assertEquals(List.of("Bearer arm-test-token"), arm.authorizations(), "ARM was called once, with the bearer token");
+        }
+        assertEquals("1.34.1", facts.kubernetesVersion());
+        assertEquals("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", facts.kubeletObjectId());
+        ClusterFacts cluster;
+        try (KubernetesClient client = KubernetesClients.fromKubeconfig(aks.writeKubeconfig(out.resolve("kubeconfig"), "t"), null, Duration.ofSeconds(10))) {
+            cluster = new KubernetesTargetReader(client).read("velero");
+        }
+        PreflightRequirements req = PreflightRequirements.fromInventory(inventory, "app-routing", "contoso.azurecr.io", "velero");
+        assertTrue(req.needsWorkloadIdentity(), "the example uses IRSA");
+        assertEquals(List.of("azurefile-csi-premium", "managed-csi-premium"), List.copyOf(req.storageClasses()));
+
+        PreflightSummary summary = new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks in rg-shop", req,
+                facts, cluster, "rg-shop", "shop-aks", out.resolve("preflight")));
+
+        assertEquals(List.of(), summary.failedChecks());
+        assertEquals(1, summary.notChecked(), "ACR pull cannot be read from here");
+        JsonNode json = JSON.readTree(summary.json().toFile());
+        assertEquals("eks2aks.io/preflight/v1", json.path("schema").asText());
+        JsonNode acr = json.path("checks").get(json.path("checks").size() - 1);
+        assertEquals("acr-pull", acr.path("id").asText());
+        assertTrue(acr.path("fix").asText().startsWith("az aks check-acr -g rg-shop -n shop-aks --acr contoso.azurecr.io"));
+        assertTrue(acr.path("detail").asText().contains("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"));
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(summary.junit().toFile());
+        Element suite = junit.getDocumentElement();
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals("1", suite.getAttribute("skipped"));
+        assertEquals(String.valueOf(summary.passed() + 1), suite.getAttribute("tests"));
+        assertTrue(java.nio.file.Files.readString(summary.markdown()).contains("| PASS | A Velero BackupStorageLocation is Available"));
+    }
+
+    @Test
+    void missingWorkloadIdentityAndSnapshotsFailWithTheCommandsThatFixThem(@TempDir Path out) throws Exception {
+        AksFacts facts;
+        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
+            arm.properties(true, false, false);
+            facts = arm(arm, "rg-shop", "shop-aks");
+        }
+        PreflightRequirements req = PreflightRequirements.fromInventory(inventory, null, null, "velero");
+
+        PreflightSummary summary = new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", req, facts, null,
+                "rg-shop", "shop-aks", out));
+
+        assertEquals(List.of("workload-identity", "snapshot-controller", "ingress"), summary.failedChecks());
+        JsonNode checks = JSON.readTree(summary.json().toFile()).path("checks");
+        assertEquals("az aks update -g rg-shop -n shop-aks --enable-workload-identity", check(checks, "workload-identity").path("fix").asText());
+        assertEquals("az aks update -g rg-shop -n shop-aks --enable-snapshot-controller", check(checks, "snapshot-controller").path("fix").asText());
+        assertEquals("NOT_CHECKED", check(checks, "storage-class/managed-csi-premium").path("status").asText(), "no kubeconfig: not checked, never passed");
+        assertEquals("NOT_CHECKED", check(checks, "velero").path("status").asText());
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(summary.junit().toFile());
+        assertEquals("3", junit.getDocumentElement().getAttribute("failures"));
+        assertTrue(junit.getElementsByTagName("failure").item(0).getTextContent().startsWith("Fix: az aks update"));
+    }
+
+    @Test
+    void anOlderAksThanTheSourceFails(@TempDir Path out) {
+        AksFacts old = new AksFacts("a", "rg", "1.28.5", "Succeeded", true, null, true, true, true, false, true, true, null, null, java.util.Set.of());
+        PreflightRequirements req = PreflightRequirements.withoutInventory("1.29", null, null, "velero");
+
+        PreflightSummary summary = new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("a", req, old, null, "rg", "a", out));
+
+        assertEquals("kubernetes-version", summary.failedChecks().get(0));
+    }
+
+    @Test
+    void anUnknownAksClusterNamesTheClusterAndTheResourceGroup() {
+        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
+            MigrationException e = assertThrows(MigrationException.class, () -> arm(arm, "rg-shop", "shop-aks-2"));
+
+            assertEquals("AKS cluster 'shop-aks-2' was not found in resource group 'rg-shop' (ResourceNotFound): check the name, "
+                    + "the resource group and the subscription", e.getMessage());
+        }
+    }
+
+    private static JsonNode check(JsonNode checks, String id) {
+        for (JsonNode c : checks) {
+            if (c.path("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no check " + id);
+    }
+}

@@ -1,0 +1,158 @@
+package io.jenkins.plugins.eks2aks.standins;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.vertx.core.net.SelfSignedCertificate;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A local stand-in for Azure Resource Manager's {@code Microsoft.ContainerService/managedClusters} GET, over HTTPS
+ * (azure-core sends bearer tokens only over HTTPS) with a self-signed certificate for {@code localhost}. Answers
+ * with the REST API's JSON shape, or ARM's 404 error body for any other cluster.
+ */
+public final class ArmAksStandIn implements AutoCloseable {
+
+    private final HttpsServer server;
+    private final SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    private final String resourceGroup;
+    private final String name;
+    private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    private volatile String properties;
+
+    public ArmAksStandIn(String resourceGroup, String name) {
+        this.resourceGroup = resourceGroup;
+        this.name = name;
+        try {
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+        properties(true, true, true);
+    }
+
+    /** The cluster's properties: OIDC issuer, Workload ID and the snapshot controller on or off. */
+    public void properties(boolean oidc, boolean workloadIdentity, boolean snapshotController) {
+        properties = """
+                {"provisioningState":"Succeeded","powerState":{"code":"Running"},"kubernetesVersion":"1.34",
+                 "currentKubernetesVersion":"1.34.1","dnsPrefix":"%2$s","fqdn":"%2$s-6c1f2b.hcp.eastus.azmk8s.io",
+                 "agentPoolProfiles":[{"name":"system","count":3,"vmSize":"Standard_D4s_v5","osDiskSizeGB":128,"osType":"Linux",
+                   "mode":"System","orchestratorVersion":"1.34.1","enableAutoScaling":true,"minCount":3,"maxCount":5,
+                   "type":"VirtualMachineScaleSets","provisioningState":"Succeeded","powerState":{"code":"Running"}}],
+                 "addonProfiles":{"azureKeyvaultSecretsProvider":{"enabled":true,"config":{"enableSecretRotation":"false"}},
+                   "ingressApplicationGateway":{"enabled":false}},
+                 "nodeResourceGroup":"MC_%1$s_%2$s_eastus","enableRBAC":true,
+                 "networkProfile":{"networkPlugin":"azure","networkPluginMode":"overlay","networkDataplane":"cilium",
+                   "podCidr":"10.244.0.0/16","serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10","outboundType":"loadBalancer",
+                   "loadBalancerSku":"standard"},
+                 "identityProfile":{"kubeletidentity":{"resourceId":"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_%1$s_%2$s_eastus/providers/Microsoft.ManagedIdentity/userAssignedIdentities/%2$s-agentpool",
+                   "clientId":"5f0c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50","objectId":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"}},
+                 "oidcIssuerProfile":{"enabled":%3$s,"issuerUrl":"https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/"},
+                 "securityProfile":{"workloadIdentity":{"enabled":%4$s}},
+                 "storageProfile":{"diskCSIDriver":{"enabled":true},"fileCSIDriver":{"enabled":true},"snapshotController":{"enabled":%5$s},
+                   "blobCSIDriver":{"enabled":false}},
+                 "ingressProfile":{"webAppRouting":{"enabled":true,"dnsZoneResourceIds":[]}},
+                 "supportPlan":"KubernetesOfficial"}""".formatted(resourceGroup, name, oidc, workloadIdentity, snapshotController);
+    }
+
+    /** The ARM endpoint: {@code https://localhost:PORT/}. */
+    public URI uri() {
+        return URI.create("https://localhost:" + server.getAddress().getPort() + "/");
+    }
+
+    /** An Azure HTTP client that trusts this stand-in's certificate (and nothing else). */
+    public HttpClient httpClient() {
+        try {
+            var ssl = SslContextBuilder.forClient().trustManager(new File(certificate.certificatePath())).build();
+            return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create().secure(s -> s.sslContext(ssl))).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<String> authorizations() {
+        synchronized (authorizations) {
+            return List.copyOf(authorizations);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+        String path = exchange.getRequestURI().getPath();
+        String expected = "/resourceGroups/" + resourceGroup + "/providers/Microsoft.ContainerService/managedClusters/" + name;
+        if (exchange.getRequestMethod().equals("GET") && path.toLowerCase().endsWith(expected.toLowerCase())) {
+            String sub = path.substring("/subscriptions/".length(), path.indexOf("/resourceGroups"));
+            send(exchange, 200, """
+                    {"id":"/subscriptions/%s%s","location":"eastus","name":"%s","type":"Microsoft.ContainerService/ManagedClusters",
+                     "sku":{"name":"Base","tier":"Standard"},"identity":{"type":"SystemAssigned","principalId":"0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9",
+                     "tenantId":"11111111-2222-3333-4444-555555555555"},"properties":%s}""".formatted(sub, expected, name, properties));
+        } else {
+            String[] parts = path.split("/");
+            send(exchange, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The Resource 'Microsoft.ContainerService/managedClusters/"
+                    + parts[parts.length - 1] + "' under resource group '" + (parts.length > 4 ? parts[4] : "") + "' was not found.\"}}");
+        }
+    }
+
+    private SSLContext sslContext() {
+        try {
+            String pem = Files.readString(Path.of(certificate.privateKeyPath()));
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(
+                    new ByteArrayInputStream(Files.readAllBytes(Path.of(certificate.certificatePath()))));
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("arm", key, new char[0], new Certificate[] {cert});
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, new char[0]);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up the stand-in's TLS", e);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().add("x-ms-request-id", "8d2f0e4c-0000-4000-8000-000000000000");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        certificate.delete();
+    }
+}

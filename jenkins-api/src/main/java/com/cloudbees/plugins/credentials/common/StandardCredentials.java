@@ -1,0 +1,9 @@
+// Compile-only declaration of the real Jenkins API (see jenkins-api/README.md). Never packaged.
+package com.cloudbees.plugins.credentials.common;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public interface StandardCredentials extends IdCredentials {
+    @NonNull
+    String getDescription();
+}

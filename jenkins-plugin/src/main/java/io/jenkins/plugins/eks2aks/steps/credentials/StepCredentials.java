@@ -1,0 +1,123 @@
+package io.jenkins.plugins.eks2aks.steps.credentials;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.microsoft.azure.util.AzureCredentials;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.model.Run;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * Resolves the cloud credentials of the eks2aks steps, on the controller, the same way for every step
+ * (eksInventory, aksPreflight, ecrToAcr…):
+ * <ul>
+ *   <li>{@code awsCredentialsId}: an aws-credentials {@code AmazonWebServicesCredentials} (its role is assumed here,
+ *       on the controller) or a username/password credential holding an access key id and secret key;</li>
+ *   <li>{@code azureCredentialsId}: an azure-credentials service principal ({@code AzureCredentials});</li>
+ *   <li>without an id: the {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} or
+ *       {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/{@code AZURE_TENANT_ID}/{@code AZURE_SUBSCRIPTION_ID}
+ *       variables of the step's environment, as {@code withCredentials([aws(…)])} or
+ *       {@code azureServicePrincipal(…)} bind them; null when they are not set either, so the engine falls back to
+ *       the SDK's default chain (profile, instance or workload identity) where it runs.</li>
+ * </ul>
+ * Only derived values leave this class ({@link AwsKeys}, {@link AzureKeys}, with secrets as {@code Secret}); the
+ * credential objects never go to the agent. Every credential found is tracked against the build.
+ */
+public final class StepCredentials {
+
+    private final CredentialsLookup lookup;
+
+    public StepCredentials(CredentialsLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Jenkins' credentials store. */
+    public static StepCredentials jenkins() {
+        return new StepCredentials(CredentialsLookup.JENKINS);
+    }
+
+    /**
+     * AWS keys for the step.
+     *
+     * @param step          the step's function name, for messages
+     * @param credentialsId the {@code awsCredentialsId} parameter, or null/blank
+     * @return the keys, or null when neither an id nor the AWS_* variables give any
+     * @throws AbortException naming the id when no usable credential has it
+     */
+    public AwsKeys aws(String step, String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            String id = env.get("AWS_ACCESS_KEY_ID");
+            String secret = env.get("AWS_SECRET_ACCESS_KEY");
+            if (blank(id) && blank(secret)) {
+                return null;
+            }
+            if (blank(id) || blank(secret)) {
+                throw new AbortException(step + ": " + (blank(id) ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY")
+                        + " is not set although " + (blank(id) ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID")
+                        + " is; bind both with withCredentials([aws(...)]) or give awsCredentialsId");
+            }
+            return new AwsKeys(id, secret, env.get("AWS_SESSION_TOKEN"), "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
+        }
+        String id = credentialsId.trim();
+        AmazonWebServicesCredentials aws = lookup.find(id, AmazonWebServicesCredentials.class, run);
+        if (aws != null) {
+            software.amazon.awssdk.auth.credentials.AwsCredentials keys;
+            try {
+                keys = aws.resolveCredentials();
+            } catch (RuntimeException e) {
+                throw new AbortException(step + ": AWS credential '" + id + "' could not be resolved: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            }
+            String token = keys instanceof AwsSessionCredentials session ? session.sessionToken() : null;
+            return new AwsKeys(keys.accessKeyId(), keys.secretAccessKey(), token, "credential '" + id + "'");
+        }
+        StandardUsernamePasswordCredentials pair = lookup.find(id, StandardUsernamePasswordCredentials.class, run);
+        if (pair != null) {
+            return new AwsKeys(pair.getUsername(), pair.getPassword().getPlainText(), null, "credential '" + id + "'");
+        }
+        throw notFound(step, "awsCredentialsId", id, "AWS credentials or a username/password credential (access key id / secret key)", run);
+    }
+
+    /**
+     * The Azure service principal for the step.
+     *
+     * @return the principal, or null when neither an id nor the AZURE_* variables give one
+     */
+    public AzureKeys azure(String step, String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {
+        if (credentialsId == null || credentialsId.isBlank()) {
+            if (blank(env.get("AZURE_CLIENT_ID")) && blank(env.get("AZURE_CLIENT_SECRET"))) {
+                return null;
+            }
+            for (String name : new String[] {"AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TENANT_ID"}) {
+                if (blank(env.get(name))) {
+                    throw new AbortException(step + ": " + name + " is not set; bind the service principal with "
+                            + "withCredentials([azureServicePrincipal(...)]) or give azureCredentialsId");
+                }
+            }
+            return new AzureKeys(env.get("AZURE_TENANT_ID"), env.get("AZURE_CLIENT_ID"), env.get("AZURE_CLIENT_SECRET"),
+                    env.get("AZURE_SUBSCRIPTION_ID"), null, "AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID");
+        }
+        String id = credentialsId.trim();
+        AzureCredentials sp = lookup.find(id, AzureCredentials.class, run);
+        if (sp == null) {
+            throw notFound(step, "azureCredentialsId", id, "an Azure service principal (azure-credentials)", run);
+        }
+        return new AzureKeys(sp.getTenant(), sp.getClientId(), sp.getClientSecret().getPlainText(), sp.getSubscriptionId(),
+                sp.getResourceManagerEndpoint(), "credential '" + id + "'");
+    }
+
+    private AbortException notFound(String step, String parameter, String id, String expected, Run<?, ?> run) {
+        IdCredentials other = lookup.find(id, IdCredentials.class, run);
+        if (other != null) {
+            return new AbortException(step + ": " + parameter + " '" + id + "' is a " + other.getClass().getSimpleName()
+                    + "; expected " + expected);
+        }
+        return new AbortException(step + ": " + parameter + " '" + id + "': no such credential is visible to this build");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,154 @@
+package io.jenkins.plugins.eks2aks.steps.inventory;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.Messages;
+import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.util.Set;
+
+/**
+ * {@code eksInventory}: inventories the source EKS cluster (live with {@code cluster}, from a workspace
+ * {@code kubeconfig}, or offline from a {@code dump}) into {@code output}, and returns a summary Map.
+ */
+public final class EksInventoryStep extends Step {
+
+    static final String DEFAULT_OUTPUT = "eks2aks/inventory";
+
+    private String cluster;
+    private String region;
+    private String dump;
+    private String kubeconfig;
+    private String context;
+    private String output = DEFAULT_OUTPUT;
+    private String sourceVersion;
+    private String targetVersion;
+    private String awsCredentialsId;
+    /** Where credentials come from; tests replace Jenkins' store. */
+    transient StepCredentials credentials = StepCredentials.jenkins();
+
+    @DataBoundConstructor
+    public EksInventoryStep() {
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    /** Live: the EKS cluster name. */
+    @DataBoundSetter
+    public void setCluster(String cluster) {
+        this.cluster = trim(cluster);
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    @DataBoundSetter
+    public void setRegion(String region) {
+        this.region = trim(region);
+    }
+
+    public String getDump() {
+        return dump;
+    }
+
+    /** Offline: a cluster dump in the workspace. */
+    @DataBoundSetter
+    public void setDump(String dump) {
+        this.dump = trim(dump);
+    }
+
+    public String getKubeconfig() {
+        return kubeconfig;
+    }
+
+    @DataBoundSetter
+    public void setKubeconfig(String kubeconfig) {
+        this.kubeconfig = trim(kubeconfig);
+    }
+
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = trim(context);
+    }
+
+    public String getOutput() {
+        return output;
+    }
+
+    @DataBoundSetter
+    public void setOutput(String output) {
+        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+    }
+
+    public String getSourceVersion() {
+        return sourceVersion;
+    }
+
+    @DataBoundSetter
+    public void setSourceVersion(String sourceVersion) {
+        this.sourceVersion = trim(sourceVersion);
+    }
+
+    public String getTargetVersion() {
+        return targetVersion;
+    }
+
+    @DataBoundSetter
+    public void setTargetVersion(String targetVersion) {
+        this.targetVersion = trim(targetVersion);
+    }
+
+    public String getAwsCredentialsId() {
+        return awsCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAwsCredentialsId(String awsCredentialsId) {
+        this.awsCredentialsId = trim(awsCredentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new EksInventoryExecution(context, this, credentials);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            // The reports are written in the agent's workspace; credentials are resolved for the build.
+            return Set.of(FilePath.class, TaskListener.class, Run.class, EnvVars.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "eksInventory";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.get("EksInventoryStep.DisplayName");
+        }
+    }
+}
