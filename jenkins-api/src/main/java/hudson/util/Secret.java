@@ -28,10 +28,5 @@ public final class Secret implements Serializable {
         return s == null ? "" : s.value;
     }
 
-    @Override
-    public String toString() {
-        throw new UnsupportedOperationException();
-    }
-
     private static final long serialVersionUID = 1L;
 }

@@ -1,44 +1,27 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import com.azure.core.credential.TokenRequestContext;
-import com.azure.core.management.AzureEnvironment;
-import com.azure.core.management.profile.AzureProfile;
-import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
-import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
-import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
-import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.ImageList;
 import io.jenkins.plugins.eks2aks.images.ImageMigration;
+import io.jenkins.plugins.eks2aks.images.ImageMigrationAccess;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationRequest;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
 import io.jenkins.plugins.eks2aks.images.ImageTarget;
 import io.jenkins.plugins.eks2aks.images.MigrationMode;
-import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
-import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code eks2aks copy-images}: images to ACR (or any registry), by ACR import or by copy, verified by digest. */
 @Command(name = "copy-images",
@@ -122,11 +105,12 @@ final class CopyImagesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "No images: give IMAGE arguments or --images-file");
         }
         ImageTarget target = ImageTarget.parse(to);
-        boolean acrTarget = isAcr(target.registry());
+        boolean acrTarget = ImageMigrationAccess.isAcr(target.registry());
         MigrationMode migrationMode = mode != null ? MigrationMode.parse(mode) : acrTarget ? MigrationMode.IMPORT : MigrationMode.COPY;
-        RegistryAccess access = RegistryAccess.of(sourceCredentials(env), targetCredentials(env, target.registry(), acrTarget),
+        ImageMigrationAccess clouds = new ImageMigrationAccess(env, null, null, subscription);
+        RegistryAccess access = RegistryAccess.of(sourceCredentials(clouds), targetCredentials(clouds, target.registry(), acrTarget),
                 new HashSet<>(plainHttp));
-        AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? acrImport(env, target.registry(), acrTarget) : null;
+        AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? clouds.acrImport(target.registry(), resourceGroup) : null;
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
         ImageMigrationSummary summary = new ImageMigration(events).run(new ImageMigrationRequest(all, to, migrationMode, parallel,
                 dryRun, force, !noReferrers, access, acrImport, out));
@@ -136,63 +120,15 @@ final class CopyImagesCommand implements Callable<Integer> {
         return summary.failures() > 0 ? Eks2AksCommand.EXIT_ERROR : Eks2AksCommand.EXIT_OK;
     }
 
-    private CredentialsProvider sourceCredentials(Map<String, String> env) {
-        if (srcCreds != null) {
-            return CredentialsProvider.fixed(credentials(srcCreds, "--src-creds"));
-        }
-        // ECR hosts: a token from GetAuthorizationToken, one client per registry, made when first needed.
-        Map<String, EcrCredentials> ecr = new ConcurrentHashMap<>();
-        return host -> EcrImageReference.parse(host + "/x").flatMap(ref ->
-                ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(ecrClient(env, ref.region()), h)).credentialsFor(host));
+    private CredentialsProvider sourceCredentials(ImageMigrationAccess clouds) {
+        return srcCreds != null ? CredentialsProvider.fixed(credentials(srcCreds, "--src-creds")) : clouds.ecrSources();
     }
 
-    private static EcrClient ecrClient(Map<String, String> env, String region) {
-        AwsSettings aws = AwsSettings.resolve(env, region, null, null);
-        EcrClientBuilder builder = EcrClient.builder().region(aws.region()).credentialsProvider(aws.credentials());
-        Optional.ofNullable(env.get("AWS_ENDPOINT_URL_ECR")).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
-                .filter(s -> !s.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
-        return builder.build();
-    }
-
-    private CredentialsProvider targetCredentials(Map<String, String> env, String registry, boolean acrTarget) {
+    private CredentialsProvider targetCredentials(ImageMigrationAccess clouds, String registry, boolean acrTarget) {
         if (destCreds != null) {
             return CredentialsProvider.perHost(Map.of(registry, credentials(destCreds, "--dest-creds")));
         }
-        if (!acrTarget) {
-            return CredentialsProvider.ANONYMOUS;
-        }
-        // The Entra credential is resolved only when the registry first asks for credentials.
-        Map<String, AcrEntraCredentials> acr = new HashMap<>();
-        return host -> {
-            if (!host.equals(registry)) {
-                return Optional.empty();
-            }
-            synchronized (acr) {
-                return acr.computeIfAbsent(host, h -> {
-                    AzureSettings azure = AzureSettings.resolve(env, null, subscription);
-                    String scope = azure.resourceManagerEndpoint().toString().replaceAll("/?$", "/") + ".default";
-                    return new AcrEntraCredentials(h, env.get("AZURE_TENANT_ID"),
-                            () -> azure.credential().getTokenSync(new TokenRequestContext().addScopes(scope)).getToken(),
-                            HttpClient.newHttpClient(), plainHttp.contains(h), Clock.systemUTC());
-                }).credentialsFor(host);
-            }
-        };
-    }
-
-    private AcrImportSettings acrImport(Map<String, String> env, String registry, boolean acrTarget) {
-        if (!acrTarget) {
-            throw new MigrationException("Import mode needs an Azure Container Registry target (*.azurecr.io), not '" + registry
-                    + "'; use --mode copy");
-        }
-        if (resourceGroup == null || resourceGroup.isBlank()) {
-            throw new MigrationException("Import mode needs --resource-group (the target ACR's resource group); or use --mode copy");
-        }
-        AzureSettings azure = AzureSettings.resolve(env, null, subscription);
-        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-        endpoints.put("resourceManagerEndpointUrl", azure.resourceManagerEndpoint().toString());
-        AzureProfile profile = new AzureProfile(env.get("AZURE_TENANT_ID"), azure.subscriptionId(), new AzureEnvironment(endpoints));
-        ContainerRegistryManager manager = ContainerRegistryManager.authenticate(azure.credential(), profile);
-        return AcrImportSettings.of(manager.serviceClient().getRegistries(), resourceGroup, registry.substring(0, registry.indexOf('.')));
+        return acrTarget ? clouds.acrTarget(registry, plainHttp.contains(registry)) : CredentialsProvider.ANONYMOUS;
     }
 
     private RegistryCredentials credentials(String value, String option) {
@@ -202,9 +138,5 @@ final class CopyImagesCommand implements Callable<Integer> {
             // Never echo the value: it holds a password.
             throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": expected USER:PASSWORD");
         }
-    }
-
-    private static boolean isAcr(String host) {
-        return host.endsWith(".azurecr.io") || host.endsWith(".azurecr.cn") || host.endsWith(".azurecr.us");
     }
 }

@@ -33,6 +33,8 @@ public final class EksInventory {
     /** The image list {@code ecrToAcr} reads: one ECR reference per line, sorted, unique. */
     public static final String IMAGE_LIST = "ecr-images.txt";
 
+    static final int LOGGED_FINDINGS = 25;
+
     private final EventSink events;
     private final Clock clock;
 
@@ -72,9 +74,13 @@ public final class EksInventory {
             }
             staged.commit();
         }
-        inventory.findings().stream().filter(f -> f.severity() == Severity.HIGH)
-                .forEach(f -> events.warn(TOPIC, "[" + f.rule() + "] " + f.object() + " " + f.field() + ": " + f.detected()
-                        + " → " + f.azureEquivalent()));
+        List<Finding> high = inventory.findings().stream().filter(f -> f.severity() == Severity.HIGH).toList();
+        // A large cluster can have thousands: the log shows the first ones, the reports have them all.
+        high.stream().limit(LOGGED_FINDINGS).forEach(f -> events.warn(TOPIC, "[" + f.rule() + "] " + f.object() + " " + f.field()
+                + ": " + f.detected() + " → " + f.azureEquivalent()));
+        if (high.size() > LOGGED_FINDINGS) {
+            events.warn(TOPIC, "… and " + (high.size() - LOGGED_FINDINGS) + " more HIGH findings: see " + output.resolve(MARKDOWN));
+        }
         events.info(TOPIC, "Wrote " + output.resolve(JSON) + ", " + MARKDOWN + ", " + HTML + " and " + IMAGE_LIST);
 
         Map<String, Long> bySeverity = new LinkedHashMap<>();

@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The convert use case shared by {@code eks2aks convert} and the {@code convertManifests} step: read, convert,
@@ -61,51 +66,71 @@ public final class ManifestConversion {
                 + " both change this field; none applied")));
 
         List<String> registryMap = request.mapping().registryMap().describe();
-        String json = new ConversionReportJson().render(result, registryMap);
-        String markdown = new ConversionReportMarkdown().render(result, registryMap);
-        String html = new ConversionReportHtml().render(result, registryMap);
         Path reports = output.resolve(REPORT_DIR);
         Path reportJson = reports.resolve("conversion-report.json");
         Path reportMarkdown = reports.resolve("conversion-report.md");
         Path reportHtml = reports.resolve("conversion-report.html");
         boolean kustomize = request.format() == OutputFormat.KUSTOMIZE;
         Path written = output.resolve(kustomize ? OVERLAY_DIR : MANIFESTS_DIR);
-        KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written) : null;
-        VeleroConfigMaps velero = request.veleroConfigMaps()
-                ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
-        if (overlay != null) {
-            overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
-            overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
-        }
-        if (velero != null) {
-            velero.warnings().forEach(w -> events.warn(TOPIC, "Velero: " + w));
-            velero.notes().forEach(n -> events.info(TOPIC, "Velero: " + n));
-        }
         List<String> veleroFiles = new ArrayList<>();
-        if (!request.dryRun()) {
-            try (StagedDirectory staged = StagedDirectory.create(output)) {
-                if (overlay != null) {
-                    writeAll(staged.path().resolve(OVERLAY_DIR), overlay.files());
-                } else {
-                    new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
-                }
-                if (velero != null) {
-                    writeAll(staged.path().resolve(VELERO_DIR), velero.files());
-                    velero.files().keySet().stream().filter(f -> f.endsWith(".yaml"))
-                            .forEach(f -> veleroFiles.add(output.resolve(VELERO_DIR).resolve(f).toString()));
-                }
-                write(staged.path().resolve(REPORT_DIR).resolve(reportJson.getFileName()), json);
-                write(staged.path().resolve(REPORT_DIR).resolve(reportMarkdown.getFileName()), markdown);
-                write(staged.path().resolve(REPORT_DIR).resolve(reportHtml.getFileName()), html);
-                staged.commit();
+        // The reports of a large cluster take about as long as converting it: they are rendered and written on
+        // two other threads while this one writes the manifests (each only reads the result).
+        ExecutorService reportThreads = Executors.newFixedThreadPool(2, ManifestConversion::reportThread);
+        try {
+            Future<String> json = reportThreads.submit(() -> new ConversionReportJson().render(result, registryMap));
+            Future<String> html = reportThreads.submit(() -> new ConversionReportHtml().render(result, registryMap));
+            Future<String> markdown = reportThreads.submit(() -> new ConversionReportMarkdown().render(result, registryMap));
+            KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written) : null;
+            VeleroConfigMaps velero = request.veleroConfigMaps()
+                    ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
+            if (overlay != null) {
+                overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
+                overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
             }
-            events.info(TOPIC, (kustomize ? "Wrote the Kustomize overlay to " : "Wrote converted manifests to ") + written);
             if (velero != null) {
-                events.info(TOPIC, "Wrote Velero ConfigMaps to " + output.resolve(VELERO_DIR) + ": "
-                        + velero.storageClassRows() + " storage class rows, " + velero.imageRows() + " image rows, "
-                        + velero.modifierRules() + " resource modifier rules");
+                velero.warnings().forEach(w -> events.warn(TOPIC, "Velero: " + w));
+                velero.notes().forEach(n -> events.info(TOPIC, "Velero: " + n));
             }
-            events.info(TOPIC, "Wrote reports " + reportJson + ", " + reportMarkdown + " and " + reportHtml);
+            if (request.dryRun()) {
+                await(json);
+                await(html);
+                await(markdown);
+            } else {
+                try (StagedDirectory staged = StagedDirectory.create(output)) {
+                    Path stagedReports = staged.path().resolve(REPORT_DIR);
+                    Future<?> reportsWritten = reportThreads.submit(() -> {
+                        write(stagedReports.resolve(reportJson.getFileName()), await(json));
+                        write(stagedReports.resolve(reportMarkdown.getFileName()), await(markdown));
+                        write(stagedReports.resolve(reportHtml.getFileName()), await(html));
+                    });
+                    try {
+                        if (overlay != null) {
+                            writeAll(staged.path().resolve(OVERLAY_DIR), overlay.files());
+                        } else {
+                            new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
+                        }
+                        if (velero != null) {
+                            writeAll(staged.path().resolve(VELERO_DIR), velero.files());
+                            velero.files().keySet().stream().filter(f -> f.endsWith(".yaml"))
+                                    .forEach(f -> veleroFiles.add(output.resolve(VELERO_DIR).resolve(f).toString()));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        stop(reportThreads); // before the staging directory is deleted under the report writer
+                        throw e;
+                    }
+                    await(reportsWritten);
+                    staged.commit();
+                }
+                events.info(TOPIC, (kustomize ? "Wrote the Kustomize overlay to " : "Wrote converted manifests to ") + written);
+                if (velero != null) {
+                    events.info(TOPIC, "Wrote Velero ConfigMaps to " + output.resolve(VELERO_DIR) + ": "
+                            + velero.storageClassRows() + " storage class rows, " + velero.imageRows() + " image rows, "
+                            + velero.modifierRules() + " resource modifier rules");
+                }
+                events.info(TOPIC, "Wrote reports " + reportJson + ", " + reportMarkdown + " and " + reportHtml);
+            }
+        } finally {
+            reportThreads.shutdownNow();
         }
         ConversionSummary summary = summarize(request, result, written, reportJson, reportMarkdown, reportHtml, veleroFiles);
         events.info(TOPIC, summary.oneLine());
@@ -176,6 +201,39 @@ public final class ManifestConversion {
                 dry ? null : written.toString(),
                 dry ? null : reportJson.toString(), dry ? null : reportMarkdown.toString(),
                 dry ? null : reportHtml.toString(), request.format().name(), veleroFiles);
+    }
+
+    private static Thread reportThread(Runnable task) {
+        Thread thread = new Thread(task, "eks2aks-reports");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void stop(ExecutorService threads) {
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The task's result; its failure as it was thrown. */
+    private static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new MigrationException("Cannot write the reports: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Interrupted while writing the reports", e);
+        }
     }
 
     /** Writes {@code files} (path relative to {@code dir} → text) under {@code dir}. */

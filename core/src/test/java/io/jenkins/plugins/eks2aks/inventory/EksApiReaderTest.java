@@ -68,6 +68,18 @@ class EksApiReaderTest {
     }
 
     @Test
+    void aCallTheIdentityMayNotMakeIsNotedAsNotCheckedAndTheRestIsRead() {
+        eksApi.deny("/insights");
+
+        EksControlPlane cp = read("shop-prod");
+
+        assertEquals(List.of(), cp.insights());
+        assertEquals(List.of("ListInsights not checked: AccessDeniedException (User: arn:aws:iam::123456789012:user/ci is not "
+                + "authorized to perform this action)"), cp.notes());
+        assertEquals(3, cp.nodegroups().size());
+    }
+
+    @Test
     void anUnknownClusterNamesTheClusterAndTheRegion() {
         MigrationException e = assertThrows(MigrationException.class, () -> read("shop-staging"));
 

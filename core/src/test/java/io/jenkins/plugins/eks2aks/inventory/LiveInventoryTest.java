@@ -153,7 +153,7 @@ class LiveInventoryTest {
             MigrationException e = assertThrows(MigrationException.class, () -> new EksInventory(EventSink.NONE, OfflineInventoryTest.NOV_2026)
                     .run(new InventoryRequest(new LiveObjects(client, "x", 500, EventSink.NONE), null, "1.29", null, tmp.resolve("out"))));
 
-            assertTrue(e.getMessage().startsWith("The Kubernetes API server " + url + " did not answer in time"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("The Kubernetes API server " + url + "/ did not answer in time"), e.getMessage());
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "bounded by the timeout, not retried for ever");
             client.close();
         }

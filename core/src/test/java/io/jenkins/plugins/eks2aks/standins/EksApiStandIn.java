@@ -37,6 +37,7 @@ public final class EksApiStandIn implements AutoCloseable {
     private volatile String endpoint = "https://5C2A4B7E0D9F1A3B.gr7.us-east-1.eks.amazonaws.com";
     private volatile String certificateAuthority = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCg==";
     private volatile String errorType;
+    private volatile String deniedPathSuffix;
 
     private final Map<String, String> nodegroups = new LinkedHashMap<>();
     private final Map<String, String> addons = new LinkedHashMap<>();
@@ -108,6 +109,11 @@ public final class EksApiStandIn implements AutoCloseable {
         this.errorType = errorType;
     }
 
+    /** Requests whose path ends with {@code suffix} (e.g. {@code /insights}) are denied, as IAM would deny one action. */
+    public void deny(String suffix) {
+        this.deniedPathSuffix = suffix;
+    }
+
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -123,6 +129,10 @@ public final class EksApiStandIn implements AutoCloseable {
         if (errorType != null) {
             int status = errorType.startsWith("Expired") || errorType.startsWith("Unrecognized") || errorType.startsWith("AccessDenied") ? 403 : 400;
             error(exchange, status, errorType, "The security token included in the request is expired");
+            return;
+        }
+        if (deniedPathSuffix != null && path.endsWith(deniedPathSuffix)) {
+            error(exchange, 403, "AccessDeniedException", "User: arn:aws:iam::123456789012:user/ci is not authorized to perform this action");
             return;
         }
         String token = param(query, "nextToken");

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.eks2aks.images;
+
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
+import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
+import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
+import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
+import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
+import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.EcrClientBuilder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds what an image migration needs to reach the clouds, from settings resolved at the edge: ECR tokens for
+ * the sources, an Entra ID exchange for an ACR target, and the ACR management client for import mode. The CLI
+ * and the {@code ecrToAcr} step both use it, so the two behave the same.
+ *
+ * @param settings     non-secret settings (AWS_REGION, AWS_ENDPOINT_URL*, AZURE_AUTHORITY_HOST, …) as the CLI's
+ *                     environment or the step's EnvVars give them
+ * @param aws          AWS keys, or null for the SDK's default chain
+ * @param azure        the Azure service principal, or null to take it from {@code settings}
+ * @param subscription the target ACR's subscription, or null for the principal's or AZURE_SUBSCRIPTION_ID
+ */
+public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials aws, AzureServicePrincipal azure,
+                                   String subscription) {
+
+    public ImageMigrationAccess {
+        settings = Map.copyOf(settings);
+    }
+
+    /** Whether {@code host} is an Azure Container Registry login server. */
+    public static boolean isAcr(String host) {
+        return host.endsWith(".azurecr.io") || host.endsWith(".azurecr.cn") || host.endsWith(".azurecr.us");
+    }
+
+    /** ECR sources: a token from GetAuthorizationToken per registry, made when first needed and refreshed. */
+    public CredentialsProvider ecrSources() {
+        Map<String, EcrCredentials> ecr = new ConcurrentHashMap<>();
+        return host -> EcrImageReference.parse(host + "/x").flatMap(ref ->
+                ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(ecrClient(ref.region()), h)).credentialsFor(host));
+    }
+
+    private EcrClient ecrClient(String region) {
+        AwsSettings resolved = AwsSettings.resolve(settings, region, null, aws);
+        EcrClientBuilder builder = EcrClient.builder().region(resolved.region()).credentialsProvider(resolved.credentials());
+        Optional.ofNullable(settings.get("AWS_ENDPOINT_URL_ECR")).or(() -> Optional.ofNullable(settings.get("AWS_ENDPOINT_URL")))
+                .filter(s -> !s.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** An ACR target: Entra ID token → ACR refresh token → access token, resolved when the registry first asks. */
+    public CredentialsProvider acrTarget(String registry, boolean plainHttp) {
+        Map<String, AcrEntraCredentials> acr = new HashMap<>();
+        return host -> {
+            if (!host.equals(registry)) {
+                return Optional.empty();
+            }
+            synchronized (acr) {
+                return acr.computeIfAbsent(host, h -> {
+                    AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription);
+                    String scope = resolved.resourceManagerEndpoint().toString().replaceAll("/?$", "/") + ".default";
+                    return new AcrEntraCredentials(h, tenant(),
+                            () -> resolved.credential().getTokenSync(new TokenRequestContext().addScopes(scope)).getToken(),
+                            HttpClient.newHttpClient(), plainHttp, Clock.systemUTC());
+                }).credentialsFor(host);
+            }
+        };
+    }
+
+    /** Import mode: the ARM client for the target ACR. */
+    public AcrImportSettings acrImport(String registry, String resourceGroup) {
+        if (!isAcr(registry)) {
+            throw new MigrationException("Import mode needs an Azure Container Registry target (*.azurecr.io), not '" + registry
+                    + "'; use copy mode");
+        }
+        if (resourceGroup == null || resourceGroup.isBlank()) {
+            throw new MigrationException("Import mode needs the target ACR's resource group (--resource-group, or resourceGroup in the step); or use copy mode");
+        }
+        AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription);
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", resolved.resourceManagerEndpoint().toString());
+        AzureProfile profile = new AzureProfile(tenant(), resolved.subscriptionId(), new AzureEnvironment(endpoints));
+        ContainerRegistryManager manager = ContainerRegistryManager.authenticate(resolved.credential(), profile);
+        return AcrImportSettings.of(manager.serviceClient().getRegistries(), resourceGroup, registry.substring(0, registry.indexOf('.')));
+    }
+
+    private String tenant() {
+        return azure != null ? azure.tenantId() : settings.get("AZURE_TENANT_ID");
+    }
+}

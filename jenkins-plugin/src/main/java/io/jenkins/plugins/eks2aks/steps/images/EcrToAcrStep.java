@@ -1,0 +1,227 @@
+package io.jenkins.plugins.eks2aks.steps.images;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.Messages;
+import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ecrToAcr}: moves images to ACR digest-exact, by ACR import (default for an ACR target) or by copy, and
+ * returns a summary Map. Credentials: {@code awsCredentialsId} and {@code azureCredentialsId}, or the AWS_* and
+ * AZURE_* variables bound around the step.
+ */
+public final class EcrToAcrStep extends Step {
+
+    static final String DEFAULT_OUTPUT = "eks2aks/images";
+
+    private final String to;
+    private String images;
+    private String imagesFile;
+    private String mode;
+    private int parallel = 8;
+    private boolean dryRun;
+    private boolean force;
+    private boolean referrers = true;
+    private String resourceGroup;
+    private String subscription;
+    private String plainHttp;
+    private String awsCredentialsId;
+    private String azureCredentialsId;
+    private String output = DEFAULT_OUTPUT;
+    private boolean failFast = true;
+
+    /** @param to the target: {@code registry[/prefix]}, e.g. {@code contoso.azurecr.io} */
+    @DataBoundConstructor
+    public EcrToAcrStep(String to) {
+        this.to = to == null ? "" : to.trim();
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public String getImages() {
+        return images;
+    }
+
+    /** Image references, one per line or separated by commas. */
+    @DataBoundSetter
+    public void setImages(String images) {
+        this.images = blankToNull(images);
+    }
+
+    public String getImagesFile() {
+        return imagesFile;
+    }
+
+    /** A file in the workspace with one reference per line, such as the image list eksInventory writes. */
+    @DataBoundSetter
+    public void setImagesFile(String imagesFile) {
+        this.imagesFile = blankToNull(imagesFile);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    /** {@code import} (ACR pulls; default for an ACR target) or {@code copy} (the agent streams). */
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = blankToNull(mode);
+    }
+
+    public int getParallel() {
+        return parallel;
+    }
+
+    @DataBoundSetter
+    public void setParallel(int parallel) {
+        this.parallel = parallel;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
+    public boolean isReferrers() {
+        return referrers;
+    }
+
+    @DataBoundSetter
+    public void setReferrers(boolean referrers) {
+        this.referrers = referrers;
+    }
+
+    public String getResourceGroup() {
+        return resourceGroup;
+    }
+
+    @DataBoundSetter
+    public void setResourceGroup(String resourceGroup) {
+        this.resourceGroup = blankToNull(resourceGroup);
+    }
+
+    public String getSubscription() {
+        return subscription;
+    }
+
+    @DataBoundSetter
+    public void setSubscription(String subscription) {
+        this.subscription = blankToNull(subscription);
+    }
+
+    public String getPlainHttp() {
+        return plainHttp;
+    }
+
+    /** host:port of registries served over plain HTTP (test registries), separated by commas. */
+    @DataBoundSetter
+    public void setPlainHttp(String plainHttp) {
+        this.plainHttp = blankToNull(plainHttp);
+    }
+
+    public String getAwsCredentialsId() {
+        return awsCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAwsCredentialsId(String awsCredentialsId) {
+        this.awsCredentialsId = blankToNull(awsCredentialsId);
+    }
+
+    public String getAzureCredentialsId() {
+        return azureCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAzureCredentialsId(String azureCredentialsId) {
+        this.azureCredentialsId = blankToNull(azureCredentialsId);
+    }
+
+    public String getOutput() {
+        return output;
+    }
+
+    @DataBoundSetter
+    public void setOutput(String output) {
+        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+    }
+
+    public boolean isFailFast() {
+        return failFast;
+    }
+
+    /** true (default): any failed image fails the step; false: the build becomes UNSTABLE. */
+    @DataBoundSetter
+    public void setFailFast(boolean failFast) {
+        this.failFast = failFast;
+    }
+
+    static List<String> split(String value) {
+        List<String> out = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split("[,\\n]")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new EcrToAcrExecution(context, this, StepCredentials.jenkins());
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            // Copy mode streams on the agent and the reports go to its workspace; credentials are the build's.
+            return Set.of(FilePath.class, TaskListener.class, Run.class, EnvVars.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "ecrToAcr";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.get("EcrToAcrStep.DisplayName");
+        }
+    }
+}
