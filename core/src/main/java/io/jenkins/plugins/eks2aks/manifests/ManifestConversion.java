@@ -12,7 +12,10 @@ import io.jenkins.plugins.eks2aks.report.ConversionReportHtml;
 import io.jenkins.plugins.eks2aks.report.ConversionReportJson;
 import io.jenkins.plugins.eks2aks.report.ConversionReportMarkdown;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,64 +76,57 @@ public final class ManifestConversion {
         boolean kustomize = request.format() == OutputFormat.KUSTOMIZE;
         Path written = output.resolve(kustomize ? OVERLAY_DIR : MANIFESTS_DIR);
         List<String> veleroFiles = new ArrayList<>();
-        // The reports of a large cluster take about as long as converting it: they are rendered and written on
-        // two other threads while this one writes the manifests (each only reads the result).
-        ExecutorService reportThreads = Executors.newFixedThreadPool(2, ManifestConversion::reportThread);
-        try {
-            Future<String> json = reportThreads.submit(() -> new ConversionReportJson().render(result, registryMap));
-            Future<String> html = reportThreads.submit(() -> new ConversionReportHtml().render(result, registryMap));
-            Future<String> markdown = reportThreads.submit(() -> new ConversionReportMarkdown().render(result, registryMap));
-            KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written) : null;
-            VeleroConfigMaps velero = request.veleroConfigMaps()
-                    ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
-            if (overlay != null) {
-                overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
-                overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
-            }
-            if (velero != null) {
-                velero.warnings().forEach(w -> events.warn(TOPIC, "Velero: " + w));
-                velero.notes().forEach(n -> events.info(TOPIC, "Velero: " + n));
-            }
-            if (request.dryRun()) {
-                await(json);
-                await(html);
-                await(markdown);
-            } else {
-                try (StagedDirectory staged = StagedDirectory.create(output)) {
-                    Path stagedReports = staged.path().resolve(REPORT_DIR);
-                    Future<?> reportsWritten = reportThreads.submit(() -> {
-                        write(stagedReports.resolve(reportJson.getFileName()), await(json));
-                        write(stagedReports.resolve(reportMarkdown.getFileName()), await(markdown));
-                        write(stagedReports.resolve(reportHtml.getFileName()), await(html));
-                    });
-                    try {
-                        if (overlay != null) {
-                            writeAll(staged.path().resolve(OVERLAY_DIR), overlay.files());
-                        } else {
-                            new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
-                        }
-                        if (velero != null) {
-                            writeAll(staged.path().resolve(VELERO_DIR), velero.files());
-                            velero.files().keySet().stream().filter(f -> f.endsWith(".yaml"))
-                                    .forEach(f -> veleroFiles.add(output.resolve(VELERO_DIR).resolve(f).toString()));
-                        }
-                    } catch (RuntimeException | Error e) {
-                        stop(reportThreads); // before the staging directory is deleted under the report writer
-                        throw e;
+        KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written) : null;
+        VeleroConfigMaps velero = request.veleroConfigMaps()
+                ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
+        if (overlay != null) {
+            overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
+            overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
+        }
+        if (velero != null) {
+            velero.warnings().forEach(w -> events.warn(TOPIC, "Velero: " + w));
+            velero.notes().forEach(n -> events.info(TOPIC, "Velero: " + n));
+        }
+        if (!request.dryRun()) {
+            // The reports of a large cluster take about as long to write as converting it: two other threads
+            // stream them to their files while this one writes the manifests (all of them only read the result).
+            ExecutorService reportThreads = Executors.newFixedThreadPool(2, ManifestConversion::reportThread);
+            try (StagedDirectory staged = StagedDirectory.create(output)) {
+                Path stagedReports = staged.path().resolve(REPORT_DIR);
+                List<Future<?>> reportsWritten = List.of(
+                        reportThreads.submit(() -> writeReport(stagedReports.resolve(reportJson.getFileName()),
+                                out -> new ConversionReportJson().render(result, registryMap, out))),
+                        reportThreads.submit(() -> writeReport(stagedReports.resolve(reportHtml.getFileName()),
+                                out -> new ConversionReportHtml().render(result, registryMap, out))),
+                        reportThreads.submit(() -> writeReport(stagedReports.resolve(reportMarkdown.getFileName()),
+                                out -> new ConversionReportMarkdown().render(result, registryMap, out))));
+                try {
+                    if (overlay != null) {
+                        writeAll(staged.path().resolve(OVERLAY_DIR), overlay.files());
+                    } else {
+                        new ManifestWriter().write(result, staged.path().resolve(MANIFESTS_DIR));
                     }
-                    await(reportsWritten);
-                    staged.commit();
+                    if (velero != null) {
+                        writeAll(staged.path().resolve(VELERO_DIR), velero.files());
+                        velero.files().keySet().stream().filter(f -> f.endsWith(".yaml"))
+                                .forEach(f -> veleroFiles.add(output.resolve(VELERO_DIR).resolve(f).toString()));
+                    }
+                    reportsWritten.forEach(ManifestConversion::await);
+                } catch (RuntimeException | Error e) {
+                    stop(reportThreads); // before the staging directory is deleted under the report writers
+                    throw e;
                 }
-                events.info(TOPIC, (kustomize ? "Wrote the Kustomize overlay to " : "Wrote converted manifests to ") + written);
-                if (velero != null) {
-                    events.info(TOPIC, "Wrote Velero ConfigMaps to " + output.resolve(VELERO_DIR) + ": "
-                            + velero.storageClassRows() + " storage class rows, " + velero.imageRows() + " image rows, "
-                            + velero.modifierRules() + " resource modifier rules");
-                }
-                events.info(TOPIC, "Wrote reports " + reportJson + ", " + reportMarkdown + " and " + reportHtml);
+                staged.commit();
+            } finally {
+                reportThreads.shutdownNow();
             }
-        } finally {
-            reportThreads.shutdownNow();
+            events.info(TOPIC, (kustomize ? "Wrote the Kustomize overlay to " : "Wrote converted manifests to ") + written);
+            if (velero != null) {
+                events.info(TOPIC, "Wrote Velero ConfigMaps to " + output.resolve(VELERO_DIR) + ": "
+                        + velero.storageClassRows() + " storage class rows, " + velero.imageRows() + " image rows, "
+                        + velero.modifierRules() + " resource modifier rules");
+            }
+            events.info(TOPIC, "Wrote reports " + reportJson + ", " + reportMarkdown + " and " + reportHtml);
         }
         ConversionSummary summary = summarize(request, result, written, reportJson, reportMarkdown, reportHtml, veleroFiles);
         events.info(TOPIC, summary.oneLine());
@@ -216,6 +212,21 @@ public final class ManifestConversion {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A report renderer writing to a stream. */
+    private interface Report {
+        void render(Writer out) throws IOException;
+    }
+
+    private static Void writeReport(Path file, Report report) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+            report.render(out);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot write '" + file + "': " + e.getMessage(), e);
+        }
+        return null;
     }
 
     /** The task's result; its failure as it was thrown. */

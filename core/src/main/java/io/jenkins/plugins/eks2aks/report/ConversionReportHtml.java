@@ -12,6 +12,10 @@ import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +82,18 @@ public final class ConversionReportHtml {
             """;
 
     public String render(ConversionResult result, List<String> registryMap) {
-        StringBuilder h = new StringBuilder(4096 + result.changes().size() * 400);
+        StringWriter out = new StringWriter(4096 + result.changes().size() * 400);
+        try {
+            render(result, registryMap, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the page to {@code out} as it goes, so that a large report is never held whole in memory. */
+    public void render(ConversionResult result, List<String> registryMap, Writer out) throws IOException {
+        StringBuilder h = new StringBuilder(1 << 17);
         List<ObjectChange> decisions = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
         List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -101,15 +116,27 @@ public final class ConversionReportHtml {
                 .append(")</a><a href=\"#changes\">Changes (").append(result.changes().size()).append(")</a></nav>\n</header>\n");
 
         summary(h, result, decisions.size());
-        decisions(h, decisions);
-        exclusions(h, exclusions);
+        decisions(h, decisions, out);
+        exclusions(h, exclusions, out);
         conflicts(h, result.conflicts());
-        changes(h, result);
+        changes(h, result, out);
 
         h.append("<footer>Written by eks2aks · report schema <code>").append(ConversionReportJson.SCHEMA)
                 .append("</code> · the same data as <code>conversion-report.json</code> and <code>conversion-report.md</code></footer>\n");
         h.append("</main>\n</body>\n</html>\n");
-        return h.toString();
+        flush(h, out);
+    }
+
+    /** Hands the text so far to {@code out}: between rows once there is enough of it, or at the end. */
+    private static void flush(StringBuilder h, Writer out) throws IOException {
+        out.append(h);
+        h.setLength(0);
+    }
+
+    private static void flushSometimes(StringBuilder h, Writer out) throws IOException {
+        if (h.length() >= 1 << 16) {
+            flush(h, out);
+        }
     }
 
     private static void summary(StringBuilder h, ConversionResult result, int pending) {
@@ -144,7 +171,7 @@ public final class ConversionReportHtml {
                 .append("</span></div>\n");
     }
 
-    private static void decisions(StringBuilder h, List<ObjectChange> decisions) {
+    private static void decisions(StringBuilder h, List<ObjectChange> decisions, Writer out) throws IOException {
         h.append("<section id=\"decisions\">\n<h2>Decisions needed</h2>\n");
         if (decisions.isEmpty()) {
             h.append("<p class=\"none\">None.</p>\n</section>\n");
@@ -174,11 +201,12 @@ public final class ConversionReportHtml {
                 h.append("</p>\n");
             }
             h.append("</div></li>\n");
+            flushSometimes(h, out);
         }
         h.append("</ul>\n</section>\n");
     }
 
-    private static void exclusions(StringBuilder h, List<ObjectChange> exclusions) {
+    private static void exclusions(StringBuilder h, List<ObjectChange> exclusions, Writer out) throws IOException {
         h.append("<section id=\"exclusions\">\n<h2>Objects left out of the migration</h2>\n");
         if (exclusions.isEmpty()) {
             h.append("<p class=\"none\">None.</p>\n</section>\n");
@@ -192,6 +220,7 @@ public final class ConversionReportHtml {
             location(h, c.document()).append("</td><td class=\"rule\">");
             esc(h, c.change().ruleId()).append("</td><td>");
             esc(h, c.change().reason()).append("</td></tr>\n");
+            flushSometimes(h, out);
         }
         h.append("</tbody>\n</table>\n</section>\n");
     }
@@ -216,7 +245,7 @@ public final class ConversionReportHtml {
         h.append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void changes(StringBuilder h, ConversionResult result) {
+    private static void changes(StringBuilder h, ConversionResult result, Writer out) throws IOException {
         h.append("<section id=\"changes\">\n<h2>Every change</h2>\n");
         if (result.changes().isEmpty()) {
             h.append("<p class=\"none\">None.</p>\n</section>\n");
@@ -243,6 +272,7 @@ public final class ConversionReportHtml {
                 row(h, changes.get(j));
             }
             h.append("</tbody>\n");
+            flushSometimes(h, out);
             i = end;
         }
         h.append("</table>\n</section>\n");

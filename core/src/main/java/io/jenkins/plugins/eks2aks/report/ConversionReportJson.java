@@ -13,6 +13,8 @@ import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +33,20 @@ public final class ConversionReportJson {
 
     public String render(ConversionResult result, List<String> registryMap) {
         StringWriter out = new StringWriter(1024 + result.changes().size() * 512);
-        // Written as a stream, field by field: a report of a large cluster has tens of thousands of rows.
-        try (JsonGenerator g = mapper.createGenerator(out)) {
+        try {
+            render(result, registryMap, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the report to {@code out} as a stream, field by field: the report of a large cluster has tens of
+     * thousands of rows and is never held whole in memory. {@code out} is not closed.
+     */
+    public void render(ConversionResult result, List<String> registryMap, Writer out) throws IOException {
+        try (JsonGenerator g = mapper.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             mapper.getSerializationConfig().initialize(g); // the mapper's indentation
             g.writeStartObject();
             g.writeStringField("schema", SCHEMA);
@@ -115,10 +129,8 @@ public final class ConversionReportJson {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("a report always serializes", e);
         }
-        return out.append('\n').toString();
+        out.append('\n');
     }
 
     /** Opens a row with the object and where it is; the caller adds its fields and closes it. */

@@ -7,6 +7,10 @@ import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
@@ -16,7 +20,18 @@ import java.util.List;
 public final class ConversionReportMarkdown {
 
     public String render(ConversionResult result, List<String> registryMap) {
-        StringBuilder md = new StringBuilder();
+        StringWriter out = new StringWriter(4096 + result.changes().size() * 300);
+        try {
+            render(result, registryMap, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the report to {@code out} as it goes, so that a large report is never held whole in memory. */
+    public void render(ConversionResult result, List<String> registryMap, Writer out) throws IOException {
+        StringBuilder md = new StringBuilder(1 << 17);
         md.append("# EKS → AKS conversion report\n\n");
         md.append("Registry map: ").append(registryMap.isEmpty() ? "none" : "`" + String.join("`, `", registryMap) + "`")
                 .append("\n\n");
@@ -78,6 +93,10 @@ public final class ConversionReportMarkdown {
                         .append(" | ").append(change.ruleId())
                         .append(" | ").append(change.mode().name())
                         .append(" | ").append(cell(change.reason())).append(" |\n");
+                if (md.length() >= 1 << 16) {
+                    out.append(md);
+                    md.setLength(0);
+                }
             }
             md.append('\n');
         }
@@ -90,7 +109,7 @@ public final class ConversionReportMarkdown {
             }
             md.append('\n');
         }
-        return md.toString();
+        out.append(md);
     }
 
     private static void row(StringBuilder md, String name, long count) {

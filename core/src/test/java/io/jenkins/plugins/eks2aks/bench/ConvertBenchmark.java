@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * It prints documents per second for each, the ratio b/a, the process CPU time and the peak heap (sampled
  * every millisecond).
  * Options: {@code --docs N} (10000), {@code --seed S} (42), {@code --warmup N} (3), {@code --runs N} (5),
- * {@code --keep DIR} (write the corpus and the last outputs there instead of a temporary directory).
+ * {@code --keep DIR} (write the corpus and the last outputs there instead of a temporary directory). The phases
+ * take turns run after run, and the per-run ratios are printed too, so that other load on the machine weighs on
+ * each phase alike.
  */
 public final class ConvertBenchmark {
 
@@ -87,9 +89,23 @@ public final class ConvertBenchmark {
             convert.run();
             convertAllOutputs.run();
         }
-        Measure a = measure(parseAndSerialize, runs, work.resolve("out-a"));
-        Measure b = measure(convert, runs, work.resolve("out-b"));
-        Measure c = measure(convertAllOutputs, runs, work.resolve("out-c"));
+        // The phases take turns, run after run, so that other load on the machine weighs on each alike.
+        List<Measure> as = new ArrayList<>();
+        List<Measure> bs = new ArrayList<>();
+        List<Measure> cs = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            as.add(measure(parseAndSerialize, work.resolve("out-a")));
+            bs.add(measure(convert, work.resolve("out-b")));
+            cs.add(measure(convertAllOutputs, work.resolve("out-c")));
+        }
+        Measure a = Measure.median(as);
+        Measure b = Measure.median(bs);
+        Measure c = Measure.median(cs);
+        double[] ratios = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ratios[i] = (double) bs.get(i).nanos() / as.get(i).nanos();
+        }
+        Arrays.sort(ratios);
 
         int n = summary.documents();
         System.out.println();
@@ -97,12 +113,13 @@ public final class ConvertBenchmark {
         a.print("(a) parse + serialize, no rules", n);
         b.print("(b) full conversion + reports (files)", n);
         c.print("(c) conversion + reports + overlay + Velero (info)", n);
-        double ratio = (double) b.medianNanos() / a.medianNanos();
-        System.out.printf(Locale.ROOT, "%nratio b/a = %.2f (goal <= 1.5); (b) = %.0f docs/s (goal >= 5000)%n", ratio,
-                n / (b.medianNanos() / 1e9));
+        double ratio = (double) b.nanos() / a.nanos();
+        System.out.printf(Locale.ROOT, "%nratio b/a = %.2f (goal <= 1.5); median of the per-run ratios %.2f (%.2f to %.2f); "
+                + "(b) = %.0f docs/s (goal >= 5000)%n", ratio, ratios[runs / 2], ratios[0], ratios[runs - 1],
+                n / (b.nanos() / 1e9));
         System.out.printf(Locale.ROOT, "CPU time ratio b/a = %.2f (all threads of the JVM, GC included: less sensitive to "
                 + "other load on the machine, but (b) renders its reports on two threads)%n",
-                (double) b.medianCpuNanos() / a.medianCpuNanos());
+                (double) b.cpuNanos() / a.cpuNanos());
         if (keep == null) {
             delete(work);
         }
@@ -119,50 +136,50 @@ public final class ConvertBenchmark {
         return new ConversionResult(set, documents, List.of(), List.of(), documents.size());
     }
 
-    private record Measure(long medianNanos, long medianCpuNanos, long peakHeapBytes) {
+    /** One timed run: wall-clock and process CPU time, peak heap; or the medians of several. */
+    private record Measure(long nanos, long cpuNanos, long peakHeapBytes) {
+
+        static Measure median(List<Measure> runs) {
+            long[] wall = runs.stream().mapToLong(Measure::nanos).sorted().toArray();
+            long[] cpu = runs.stream().mapToLong(Measure::cpuNanos).sorted().toArray();
+            long peak = runs.stream().mapToLong(Measure::peakHeapBytes).max().orElse(0);
+            return new Measure(wall[wall.length / 2], cpu[cpu.length / 2], peak);
+        }
 
         void print(String phase, int documents) {
-            System.out.printf(Locale.ROOT, "%-52s %10.0f %12.0f %10.0f %14.0f%n", phase, medianNanos / 1e6,
-                    documents / (medianNanos / 1e9), medianCpuNanos / 1e6, peakHeapBytes / 1048576.0);
+            System.out.printf(Locale.ROOT, "%-52s %10.0f %12.0f %10.0f %14.0f%n", phase, nanos / 1e6,
+                    documents / (nanos / 1e9), cpuNanos / 1e6, peakHeapBytes / 1048576.0);
         }
     }
 
-    private static Measure measure(Runnable phase, int runs, Path output) throws InterruptedException {
-        long[] times = new long[runs];
-        long[] cpu = new long[runs];
-        long peak = 0;
+    private static Measure measure(Runnable phase, Path output) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < runs; i++) {
-            delete(output);
-            System.gc();
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong max = new AtomicLong();
-            Thread sampler = new Thread(() -> {
-                while (running.get()) {
-                    max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+        delete(output);
+        System.gc();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong max = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
                 }
-            });
-            sampler.setDaemon(true);
-            sampler.start();
-            long start = System.nanoTime();
-            long cpuStart = os.getProcessCpuTime();
-            phase.run();
-            times[i] = System.nanoTime() - start;
-            cpu[i] = os.getProcessCpuTime() - cpuStart;
-            running.set(false);
-            sampler.join();
-            peak = Math.max(peak, max.get());
-        }
-        Arrays.sort(times);
-        Arrays.sort(cpu);
-        return new Measure(times[runs / 2], cpu[runs / 2], peak);
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        long cpuStart = os.getProcessCpuTime();
+        phase.run();
+        long wall = System.nanoTime() - start;
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        running.set(false);
+        sampler.join();
+        return new Measure(wall, cpu, max.get());
     }
 
     private static Path fresh(Path dir) {

@@ -58,6 +58,7 @@ class AksPreflightTest {
     private static final TokenCredential TOKEN = request -> Mono.just(new AccessToken("arm-test-token", OffsetDateTime.now().plusHours(1)));
 
     static MockCluster aks;
+    static ArmAksStandIn arm;
     static Path inventory;
 
     @TempDir
@@ -65,6 +66,7 @@ class AksPreflightTest {
 
     @BeforeAll
     static void target() {
+        arm = new ArmAksStandIn("rg-shop", "shop-aks");
         aks = new MockCluster();
         KubernetesClient c = aks.admin();
         for (String[] sc : new String[][] {{"managed-csi", "disk.csi.azure.com"}, {"managed-csi-premium", "disk.csi.azure.com"},
@@ -99,20 +101,21 @@ class AksPreflightTest {
     @AfterAll
     static void stop() {
         aks.close();
+        arm.close();
     }
 
-    private static AksFacts arm(ArmAksStandIn arm, String rg, String name) {
-        AzureSettings settings = new AzureSettings(TOKEN, "a test token", "00000000-0000-0000-0000-000000000001", arm.uri());
-        return new ArmAksReader(AksClients.containerService(settings, arm.httpClient()), settings.credentialSource()).read(rg, name);
+    private static AksFacts arm(ArmAksStandIn standIn, String rg, String name) {
+        AzureSettings settings = new AzureSettings(TOKEN, "a test token", "00000000-0000-0000-0000-000000000001", standIn.uri());
+        return new ArmAksReader(AksClients.containerService(settings, standIn.httpClient()), settings.credentialSource()).read(rg, name);
     }
 
     @Test
     void aReadyTargetPassesAndReportsAsJsonMarkdownAndJunit(@TempDir Path out) throws Exception {
-        AksFacts facts;
-        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
-            facts = arm(arm, "rg-shop", "shop-aks");
-            assertEquals(List.of("Bearer arm-test-token"), arm.authorizations(), "ARM was called once, with the bearer token");
-        }
+        arm.properties(true, true, true);
+        int calls = arm.authorizations().size();
+        AksFacts facts = arm(arm, "rg-shop", "shop-aks");
+        assertEquals(List.of("Bearer arm-test-token"), arm.authorizations().subList(calls, arm.authorizations().size()),
+                "ARM was called once, with the bearer token");
         assertEquals("1.34.1", facts.kubernetesVersion());
         assertEquals("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", facts.kubeletObjectId());
         ClusterFacts cluster;
@@ -144,11 +147,8 @@ class AksPreflightTest {
 
     @Test
     void missingWorkloadIdentityAndSnapshotsFailWithTheCommandsThatFixThem(@TempDir Path out) throws Exception {
-        AksFacts facts;
-        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
-            arm.properties(true, false, false);
-            facts = arm(arm, "rg-shop", "shop-aks");
-        }
+        arm.properties(true, false, false);
+        AksFacts facts = arm(arm, "rg-shop", "shop-aks");
         PreflightRequirements req = PreflightRequirements.fromInventory(inventory, null, null, "velero");
 
         PreflightSummary summary = new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", req, facts, null,
@@ -177,12 +177,10 @@ class AksPreflightTest {
 
     @Test
     void anUnknownAksClusterNamesTheClusterAndTheResourceGroup() {
-        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
-            MigrationException e = assertThrows(MigrationException.class, () -> arm(arm, "rg-shop", "shop-aks-2"));
+        MigrationException e = assertThrows(MigrationException.class, () -> arm(arm, "rg-shop", "shop-aks-2"));
 
-            assertEquals("AKS cluster 'shop-aks-2' was not found in resource group 'rg-shop' (ResourceNotFound): check the name, "
-                    + "the resource group and the subscription", e.getMessage());
-        }
+        assertEquals("AKS cluster 'shop-aks-2' was not found in resource group 'rg-shop' (ResourceNotFound): check the name, "
+                + "the resource group and the subscription", e.getMessage());
     }
 
     private static JsonNode check(JsonNode checks, String id) {
