@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
+import io.jenkins.plugins.eks2aks.clusters.VmSizes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -129,7 +129,9 @@ public final class ConversionReportHtml {
 
     /** Hands the text so far to {@code out}: between rows once there is enough of it, or at the end. */
     private static void flush(StringBuilder h, Writer out) throws IOException {
-        out.append(h);
+        char[] chars = new char[h.length()];
+        h.getChars(0, chars.length, chars, 0);
+        out.write(chars); // Writer.append(CharSequence) would first copy it into a String
         h.setLength(0);
     }
 

@@ -151,10 +151,12 @@ public final class ConversionReportJson {
     }
 
     private static void tree(JsonGenerator g, String field, JsonNode value) throws IOException {
-        g.writeFieldName(field);
-        if (value == null) {
-            g.writeNull();
+        if (value == null || value.isNull()) {
+            g.writeNullField(field);
+        } else if (value.isTextual()) {
+            g.writeStringField(field, value.textValue()); // most values; writeTree looks up a serializer each time
         } else {
+            g.writeFieldName(field);
             g.writeTree(value);
         }
     }

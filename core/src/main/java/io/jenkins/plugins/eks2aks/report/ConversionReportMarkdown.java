@@ -85,14 +85,18 @@ public final class ConversionReportMarkdown {
             md.append("|---|---|---|---|---|---|---|---|\n");
             for (ObjectChange c : result.changes()) {
                 Change change = c.change();
-                md.append("| ").append(cell(c.object().toString()))
-                        .append(" | ").append(cell(c.document().file() + " #" + (c.document().index() + 1)))
-                        .append(" | `").append(cell(change.path())).append('`')
-                        .append(" | ").append(value(change.before()))
-                        .append(" | ").append(c.applied() ? value(change.after()) : "(not applied)")
-                        .append(" | ").append(change.ruleId())
-                        .append(" | ").append(change.mode().name())
-                        .append(" | ").append(cell(change.reason())).append(" |\n");
+                md.append("| ");
+                cell(md, c.object().toString()).append(" | ");
+                cell(md, c.document().file()).append(" #").append(c.document().index() + 1).append(" | `");
+                cell(md, change.path()).append("` | ");
+                value(md, change.before()).append(" | ");
+                if (c.applied()) {
+                    value(md, change.after());
+                } else {
+                    md.append("(not applied)");
+                }
+                md.append(" | ").append(change.ruleId()).append(" | ").append(change.mode().name()).append(" | ");
+                cell(md, change.reason()).append(" |\n");
                 if (md.length() >= 1 << 16) {
                     out.append(md);
                     md.setLength(0);
@@ -116,14 +120,31 @@ public final class ConversionReportMarkdown {
         md.append("| ").append(name).append(" | ").append(count).append(" |\n");
     }
 
-    private static String value(JsonNode node) {
+    private static StringBuilder value(StringBuilder md, JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            return "";
+            return md;
         }
-        return "`" + cell(node.isTextual() ? node.asText() : node.toString()) + "`";
+        md.append('`');
+        return cell(md, node.isTextual() ? node.asText() : node.toString()).append('`');
+    }
+
+    /** Appends {@code s} as a table cell: '|' escaped, new lines folded. */
+    private static StringBuilder cell(StringBuilder md, String s) {
+        if (s.indexOf('|') < 0 && s.indexOf('\n') < 0) {
+            return md.append(s);
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '|') {
+                md.append("\\|");
+            } else {
+                md.append(ch == '\n' ? ' ' : ch);
+            }
+        }
+        return md;
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return cell(new StringBuilder(s.length() + 8), s).toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
+import io.jenkins.plugins.eks2aks.clusters.VmSizes;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

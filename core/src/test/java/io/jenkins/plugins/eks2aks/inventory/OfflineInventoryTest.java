@@ -61,6 +61,7 @@ class OfflineInventoryTest {
         assertTrue(sa.path("azureEquivalent").asText().contains("Workload ID"));
         assertEquals(false, sa.path("fixedByConvertManifests").asBoolean());
         assertEquals("HIGH", finding(inv, "L3", "api-internal").path("severity").asText(), "an internal NLB must stay internal");
+        assertEquals(true, finding(inv, "L3", "api-internal").path("fixedByConvertManifests").asBoolean(), "rule L3 keeps it internal");
         assertEquals("HIGH", finding(inv, "K1", "shop-api-secrets").path("severity").asText());
         assertEquals("HIGH", finding(inv, "N4", "shop").path("severity").asText());
         JsonNode ecr = finding(inv, "I1", "web");

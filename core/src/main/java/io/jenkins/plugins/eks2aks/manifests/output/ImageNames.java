@@ -59,35 +59,46 @@ final class ImageNames {
      */
     static List<Occurrence> kustomizeImages(JsonNode object) {
         List<Occurrence> out = new ArrayList<>();
-        walk(object, "", out);
+        walk(object, new ArrayList<>(), out);
         return out;
     }
 
-    private static void walk(JsonNode node, String pointer, List<Occurrence> out) {
+    /** {@code keys} is the path to {@code node}; pointers are only made for the images found. */
+    private static void walk(JsonNode node, List<String> keys, List<Occurrence> out) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String child = Pointers.child(pointer, e.getKey());
                 JsonNode value = e.getValue();
+                if (!value.isContainerNode()) {
+                    continue;
+                }
+                keys.add(e.getKey());
                 if ((e.getKey().equals("containers") || e.getKey().equals("initContainers")) && value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
                         JsonNode image = value.get(i).path("image");
                         if (image.isTextual()) {
-                            out.add(new Occurrence(child + "/" + i + "/image", image.asText()));
+                            out.add(new Occurrence(pointer(keys) + "/" + i + "/image", image.asText()));
                         }
                     }
                 }
-                if (value.isContainerNode()) {
-                    walk(value, child, out);
-                }
+                walk(value, keys, out);
+                keys.remove(keys.size() - 1);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 if (node.get(i).isContainerNode()) {
-                    walk(node.get(i), pointer + "/" + i, out);
+                    keys.add(Integer.toString(i));
+                    walk(node.get(i), keys, out);
+                    keys.remove(keys.size() - 1);
                 }
             }
         }
+    }
+
+    private static String pointer(List<String> keys) {
+        StringBuilder p = new StringBuilder();
+        keys.forEach(k -> p.append('/').append(Pointers.escape(k)));
+        return p.toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.jenkins.plugins.eks2aks.manifests.Change;
@@ -82,6 +83,17 @@ public final class KustomizeOverlay {
     /** How the overlay expresses what it holds, where it differs from the obvious: image moves kept as patches. */
     public List<String> notes() {
         return notes;
+    }
+
+    /** An operation whose value is a string, number, boolean or null, as a YAML sequence item. */
+    private static String scalarOperation(PatchOps.Op op) {
+        StringBuilder y = new StringBuilder("- op: ").append(op.operation()).append("\n  path: ")
+                .append(YamlText.scalar(op.path())).append('\n');
+        JsonNode value = op.value();
+        if (value != null) {
+            y.append("  value: ").append(value.isTextual() ? YamlText.scalar(value.asText()) : value.toString()).append('\n');
+        }
+        return y.toString();
     }
 
     /** One {@code patches:} entry. */
@@ -234,11 +246,19 @@ public final class KustomizeOverlay {
             StringBuilder text = new StringBuilder();
             text.append(YamlText.comment("", object.ref() + " (" + object.location() + "): " + written.size()
                     + " operation" + (written.size() == 1 ? "" : "s") + ", paths relative to the object"));
-            for (PatchOps.Op op : written) {
-                for (Change source : op.sources()) {
+            List<String> items;
+            if (written.stream().allMatch(op -> op.value() == null || op.value().isValueNode())) {
+                items = written.stream().map(KustomizeOverlay::scalarOperation).toList(); // most patches: fast
+            } else {
+                ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+                written.forEach(op -> patch.add(op.op()));
+                items = YamlText.items(YamlText.write(patch));
+            }
+            for (int i = 0; i < written.size(); i++) {
+                for (Change source : written.get(i).sources()) {
                     text.append(YamlText.comment("", source.ruleId() + " " + source.mode() + ": " + source.reason()));
                 }
-                text.append(YamlText.write(JsonNodeFactory.instance.arrayNode().add(op.op())));
+                text.append(items.get(i));
             }
             String file = fileName(object);
             files.put(file, text.toString());

@@ -49,15 +49,15 @@ public final class ObjectResults {
                     ObjectResult object = object(document, "/items/" + i, items.get(i), changes, seen);
                     if (object.excluded()) {
                         removed++;
-                        objects.add(withConverted(object, null));
+                        objects.add(object.withConverted(null));
                     } else {
-                        objects.add(withConverted(object, convertedItems.path(i - removed)));
+                        objects.add(object.withConverted(convertedItems.path(i - removed)));
                     }
                 }
             } else {
                 ObjectResult object = object(document, "", content, changes, seen);
                 JsonNode after = converted.excluded() ? null : converted.converted() == null ? content : converted.converted();
-                objects.add(withConverted(object, after));
+                objects.add(object.withConverted(after));
             }
         }
         return objects;
@@ -69,10 +69,6 @@ public final class ObjectResults {
         boolean first = seen.put(ref, Boolean.TRUE) == null;
         return new ObjectResult(document, pointer, ref, node, node,
                 first ? changes.getOrDefault(ref, List.of()) : List.of());
-    }
-
-    private static ObjectResult withConverted(ObjectResult o, JsonNode converted) {
-        return new ObjectResult(o.document(), o.pointer(), o.ref(), o.original(), converted, o.changes());
     }
 
     /**

@@ -406,11 +406,27 @@ public final class VeleroConfigMaps {
         }
 
         private String modifiersConfigMap(List<ObjectNode> rules) {
-            ObjectNode modifiers = JsonNodeFactory.instance.objectNode();
-            modifiers.put("version", "v1");
-            ArrayNode list = modifiers.putArray("resourceModifierRules");
-            rules.forEach(list::add);
-            String body = YamlText.write(modifiers);
+            // Laid out by hand: thousands of rules, all strings, in a fixed shape.
+            StringBuilder body = new StringBuilder(rules.size() * 256);
+            body.append("version: v1\nresourceModifierRules:\n");
+            for (ObjectNode rule : rules) {
+                JsonNode c = rule.path("conditions");
+                body.append("- conditions:\n");
+                body.append("    groupResource: ").append(YamlText.scalar(c.path("groupResource").asText())).append('\n');
+                body.append("    resourceNameRegex: ").append(YamlText.scalar(c.path("resourceNameRegex").asText())).append('\n');
+                if (c.has("namespaces")) {
+                    body.append("    namespaces:\n");
+                    c.path("namespaces").forEach(ns -> body.append("    - ").append(YamlText.scalar(ns.asText())).append('\n'));
+                }
+                body.append("  patches:\n");
+                for (JsonNode p : rule.path("patches")) {
+                    body.append("  - operation: ").append(p.path("operation").asText()).append('\n');
+                    body.append("    path: ").append(YamlText.scalar(p.path("path").asText())).append('\n');
+                    if (p.has("value")) {
+                        body.append("    value: ").append(YamlText.scalar(p.path("value").asText())).append('\n');
+                    }
+                }
+            }
             StringBuilder y = new StringBuilder();
             y.append(YamlText.comment("", "Velero restore resource modifiers (JSON patches, Velero 1.12 or later), one rule per object."));
             y.append(YamlText.comment("", "Use: velero restore create --from-backup <backup> --resource-modifier-configmap " + MODIFIERS_CONFIGMAP));
@@ -421,7 +437,7 @@ public final class VeleroConfigMaps {
             y.append("  namespace: ").append(NAMESPACE).append('\n');
             y.append("data:\n");
             y.append("  ").append(MODIFIERS_KEY).append(": |\n");
-            String[] lines = body.split("\n", -1);
+            String[] lines = body.toString().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isEmpty()) {
                     y.append("    ").append(lines[i]).append('\n');

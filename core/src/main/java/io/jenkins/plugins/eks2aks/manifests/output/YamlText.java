@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,7 +29,7 @@ final class YamlText {
 
     // Plain scalars that stay strings in YAML 1.1 and 1.2 and need no escaping; one that starts with a digit
     // must hold a '/', which no number, date or time has (registry hosts: 123456789012.dkr.ecr.…/repo).
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@:=+-]*|[0-9][A-Za-z0-9_.@:=+-]*/[A-Za-z0-9_./@:=+-]*");
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@:=+~;-]*|[0-9][A-Za-z0-9_.@:=+~;-]*/[A-Za-z0-9_./@:=+~;-]*");
     private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null",
             "nan", ".nan", ".inf", "-.inf", "+.inf", "~");
 
@@ -41,6 +43,21 @@ final class YamlText {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes as YAML", e);
         }
+    }
+
+    /**
+     * The items of a YAML sequence {@link #write written} at the top level, each with its lines: an item starts
+     * at a line beginning with {@code "- "} (everything inside an item is indented, multi-line strings included).
+     */
+    static List<String> items(String sequence) {
+        List<String> items = new ArrayList<>();
+        int start = 0;
+        for (int i = sequence.indexOf("\n- "); i >= 0; i = sequence.indexOf("\n- ", i + 1)) {
+            items.add(sequence.substring(start, i + 1));
+            start = i + 1;
+        }
+        items.add(sequence.substring(start));
+        return items;
     }
 
     /** {@code text} as a YAML scalar that reads back as the same string: plain when safe, else double-quoted. */

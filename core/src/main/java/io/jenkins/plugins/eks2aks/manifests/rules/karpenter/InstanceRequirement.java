@@ -1,6 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.karpenter;
 
-import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.InstanceTypes;
+import io.jenkins.plugins.eks2aks.clusters.VmSizes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -64,14 +64,14 @@ public final class InstanceRequirement {
         }
         if ("node.kubernetes.io/instance-type".equals(key) || "beta.kubernetes.io/instance-type".equals(key)) {
             List<String> sizes = new java.util.ArrayList<>();
-            requirement.path("values").forEach(v -> InstanceTypes.azureSize(v.asText()).ifPresent(size -> {
+            requirement.path("values").forEach(v -> VmSizes.azureSize(v.asText()).ifPresent(size -> {
                 if (!sizes.contains(size)) {
                     sizes.add(size);
                 }
             }));
             boolean allKnown = requirement.path("values").size() > 0 && requirement.path("values").size()
                     == java.util.stream.StreamSupport.stream(requirement.path("values").spliterator(), false)
-                    .filter(v -> InstanceTypes.azureSize(v.asText()).isPresent()).count();
+                    .filter(v -> VmSizes.azureSize(v.asText()).isPresent()).count();
             if (allKnown) {
                 com.fasterxml.jackson.databind.node.ObjectNode rewritten = requirement.deepCopy();
                 rewritten.put("key", "node.kubernetes.io/instance-type");

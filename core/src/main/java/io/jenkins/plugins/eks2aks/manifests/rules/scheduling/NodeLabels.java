@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.scheduling;
 
+import io.jenkins.plugins.eks2aks.clusters.VmSizes;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.InstanceRequirement;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
@@ -98,7 +99,7 @@ final class NodeLabels {
     private static NodeLabel instanceType(List<String> values) {
         List<String> out = new ArrayList<>();
         for (String value : values) {
-            Optional<String> size = InstanceTypes.azureSize(value);
+            Optional<String> size = VmSizes.azureSize(value);
             if (size.isEmpty()) {
                 return NodeLabel.human("S5", "no Azure VM size is known for EC2 type '" + value + "': select on "
                         + "kubernetes.azure.com/agentpool or choose a size (catalog S5, §6.3)");

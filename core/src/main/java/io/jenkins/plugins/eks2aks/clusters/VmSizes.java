@@ -1,4 +1,4 @@
-package io.jenkins.plugins.eks2aks.inventory;
+package io.jenkins.plugins.eks2aks.clusters;
 
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * EC2 instance type → Azure VM size by vCPU and memory (eks-to-aks-mapping.md §6.3). The table is a suggestion:
  * the final size is a cost decision, and region availability has to be checked with the Azure SKU API.
  */
-final class VmSizes {
+public final class VmSizes {
 
     /**
      * A suggestion.
@@ -18,7 +18,7 @@ final class VmSizes {
      * @param exact whether vCPU and memory match (false: the nearest size, see the note)
      * @param note  why it is not exact, or empty
      */
-    record Suggestion(String size, boolean exact, String note) {
+    public record Suggestion(String size, boolean exact, String note) {
     }
 
     private static final Map<String, String> BURSTABLE = Map.of(
@@ -29,7 +29,17 @@ final class VmSizes {
     private VmSizes() {
     }
 
-    static Suggestion suggest(String instanceType) {
+    /**
+     * The Azure size for a known EC2 type; empty when the type is not recognised, so a caller that rewrites
+     * manifests can ask a person instead of guessing.
+     */
+    public static Optional<String> azureSize(String instanceType) {
+        Suggestion s = suggest(instanceType);
+        return s.note().startsWith("unknown instance type") || s.note().endsWith("choose a size by vCPU and memory")
+                ? Optional.empty() : Optional.of(s.size());
+    }
+
+    public static Suggestion suggest(String instanceType) {
         String type = instanceType == null ? "" : instanceType.trim().toLowerCase(java.util.Locale.ROOT);
         String burst = BURSTABLE.get(type.replace("t3a.", "t3.").replace("t2.", "t3."));
         if (burst != null) {
