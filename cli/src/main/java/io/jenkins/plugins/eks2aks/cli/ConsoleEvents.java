@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.cli;
 
+import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 
@@ -18,6 +19,15 @@ final class ConsoleEvents implements EventSink {
         this.err = err;
         this.verbose = verbose;
         this.quiet = quiet;
+    }
+
+    @Override
+    public boolean wants(EventLevel level) {
+        return switch (level) {
+            case DEBUG -> verbose;
+            case INFO -> !quiet;
+            default -> true;
+        };
     }
 
     @Override

@@ -5,9 +5,23 @@ package io.jenkins.plugins.eks2aks.events;
 public interface EventSink {
 
     /** Drops every event; for callers that only want the result. */
-    EventSink NONE = event -> { };
+    EventSink NONE = new EventSink() {
+        @Override
+        public void emit(MigrationEvent event) {
+        }
+
+        @Override
+        public boolean wants(EventLevel level) {
+            return false;
+        }
+    };
 
     void emit(MigrationEvent event);
+
+    /** Whether events of {@code level} are shown at all, so callers can skip building text nobody reads. */
+    default boolean wants(EventLevel level) {
+        return true;
+    }
 
     default void info(String topic, String message) {
         emit(new MigrationEvent(EventLevel.INFO, topic, message));

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One Kubernetes object inside a document: the document itself, or an item of a {@code kind: List}.
@@ -17,8 +21,11 @@ public record KubeObject(ManifestDocument document, String pointer, ObjectRef re
 
     /** The object's node at a JSON pointer relative to the object, or a missing node. */
     public JsonNode at(String relativePointer) {
-        return object.at(relativePointer);
+        // Rules ask for the same few pointers millions of times on a large input: compile each once.
+        return object.at(POINTERS.computeIfAbsent(relativePointer, JsonPointer::compile));
     }
+
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
 
     public String kind() {
         return ref.kind();

@@ -173,7 +173,7 @@ public final class ManifestConversion {
                 Change change = c.change();
                 if (change.mode() == RuleMode.HUMAN) {
                     events.warn(TOPIC, c.object() + " " + change.path() + ": decision needed [" + change.ruleId() + "]: " + change.reason());
-                } else if (c.applied()) {
+                } else if (c.applied() && events.wants(EventLevel.DEBUG)) {
                     events.debug(TOPIC, c.object() + " " + change.path() + ": " + text(change.before()) + " -> "
                             + text(change.after()) + " [" + change.ruleId() + " " + change.mode() + "]");
                 }

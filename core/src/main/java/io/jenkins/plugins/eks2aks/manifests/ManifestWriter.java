@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +32,8 @@ public final class ManifestWriter {
 
     /** Writes every input file of {@code result} under {@code outputDir}. */
     public void write(ConversionResult result, Path outputDir) {
-        Map<ManifestDocument, ConvertedDocument> byDocument = new HashMap<>();
+        // By identity: a record key would hash every document tree.
+        Map<ManifestDocument, ConvertedDocument> byDocument = new IdentityHashMap<>();
         result.documents().forEach(d -> byDocument.put(d.original(), d));
         ManifestSet input = result.input();
         for (ManifestFile file : input.files()) {

@@ -17,6 +17,11 @@ public final class BuildLogEvents implements EventSink {
     }
 
     @Override
+    public boolean wants(EventLevel level) {
+        return level != EventLevel.DEBUG;
+    }
+
+    @Override
     public void emit(MigrationEvent event) {
         if (event.level() == EventLevel.DEBUG) {
             return;

@@ -49,6 +49,8 @@ public final class KustomizeOverlay {
     public static final String README = "README.md";
     private static final String BUILD = "kubectl kustomize";
     private static final String LOAD_RESTRICTOR = "--load-restrictor LoadRestrictionsNone";
+    private static final String DUPLICATES = "Kustomize refuses a base that holds an object twice; convert the sources "
+            + "separately (e.g. manifests and a cluster export)";
 
     private final Map<String, String> files;
     private final List<String> warnings;
@@ -111,6 +113,7 @@ public final class KustomizeOverlay {
         private final List<ObjectResult> objects;
         private final Map<String, String> files = new LinkedHashMap<>();
         private final List<String> notExpressed = new ArrayList<>();
+        private final List<String> duplicates = new ArrayList<>();
         private final List<String> imageNotes = new ArrayList<>();
         private final List<String> versionChanges = new ArrayList<>();
         private final Set<String> usedFiles = new HashSet<>();
@@ -132,10 +135,7 @@ public final class KustomizeOverlay {
                     jsonPatch(object, coveredImageChanges).ifPresent(patches::add);
                 }
             }
-            for (String duplicate : ObjectResults.duplicates(objects)) {
-                notExpressed.add(duplicate + ": Kustomize refuses a base that holds one object twice; convert the "
-                        + "sources separately (e.g. manifests and a cluster export)");
-            }
+            duplicates.addAll(ObjectResults.duplicates(objects));
             List<String> resources = resources();
             files.put(KUSTOMIZATION, kustomization(resources, images, patches));
             files.put(README, readme(resources, images, patches));
@@ -144,7 +144,11 @@ public final class KustomizeOverlay {
             ordered.put(KUSTOMIZATION, files.remove(KUSTOMIZATION));
             ordered.put(README, files.remove(README));
             ordered.putAll(files);
-            return new KustomizeOverlay(Collections.unmodifiableMap(ordered), List.copyOf(notExpressed),
+            List<String> warnings = new ArrayList<>(notExpressed);
+            if (!duplicates.isEmpty()) {
+                warnings.add(ObjectResults.duplicatesSummary(duplicates, DUPLICATES));
+            }
+            return new KustomizeOverlay(Collections.unmodifiableMap(ordered), List.copyOf(warnings),
                     List.copyOf(imageNotes));
         }
 
@@ -430,6 +434,11 @@ public final class KustomizeOverlay {
             if (!notExpressed.isEmpty()) {
                 md.append("## Not in the overlay\n\n");
                 notExpressed.forEach(n -> md.append("- ").append(n).append('\n'));
+                md.append('\n');
+            }
+            if (!duplicates.isEmpty()) {
+                md.append("## Objects in the input more than once\n\n").append(DUPLICATES).append(".\n\n");
+                duplicates.forEach(n -> md.append("- ").append(n).append('\n'));
                 md.append('\n');
             }
             int pending = result.pendingDecisions();

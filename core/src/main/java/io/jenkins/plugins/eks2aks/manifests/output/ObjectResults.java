@@ -95,6 +95,13 @@ public final class ObjectResults {
         return out;
     }
 
+    /** One line for {@code duplicates}: how many, the first few, and {@code consequence}. */
+    public static String duplicatesSummary(List<String> duplicates, String consequence) {
+        String some = String.join("; ", duplicates.subList(0, Math.min(3, duplicates.size())));
+        return duplicates.size() + (duplicates.size() == 1 ? " object is" : " objects are") + " in the input more than once ("
+                + some + (duplicates.size() > 3 ? "; …, all listed in the README" : "") + "): " + consequence;
+    }
+
     /** The reference the converter gives {@code node}. */
     static ObjectRef ref(JsonNode node) {
         JsonNode metadata = node.path("metadata");

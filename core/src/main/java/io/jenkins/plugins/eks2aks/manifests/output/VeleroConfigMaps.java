@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
+import io.jenkins.plugins.eks2aks.manifests.Pointers;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +61,10 @@ public final class VeleroConfigMaps {
             "pv.kubernetes.io/bound-by-controller");
     private static final Set<String> VELERO_RESETS_PVC_ANNOTATIONS = Set.of("volume.kubernetes.io/storage-provisioner",
             "volume.beta.kubernetes.io/storage-provisioner", "volume.kubernetes.io/selected-node");
+    private static final String DUPLICATES = "the backup holds each such object once; the modifiers carry a rule for "
+            + "each copy, and the second can fail on what the first changed; convert one source (a live export fits a "
+            + "backup best)";
+    private static final String INTERNAL_LB = "service.beta.kubernetes.io/azure-load-balancer-internal";
     private static final Pattern NODE_PORT = Pattern.compile("/spec/ports/\\d+/nodePort");
 
     private final Map<String, String> files;
@@ -148,6 +153,8 @@ public final class VeleroConfigMaps {
         private final List<String> notes = new ArrayList<>();
         private final List<String> leftToVelero = new ArrayList<>();
         private final List<String> notCarried = new ArrayList<>();
+        private final List<String> duplicates = new ArrayList<>();
+        private int internalLoadBalancers;
 
         Builder(ConversionResult result, Map<String, String> mapping) {
             this.result = result;
@@ -165,16 +172,17 @@ public final class VeleroConfigMaps {
             if (!imageRows.isEmpty()) {
                 files.put(IMAGE_NAME_FILE, imageNameConfigMap(imageRows));
             }
-            for (String duplicate : ObjectResults.duplicates(objects)) {
-                notCarried.add(duplicate + ": the backup holds one such object; the modifiers carry a rule for each "
-                        + "copy, and the second can fail on what the first changed; convert one source");
-            }
+            duplicates.addAll(ObjectResults.duplicates(objects));
             List<ObjectNode> rules = modifierRules();
             if (!rules.isEmpty()) {
                 files.put(MODIFIERS_FILE, modifiersConfigMap(rules));
             }
             files.put(README, readme(files, classRows.size(), imageRows.size(), rules.size()));
-            return new VeleroConfigMaps(Collections.unmodifiableMap(files), List.copyOf(notCarried), List.copyOf(notes),
+            List<String> warnings = new ArrayList<>(notCarried);
+            if (!duplicates.isEmpty()) {
+                warnings.add(ObjectResults.duplicatesSummary(duplicates, DUPLICATES));
+            }
+            return new VeleroConfigMaps(Collections.unmodifiableMap(files), List.copyOf(warnings), List.copyOf(notes),
                     classRows.size(), imageRows.size(), rules.size());
         }
 
@@ -385,6 +393,9 @@ public final class VeleroConfigMaps {
                     ObjectNode p = patches.addObject();
                     p.put("operation", op.operation());
                     p.put("path", op.path());
+                    if (op.path().endsWith("/" + Pointers.escape(INTERNAL_LB)) && op.value() != null) {
+                        internalLoadBalancers++;
+                    }
                     if (op.value() != null) {
                         p.put("value", patchValue(op.value()));
                     }
@@ -538,6 +549,12 @@ public final class VeleroConfigMaps {
                 restore.append(" --resource-modifier-configmap ").append(MODIFIERS_CONFIGMAP);
             }
             md.append(restore).append("\n```\n\n");
+            if (internalLoadBalancers > 0) {
+                md.append("**Restore with the resource modifiers.** They keep ").append(internalLoadBalancers)
+                        .append(" internal load balancer").append(internalLoadBalancers == 1 ? "" : "s")
+                        .append(" internal (`").append(INTERNAL_LB).append("`); restored without them, an AKS load ")
+                        .append("balancer is public.\n\n");
+            }
             md.append("| File | ConfigMap | Rows |\n|---|---|---:|\n");
             md.append("| `").append(STORAGE_CLASS_FILE).append("` | ").append(classRows > 0 ? "`" + STORAGE_CLASS_CONFIGMAP + "`" : "not written: no class changes")
                     .append(" | ").append(classRows).append(" |\n");
@@ -584,6 +601,12 @@ public final class VeleroConfigMaps {
                 md.append("## Notes\n\n");
                 notes.forEach(n -> md.append("- ").append(n).append('\n'));
                 notCarried.forEach(n -> md.append("- ").append(n).append('\n'));
+                md.append('\n');
+            }
+            if (!duplicates.isEmpty()) {
+                md.append("## Objects in the input more than once\n\n").append(Character.toUpperCase(DUPLICATES.charAt(0)))
+                        .append(DUPLICATES.substring(1)).append(".\n\n");
+                duplicates.forEach(n -> md.append("- ").append(n).append('\n'));
                 md.append('\n');
             }
             int pending = result.pendingDecisions();

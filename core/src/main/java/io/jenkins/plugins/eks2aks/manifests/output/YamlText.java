@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * YAML for the generated outputs. Trees are written by Jackson with the converter's settings (keys in order,
@@ -27,9 +26,24 @@ final class YamlText {
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // Plain scalars that stay strings in YAML 1.1 and 1.2 and need no escaping; one that starts with a digit
-    // must hold a '/', which no number, date or time has (registry hosts: 123456789012.dkr.ecr.…/repo).
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./@:=+~;-]*|[0-9][A-Za-z0-9_.@:=+~;-]*/[A-Za-z0-9_./@:=+~;-]*");
+    // Plain scalars that stay strings in YAML 1.1 and 1.2 and need no escaping: letters, digits and _./@:=+~;-,
+    // not starting with a digit unless they hold a '/' (which no number, date or time has: registry hosts such
+    // as 123456789012.dkr.ecr.…/repo), not starting with an indicator.
+    private static final boolean[] PLAIN_CHAR = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            PLAIN_CHAR[c] = true;
+            PLAIN_CHAR[Character.toUpperCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            PLAIN_CHAR[c] = true;
+        }
+        for (char c : "_./@:=+~;-".toCharArray()) {
+            PLAIN_CHAR[c] = true;
+        }
+    }
+
     private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null",
             "nan", ".nan", ".inf", "-.inf", "+.inf", "~");
 
@@ -62,11 +76,33 @@ final class YamlText {
 
     /** {@code text} as a YAML scalar that reads back as the same string: plain when safe, else double-quoted. */
     static String scalar(String text) {
-        if (PLAIN.matcher(text).matches() && !RESERVED.contains(text.toLowerCase(Locale.ROOT))
-                && !text.endsWith(":")) {
+        if (isPlain(text) && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
             return text;
         }
         return json(text);
+    }
+
+    private static boolean isPlain(String text) {
+        if (text.isEmpty() || text.endsWith(":")) {
+            return false;
+        }
+        char first = text.charAt(0);
+        boolean digit = first >= '0' && first <= '9';
+        if (!digit && !(Character.isLetter(first) && first < 128) && first != '_' && first != '/' && first != '.') {
+            return false;
+        }
+        if (first == '.' && text.length() > 1 && Character.isDigit(text.charAt(1))) {
+            return false; // .5 is a number
+        }
+        boolean slash = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 128 || !PLAIN_CHAR[c]) {
+                return false;
+            }
+            slash |= c == '/';
+        }
+        return !digit || slash;
     }
 
     /** {@code text} as a JSON string literal, which is also a valid double-quoted YAML scalar. */

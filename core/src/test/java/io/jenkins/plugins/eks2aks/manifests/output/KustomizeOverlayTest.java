@@ -291,9 +291,11 @@ class KustomizeOverlayTest {
 
         assertEquals(2, overlay.warnings().size(), overlay.warnings().toString());
         assertTrue(overlay.warnings().get(0).startsWith("Pod shop/<unnamed> (test.yaml #1) has no name"), overlay.warnings().get(0));
-        assertTrue(overlay.warnings().get(1).startsWith("ServiceAccount shop/api is in the input 2 times (test.yaml #2, test.yaml #3)"),
-                overlay.warnings().get(1));
-        assertTrue(overlay.files().get(KustomizeOverlay.README).contains("## Not in the overlay"));
+        assertTrue(overlay.warnings().get(1).startsWith("1 object is in the input more than once (ServiceAccount shop/api is "
+                + "in the input 2 times (test.yaml #2, test.yaml #3)): Kustomize refuses"), overlay.warnings().get(1));
+        String readme = overlay.files().get(KustomizeOverlay.README);
+        assertTrue(readme.contains("## Not in the overlay\n\n- Pod shop/<unnamed>"), readme);
+        assertTrue(readme.contains("## Objects in the input more than once"), readme);
     }
 
     @Test

@@ -192,6 +192,13 @@ class VeleroConfigMapsTest {
     }
 
     @Test
+    void theReadmeSaysTheModifiersKeepInternalLoadBalancersInternal() {
+        String readme = shop().files().get(VeleroConfigMaps.README);
+
+        assertTrue(readme.contains("**Restore with the resource modifiers.** They keep 1 internal load balancer internal"), readme);
+    }
+
+    @Test
     void anExcludedObjectIsListedForDeletionAfterTheRestore() {
         String readme = shop().files().get(VeleroConfigMaps.README);
 
