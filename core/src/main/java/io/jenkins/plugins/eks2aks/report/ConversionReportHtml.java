@@ -101,7 +101,8 @@ public final class ConversionReportHtml {
                 .append("<title>EKS → AKS conversion report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
 
         h.append("<header>\n<h1>EKS → AKS conversion report</h1>\n<p class=\"meta\">Input <code>");
-        esc(h, String.valueOf(result.input().root())).append("</code> · registry map ");
+        // The input's name, not its absolute path: reports must not depend on where the repository is checked out.
+        esc(h, String.valueOf(result.input().root().getFileName())).append("</code> · registry map ");
         if (registryMap.isEmpty()) {
             h.append("<span class=\"none\">none</span>");
         } else {
