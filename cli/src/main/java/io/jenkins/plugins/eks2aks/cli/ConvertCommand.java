@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code eks2aks convert}: EKS manifests in, AKS manifests and a report out. */
 @Command(name = "convert",
@@ -79,9 +80,12 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only warnings, errors and the summary.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "Also print every change with its value before and after.")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
+        ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), verbose, quiet);
         ConversionSummary summary = new ManifestConversion(events).run(new ConversionRequest(input, out, mapping(), dryRun,
                 outputFormat(), veleroConfigMaps));
         if (quiet) {
@@ -107,7 +111,7 @@ final class ConvertCommand implements Callable<Integer> {
         return choice("--format", format, OutputFormat::fromKey, "files, kustomize");
     }
 
-    private <T> T choice(String option, String value, java.util.function.Function<String, T> parse, String allowed) {
+    private <T> T choice(String option, String value, Function<String, T> parse, String allowed) {
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {

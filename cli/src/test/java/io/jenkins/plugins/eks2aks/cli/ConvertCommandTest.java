@@ -37,6 +37,13 @@ class ConvertCommandTest {
     }
 
     @Test
+    void verbosePrintsEveryChangeWithItsValues(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        assertEquals(0, run("convert", in.toString(), "--acr", "contoso", "--out", tmp.resolve("out").toString(), "--verbose"));
+        assertTrue(out.toString().contains("Pod p /spec/containers/0/image: " + ECR + "/shop/a:1 -> contoso.azurecr.io/shop/a:1 [I1 AUTO]"), out.toString());
+    }
+
+    @Test
     void registryMapEntriesAreRepeatable(@TempDir Path tmp) throws IOException {
         Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
         int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "-q",
