@@ -26,7 +26,12 @@ public record MappingOverrides(Path mappingFile, String acr, List<String> regist
     /** The mapping for converting {@code input}: the file (explicit or discovered) with these overrides on top. */
     public MigrationMapping resolve(Path input) {
         Path file = MappingFile.discover(input, mappingFile);
-        MigrationMapping mapping = file == null ? MigrationMapping.defaults() : MappingFile.load(file);
+        return applyTo(file == null ? MigrationMapping.defaults() : MappingFile.load(file));
+    }
+
+    /** {@code base} with these overrides on top, validated; reads no file. */
+    public MigrationMapping applyTo(MigrationMapping base) {
+        MigrationMapping mapping = base;
         if (acr != null && !acr.isBlank()) {
             mapping = mapping.withAcr(acr.trim());
         }

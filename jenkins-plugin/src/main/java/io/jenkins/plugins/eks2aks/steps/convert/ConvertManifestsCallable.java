@@ -59,8 +59,9 @@ final class ConvertManifestsCallable extends MasterToSlaveFileCallable<HashMap<S
             throw new AbortException("convertManifests: invalid 'format' '" + parameters.format() + "': allowed are files, kustomize");
         }
         try {
+            // Only the parameters: the mapping file lies in the agent's workspace and is read there.
             new MappingOverrides(null, parameters.acr(), parameters.registryMap(), parameters.ingressTarget(),
-                    parameters.targetAksVersion()).resolve(Path.of("."));
+                    parameters.targetAksVersion()).applyTo(MigrationMapping.defaults());
         } catch (MigrationException e) {
             throw new AbortException("convertManifests: " + e.getMessage());
         }

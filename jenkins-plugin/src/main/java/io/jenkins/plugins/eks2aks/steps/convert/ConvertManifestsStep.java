@@ -2,8 +2,10 @@ package io.jenkins.plugins.eks2aks.steps.convert;
 
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.Messages;
+import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -13,6 +15,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -56,7 +59,7 @@ public final class ConvertManifestsStep extends Step {
 
     @DataBoundSetter
     public void setOutput(String output) {
-        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+        this.output = Objects.requireNonNullElse(Util.fixEmptyAndTrim(output), DEFAULT_OUTPUT);
     }
 
     public String getAcr() {
@@ -65,7 +68,7 @@ public final class ConvertManifestsStep extends Step {
 
     @DataBoundSetter
     public void setAcr(String acr) {
-        this.acr = acr == null || acr.isBlank() ? null : acr.trim();
+        this.acr = Util.fixEmptyAndTrim(acr);
     }
 
     public String getRegistryMap() {
@@ -75,7 +78,7 @@ public final class ConvertManifestsStep extends Step {
     /** {@code ecr-host=acr-host} entries, one per line or separated by commas. */
     @DataBoundSetter
     public void setRegistryMap(String registryMap) {
-        this.registryMap = registryMap == null || registryMap.isBlank() ? null : registryMap.trim();
+        this.registryMap = Util.fixEmptyAndTrim(registryMap);
     }
 
     public String getMappingFile() {
@@ -85,7 +88,7 @@ public final class ConvertManifestsStep extends Step {
     /** The migration mapping file in the workspace; default: SOURCE/eks2aks.yaml when it exists. */
     @DataBoundSetter
     public void setMappingFile(String mappingFile) {
-        this.mappingFile = blankToNull(mappingFile);
+        this.mappingFile = Util.fixEmptyAndTrim(mappingFile);
     }
 
     public String getFormat() {
@@ -95,7 +98,7 @@ public final class ConvertManifestsStep extends Step {
     /** {@code files} (default) or {@code kustomize}. */
     @DataBoundSetter
     public void setFormat(String format) {
-        this.format = format == null || format.isBlank() ? "files" : format.trim();
+        this.format = Objects.requireNonNullElse(Util.fixEmptyAndTrim(format), "files");
     }
 
     public boolean isVeleroConfigMaps() {
@@ -114,7 +117,7 @@ public final class ConvertManifestsStep extends Step {
     /** {@code conflicts} (default), {@code decisions} or {@code never}. */
     @DataBoundSetter
     public void setFailOn(String failOn) {
-        this.failOn = failOn == null || failOn.isBlank() ? FAIL_ON_CONFLICTS : failOn.trim();
+        this.failOn = Objects.requireNonNullElse(Util.fixEmptyAndTrim(failOn), FAIL_ON_CONFLICTS);
     }
 
     public String getIngressTarget() {
@@ -123,7 +126,7 @@ public final class ConvertManifestsStep extends Step {
 
     @DataBoundSetter
     public void setIngressTarget(String ingressTarget) {
-        this.ingressTarget = blankToNull(ingressTarget);
+        this.ingressTarget = Util.fixEmptyAndTrim(ingressTarget);
     }
 
     public String getTargetAksVersion() {
@@ -132,7 +135,7 @@ public final class ConvertManifestsStep extends Step {
 
     @DataBoundSetter
     public void setTargetAksVersion(String targetAksVersion) {
-        this.targetAksVersion = blankToNull(targetAksVersion);
+        this.targetAksVersion = Util.fixEmptyAndTrim(targetAksVersion);
     }
 
     public boolean isDryRun() {
@@ -144,27 +147,16 @@ public final class ConvertManifestsStep extends Step {
         this.dryRun = dryRun;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     /** The registry map's entries as a list. */
     List<String> registryMapEntries() {
-        List<String> entries = new ArrayList<>();
-        if (registryMap != null) {
-            for (String entry : registryMap.split("[,\\n]")) {
-                if (!entry.isBlank()) {
-                    entries.add(entry.trim());
-                }
-            }
-        }
-        return entries;
+        return StepParameters.entries(registryMap);
     }
 
     @Override
     public StepExecution start(StepContext context) {
         ConvertManifestsCallable.Parameters parameters = new ConvertManifestsCallable.Parameters(source, output, acr,
-                new java.util.ArrayList<>(registryMapEntries()), mappingFile, format, veleroConfigMaps, ingressTarget,
+                new ArrayList<>(registryMapEntries()), mappingFile, format, veleroConfigMaps, ingressTarget,
                 targetAksVersion, dryRun);
         return new ConvertManifestsExecution(context, new ConvertManifestsCallable(parameters, null), failOn);
     }

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
@@ -59,9 +60,9 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
                 settings.put(name, env.get(name));
             }
         }
-        EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(EcrToAcrStep.split(step.getImages())),
+        EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
                 step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
-                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(EcrToAcrStep.split(step.getPlainHttp())),
+                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
                 step.getOutput());
         HashMap<String, Object> summary = context.get(FilePath.class).act(new EcrToAcrCallable(parameters, aws, azure, settings, listener));
         int failures = ((Number) summary.get("failed")).intValue();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.steps.images;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.Messages;
@@ -14,8 +15,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -60,7 +60,7 @@ public final class EcrToAcrStep extends Step {
     /** Image references, one per line or separated by commas. */
     @DataBoundSetter
     public void setImages(String images) {
-        this.images = blankToNull(images);
+        this.images = Util.fixEmptyAndTrim(images);
     }
 
     public String getImagesFile() {
@@ -70,7 +70,7 @@ public final class EcrToAcrStep extends Step {
     /** A file in the workspace with one reference per line, such as the image list eksInventory writes. */
     @DataBoundSetter
     public void setImagesFile(String imagesFile) {
-        this.imagesFile = blankToNull(imagesFile);
+        this.imagesFile = Util.fixEmptyAndTrim(imagesFile);
     }
 
     public String getMode() {
@@ -80,7 +80,7 @@ public final class EcrToAcrStep extends Step {
     /** {@code import} (ACR pulls; default for an ACR target) or {@code copy} (the agent streams). */
     @DataBoundSetter
     public void setMode(String mode) {
-        this.mode = blankToNull(mode);
+        this.mode = Util.fixEmptyAndTrim(mode);
     }
 
     public int getParallel() {
@@ -125,7 +125,7 @@ public final class EcrToAcrStep extends Step {
 
     @DataBoundSetter
     public void setResourceGroup(String resourceGroup) {
-        this.resourceGroup = blankToNull(resourceGroup);
+        this.resourceGroup = Util.fixEmptyAndTrim(resourceGroup);
     }
 
     public String getSubscription() {
@@ -134,7 +134,7 @@ public final class EcrToAcrStep extends Step {
 
     @DataBoundSetter
     public void setSubscription(String subscription) {
-        this.subscription = blankToNull(subscription);
+        this.subscription = Util.fixEmptyAndTrim(subscription);
     }
 
     public String getPlainHttp() {
@@ -144,7 +144,7 @@ public final class EcrToAcrStep extends Step {
     /** host:port of registries served over plain HTTP (test registries), separated by commas. */
     @DataBoundSetter
     public void setPlainHttp(String plainHttp) {
-        this.plainHttp = blankToNull(plainHttp);
+        this.plainHttp = Util.fixEmptyAndTrim(plainHttp);
     }
 
     public String getAwsCredentialsId() {
@@ -153,7 +153,7 @@ public final class EcrToAcrStep extends Step {
 
     @DataBoundSetter
     public void setAwsCredentialsId(String awsCredentialsId) {
-        this.awsCredentialsId = blankToNull(awsCredentialsId);
+        this.awsCredentialsId = Util.fixEmptyAndTrim(awsCredentialsId);
     }
 
     public String getAzureCredentialsId() {
@@ -162,7 +162,7 @@ public final class EcrToAcrStep extends Step {
 
     @DataBoundSetter
     public void setAzureCredentialsId(String azureCredentialsId) {
-        this.azureCredentialsId = blankToNull(azureCredentialsId);
+        this.azureCredentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
     }
 
     public String getOutput() {
@@ -171,7 +171,7 @@ public final class EcrToAcrStep extends Step {
 
     @DataBoundSetter
     public void setOutput(String output) {
-        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+        this.output = Objects.requireNonNullElse(Util.fixEmptyAndTrim(output), DEFAULT_OUTPUT);
     }
 
     public boolean isFailFast() {
@@ -184,21 +184,6 @@ public final class EcrToAcrStep extends Step {
         this.failFast = failFast;
     }
 
-    static List<String> split(String value) {
-        List<String> out = new ArrayList<>();
-        if (value != null) {
-            for (String part : value.split("[,\\n]")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     @Override
     public StepExecution start(StepContext context) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.steps.inventory;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.Messages;
@@ -14,6 +15,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,7 +49,7 @@ public final class EksInventoryStep extends Step {
     /** Live: the EKS cluster name. */
     @DataBoundSetter
     public void setCluster(String cluster) {
-        this.cluster = trim(cluster);
+        this.cluster = Util.fixEmptyAndTrim(cluster);
     }
 
     public String getRegion() {
@@ -56,7 +58,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setRegion(String region) {
-        this.region = trim(region);
+        this.region = Util.fixEmptyAndTrim(region);
     }
 
     public String getDump() {
@@ -66,7 +68,7 @@ public final class EksInventoryStep extends Step {
     /** Offline: a cluster dump in the workspace. */
     @DataBoundSetter
     public void setDump(String dump) {
-        this.dump = trim(dump);
+        this.dump = Util.fixEmptyAndTrim(dump);
     }
 
     public String getKubeconfig() {
@@ -75,7 +77,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setKubeconfig(String kubeconfig) {
-        this.kubeconfig = trim(kubeconfig);
+        this.kubeconfig = Util.fixEmptyAndTrim(kubeconfig);
     }
 
     public String getContext() {
@@ -84,7 +86,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = trim(context);
+        this.context = Util.fixEmptyAndTrim(context);
     }
 
     public String getOutput() {
@@ -93,7 +95,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setOutput(String output) {
-        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+        this.output = Objects.requireNonNullElse(Util.fixEmptyAndTrim(output), DEFAULT_OUTPUT);
     }
 
     public String getSourceVersion() {
@@ -102,7 +104,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setSourceVersion(String sourceVersion) {
-        this.sourceVersion = trim(sourceVersion);
+        this.sourceVersion = Util.fixEmptyAndTrim(sourceVersion);
     }
 
     public String getTargetVersion() {
@@ -111,7 +113,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setTargetVersion(String targetVersion) {
-        this.targetVersion = trim(targetVersion);
+        this.targetVersion = Util.fixEmptyAndTrim(targetVersion);
     }
 
     public String getAwsCredentialsId() {
@@ -120,7 +122,7 @@ public final class EksInventoryStep extends Step {
 
     @DataBoundSetter
     public void setAwsCredentialsId(String awsCredentialsId) {
-        this.awsCredentialsId = trim(awsCredentialsId);
+        this.awsCredentialsId = Util.fixEmptyAndTrim(awsCredentialsId);
     }
 
     @Override
@@ -128,9 +130,6 @@ public final class EksInventoryStep extends Step {
         return new EksInventoryExecution(context, this, credentials);
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {

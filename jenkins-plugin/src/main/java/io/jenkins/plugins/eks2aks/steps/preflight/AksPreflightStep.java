@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.steps.preflight;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.Messages;
@@ -14,6 +15,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -50,7 +52,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setResourceGroup(String resourceGroup) {
-        this.resourceGroup = trim(resourceGroup);
+        this.resourceGroup = Util.fixEmptyAndTrim(resourceGroup);
     }
 
     public String getCluster() {
@@ -60,7 +62,7 @@ public final class AksPreflightStep extends Step {
     /** The AKS cluster's name in {@code resourceGroup}. */
     @DataBoundSetter
     public void setCluster(String cluster) {
-        this.cluster = trim(cluster);
+        this.cluster = Util.fixEmptyAndTrim(cluster);
     }
 
     public String getSubscription() {
@@ -69,7 +71,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setSubscription(String subscription) {
-        this.subscription = trim(subscription);
+        this.subscription = Util.fixEmptyAndTrim(subscription);
     }
 
     public String getKubeconfig() {
@@ -78,7 +80,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setKubeconfig(String kubeconfig) {
-        this.kubeconfig = trim(kubeconfig);
+        this.kubeconfig = Util.fixEmptyAndTrim(kubeconfig);
     }
 
     public String getContext() {
@@ -87,7 +89,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setContext(String context) {
-        this.context = trim(context);
+        this.context = Util.fixEmptyAndTrim(context);
     }
 
     public String getInventory() {
@@ -97,7 +99,7 @@ public final class AksPreflightStep extends Step {
     /** The eksInventory's inventory.json in the workspace. */
     @DataBoundSetter
     public void setInventory(String inventory) {
-        this.inventory = trim(inventory);
+        this.inventory = Util.fixEmptyAndTrim(inventory);
     }
 
     public String getSourceVersion() {
@@ -106,7 +108,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setSourceVersion(String sourceVersion) {
-        this.sourceVersion = trim(sourceVersion);
+        this.sourceVersion = Util.fixEmptyAndTrim(sourceVersion);
     }
 
     public String getIngress() {
@@ -115,7 +117,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setIngress(String ingress) {
-        this.ingress = trim(ingress);
+        this.ingress = Util.fixEmptyAndTrim(ingress);
     }
 
     public String getAcr() {
@@ -124,7 +126,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setAcr(String acr) {
-        this.acr = trim(acr);
+        this.acr = Util.fixEmptyAndTrim(acr);
     }
 
     public String getVeleroNamespace() {
@@ -133,7 +135,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setVeleroNamespace(String veleroNamespace) {
-        this.veleroNamespace = veleroNamespace == null || veleroNamespace.isBlank() ? "velero" : veleroNamespace.trim();
+        this.veleroNamespace = Objects.requireNonNullElse(Util.fixEmptyAndTrim(veleroNamespace), "velero");
     }
 
     public String getOutput() {
@@ -142,7 +144,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setOutput(String output) {
-        this.output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output.trim();
+        this.output = Objects.requireNonNullElse(Util.fixEmptyAndTrim(output), DEFAULT_OUTPUT);
     }
 
     public String getAzureCredentialsId() {
@@ -151,7 +153,7 @@ public final class AksPreflightStep extends Step {
 
     @DataBoundSetter
     public void setAzureCredentialsId(String azureCredentialsId) {
-        this.azureCredentialsId = trim(azureCredentialsId);
+        this.azureCredentialsId = Util.fixEmptyAndTrim(azureCredentialsId);
     }
 
     public boolean isFailOnNotReady() {
@@ -168,9 +170,6 @@ public final class AksPreflightStep extends Step {
         return new AksPreflightExecution(context, this, credentials);
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
