@@ -48,6 +48,11 @@ public final class Eks2AksCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // The JDK keeps 5 idle connections per registry by default; copy-images runs 8 transfers at once, and a
+        // connection that is not kept costs a new TCP (and TLS) handshake. Read once, so set before any request.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(commandLine(out, err).execute(args));

@@ -134,7 +134,8 @@ public final class ImageMigration {
             ImageCopier.Outcome outcome = copier.copy(item.source(), item.target(), request.referrers() && request.mode() == MigrationMode.COPY,
                     request.dryRun(), stats);
             ImageStatus status = request.dryRun() ? ImageStatus.PLANNED : outcome.unchanged() ? ImageStatus.UNCHANGED : ImageStatus.COPIED;
-            if (!request.dryRun()) {
+            if (!request.dryRun() && !outcome.unchanged()) {
+                // An unchanged image was just resolved in the target by the same HEAD this would send again.
                 verify(clients, item.target(), outcome.digest(), stats);
             }
             long bytes = request.dryRun() ? stats.bytesToCopy() : stats.bytes();

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -33,24 +31,23 @@ public final class BlobUploads {
         String path = "/v2/" + repository + "/blobs/uploads/?mount=" + encode(digest) + "&from=" + encode(fromRepository);
         RegistryCall call = RegistryCall.of("POST", path,
                 Set.of(RegistryCall.scope(repository, true), RegistryCall.scope(fromRepository, false)), onRetry);
-        HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 201) {
-            return Optional.empty();
+        RegistryResponse response = http.send(call);
+        if (response.status() != 201 && response.status() != 202) {
+            throw http.error(call, response);
         }
-        if (response.statusCode() == 202) {
-            return Optional.of(location(call, response));
-        }
-        throw http.error(call, response);
+        response.close();
+        return response.status() == 201 ? Optional.empty() : Optional.of(location(call, response));
     }
 
     /** Opens an upload session; returns its location. */
     public String start(String repository, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("POST", "/v2/" + repository + "/blobs/uploads/",
                 Set.of(RegistryCall.scope(repository, true)), onRetry);
-        HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() != 202) {
+        RegistryResponse response = http.send(call);
+        if (response.status() != 202) {
             throw http.error(call, response);
         }
+        response.close();
         return location(call, response);
     }
 
@@ -59,11 +56,12 @@ public final class BlobUploads {
                               Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("PUT", withDigest(location, digest), Set.of(RegistryCall.scope(repository, true)), onRetry)
                 .withHeaders(Map.of("Content-Type", "application/octet-stream"))
-                .withBody(() -> HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> content), size), false);
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 201) {
+                .withBody(() -> RequestBody.of(content, size), false);
+        RegistryResponse response = http.send(call);
+        if (response.status() != 201) {
             throw http.error(call, response);
         }
+        response.close();
     }
 
     /**
@@ -87,11 +85,12 @@ public final class BlobUploads {
                     .withHeaders(Map.of("Content-Type", "application/octet-stream",
                             "Content-Range", offset + "-" + (offset + n - 1)))
                     // A PATCH that failed midway may have been partly applied: the whole blob is retried, not the chunk.
-                    .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(chunk), false);
-            HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 202) {
+                    .withBody(() -> RequestBody.of(chunk), false);
+            RegistryResponse response = http.send(call);
+            if (response.status() != 202) {
                 throw http.error(call, response);
             }
+            response.close();
             current = location(call, response);
             offset += n;
             if (n < chunkSize) {
@@ -102,15 +101,16 @@ public final class BlobUploads {
             throw new IOException("blob " + digest + " kept streaming after its last chunk");
         }
         RegistryCall close = RegistryCall.of("PUT", withDigest(current, digest), scopes, onRetry);
-        HttpResponse<byte[]> response = http.send(close, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 201) {
+        RegistryResponse response = http.send(close);
+        if (response.status() != 201) {
             throw http.error(close, response);
         }
+        response.close();
     }
 
-    private String location(RegistryCall call, HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new RegistryException(http.describe(call) + " answered without a Location", response.statusCode()));
+    private String location(RegistryCall call, RegistryResponse response) {
+        String location = response.header("Location")
+                .orElseThrow(() -> new RegistryException(http.describe(call) + " answered without a Location", response.status()));
         URI uri = http.resolve(location);
         // Keep it as path and query: RegistryHttp resolves it against the registry again for each request.
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());

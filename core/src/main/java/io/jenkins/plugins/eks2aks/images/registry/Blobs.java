@@ -2,7 +2,6 @@ package io.jenkins.plugins.eks2aks.images.registry;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -18,14 +17,15 @@ public final class Blobs {
     /** The blob's size when {@code repository} has it, empty when it does not (404). */
     public OptionalLong size(String repository, String digest, boolean push, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("HEAD", path(repository, digest), Set.of(RegistryCall.scope(repository, push)), onRetry);
-        HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 404) {
-            return OptionalLong.empty();
-        }
-        if (response.statusCode() != 200) {
+        RegistryResponse response = http.send(call);
+        if (response.status() != 200 && response.status() != 404) {
             throw http.error(call, response);
         }
-        return OptionalLong.of(response.headers().firstValueAsLong("Content-Length").orElse(-1));
+        response.close();
+        if (response.status() == 404) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(response.longHeader("Content-Length").orElse(-1));
     }
 
     /**
@@ -34,14 +34,15 @@ public final class Blobs {
      */
     public InputStream open(String repository, String digest, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("GET", path(repository, digest), Set.of(RegistryCall.scope(repository, false)), onRetry);
-        HttpResponse<InputStream> response = http.send(call, HttpResponse.BodyHandlers.ofInputStream());
-        for (int hops = 0; isRedirect(response.statusCode()) && hops < 5; hops++) {
-            URI target = response.uri().resolve(response.headers().firstValue("Location")
+        RegistryResponse response = http.send(call);
+        for (int hops = 0; isRedirect(response.status()) && hops < 5; hops++) {
+            RegistryResponse redirect = response;
+            URI target = redirect.uri().resolve(redirect.header("Location")
                     .orElseThrow(() -> new RegistryException(http.describe(call) + " redirected without a Location", 502)));
-            RegistryHttp.discard(response);
+            redirect.close();
             response = http.getExternal(target, call);
         }
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             throw http.error(call, response);
         }
         return response.body();

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,22 +24,23 @@ public final class Manifests {
     public Optional<ManifestContent> get(String repository, String reference, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("GET", path(repository, reference), Set.of(RegistryCall.scope(repository, false)), onRetry)
                 .withHeaders(Map.of("Accept", MediaTypes.ACCEPT));
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 404) {
+        RegistryResponse response = http.send(call);
+        if (response.status() == 404) {
+            response.close();
             return Optional.empty();
         }
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             throw http.error(call, response);
         }
-        byte[] bytes = response.body();
+        byte[] bytes = read(call, response);
         String actual = Digests.sha256(bytes);
         String expected = Digests.isSha256(reference) ? reference
-                : response.headers().firstValue("Docker-Content-Digest").orElse(actual);
+                : response.header("Docker-Content-Digest").orElse(actual);
         if (!actual.equals(expected)) {
             throw new RegistryException("manifest " + http.host() + "/" + repository + "@" + expected
                     + " does not match its digest: its content hashes to " + actual, 200);
         }
-        String contentType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse("");
+        String contentType = response.header("Content-Type").map(t -> t.split(";")[0].trim()).orElse("");
         String mediaType = contentType.startsWith("application/vnd.") ? contentType : ManifestContent.declaredMediaType(bytes);
         return Optional.of(new ManifestContent(mediaType == null ? MediaTypes.DOCKER_MANIFEST : mediaType, actual, bytes));
     }
@@ -49,14 +49,15 @@ public final class Manifests {
     public Optional<String> digest(String repository, String reference, boolean push, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("HEAD", path(repository, reference), Set.of(RegistryCall.scope(repository, push)), onRetry)
                 .withHeaders(Map.of("Accept", MediaTypes.ACCEPT));
-        HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        if (response.statusCode() != 200) {
+        RegistryResponse response = http.send(call);
+        if (response.status() != 200 && response.status() != 404) {
             throw http.error(call, response);
         }
-        Optional<String> stated = response.headers().firstValue("Docker-Content-Digest");
+        response.close();
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        Optional<String> stated = response.header("Docker-Content-Digest");
         if (stated.isPresent()) {
             return stated;
         }
@@ -72,17 +73,26 @@ public final class Manifests {
     public boolean put(String repository, String reference, ManifestContent manifest, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("PUT", path(repository, reference), Set.of(RegistryCall.scope(repository, true)), onRetry)
                 .withHeaders(Map.of("Content-Type", manifest.mediaType()))
-                .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()), true);
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 201 && response.statusCode() != 200) {
+                .withBody(() -> RequestBody.of(manifest.bytes()), true);
+        RegistryResponse response = http.send(call);
+        if (response.status() != 201 && response.status() != 200) {
             throw http.error(call, response);
         }
-        String stored = response.headers().firstValue("Docker-Content-Digest").orElse(manifest.digest());
+        response.close();
+        String stored = response.header("Docker-Content-Digest").orElse(manifest.digest());
         if (!stored.equals(manifest.digest())) {
             throw new RegistryException("PUT " + http.host() + "/" + repository + ":" + reference + " stored digest " + stored
-                    + " for manifest " + manifest.digest(), response.statusCode());
+                    + " for manifest " + manifest.digest(), response.status());
         }
-        return response.headers().firstValue("OCI-Subject").isPresent();
+        return response.header("OCI-Subject").isPresent();
+    }
+
+    private byte[] read(RegistryCall call, RegistryResponse response) {
+        try (response) {
+            return response.bytes();
+        } catch (IOException e) {
+            throw new RegistryException(http.describe(call) + " failed while reading the manifest: " + RegistryHttp.oneLine(e), 0, e);
+        }
     }
 
     private static String path(String repository, String reference) {

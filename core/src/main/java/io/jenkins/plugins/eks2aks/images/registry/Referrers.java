@@ -1,6 +1,6 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +27,16 @@ public final class Referrers {
     public Optional<Listing> list(String repository, String digest, Runnable onRetry) throws InterruptedException {
         RegistryCall call = RegistryCall.of("GET", "/v2/" + repository + "/referrers/" + digest,
                 Set.of(RegistryCall.scope(repository, false)), onRetry).withHeaders(Map.of("Accept", MediaTypes.OCI_INDEX));
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (response.statusCode() == 200 && contentType.startsWith(MediaTypes.OCI_INDEX)) {
-            ManifestContent index = new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(response.body()), response.body());
+        byte[] body = null;
+        try (RegistryResponse response = http.send(call)) {
+            if (response.status() == 200 && response.header("Content-Type").orElse("").startsWith(MediaTypes.OCI_INDEX)) {
+                body = response.bytes();
+            }
+        } catch (IOException e) {
+            throw new RegistryException(http.describe(call) + " failed while reading the referrers: " + RegistryHttp.oneLine(e), 0, e);
+        }
+        if (body != null) {
+            ManifestContent index = new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(body), body);
             return index.children().isEmpty() ? Optional.empty() : Optional.of(new Listing(index, true));
         }
         // 404 (or a registry that answers something else there): no referrers API; use the tag schema.

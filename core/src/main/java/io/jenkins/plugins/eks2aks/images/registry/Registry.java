@@ -8,6 +8,7 @@ public final class Registry {
     private final Blobs blobs;
     private final BlobUploads uploads;
     private final Referrers referrers;
+    private final Catalog catalog;
 
     Registry(RegistryHttp http) {
         this.http = http;
@@ -15,6 +16,7 @@ public final class Registry {
         this.blobs = new Blobs(http);
         this.uploads = new BlobUploads(http);
         this.referrers = new Referrers(http, manifests);
+        this.catalog = new Catalog(http);
     }
 
     /** host[:port], as in image references. */
@@ -36,5 +38,9 @@ public final class Registry {
 
     public Referrers referrers() {
         return referrers;
+    }
+
+    public Catalog catalog() {
+        return catalog;
     }
 }

@@ -8,9 +8,6 @@ import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,14 +42,14 @@ final class RegistryAuth {
 
     private final String host;
     private final CredentialsProvider credentials;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final Clock clock;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private volatile String scheme;
     private volatile String realm;
     private volatile String service;
 
-    RegistryAuth(String host, CredentialsProvider credentials, HttpClient http, Clock clock) {
+    RegistryAuth(String host, CredentialsProvider credentials, HttpTransport http, Clock clock) {
         this.host = host;
         this.credentials = credentials;
         this.http = http;
@@ -128,20 +125,20 @@ final class RegistryAuth {
             query.append(query.length() == 0 ? "" : "&").append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
         }
         URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
         Optional<RegistryCredentials> creds = credentials.credentialsFor(host);
-        creds.ifPresent(c -> request.header("Authorization", basic(c)));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new RegistryException(host + ": the token endpoint rejected the "
-                    + (creds.isPresent() ? "credentials for user " + creds.get().username() : "anonymous request")
-                    + " (HTTP " + response.statusCode() + ")", 401);
+        Map<String, String> headers = creds.map(c -> Map.of("Authorization", basic(c))).orElse(Map.of());
+        JsonNode body;
+        try (RegistryResponse response = http.send("GET", uri, headers, null)) {
+            if (response.status() == 401 || response.status() == 403) {
+                throw new RegistryException(host + ": the token endpoint rejected the "
+                        + (creds.isPresent() ? "credentials for user " + creds.get().username() : "anonymous request")
+                        + " (HTTP " + response.status() + ")", 401);
+            }
+            if (response.status() != 200) {
+                throw new RegistryException(host + ": the token endpoint answered HTTP " + response.status(), response.status());
+            }
+            body = JSON.readTree(response.bytes());
         }
-        if (response.statusCode() != 200) {
-            throw new RegistryException(host + ": the token endpoint answered HTTP " + response.statusCode(),
-                    response.statusCode());
-        }
-        JsonNode body = JSON.readTree(response.body());
         String value = body.path("token").asText(body.path("access_token").asText(""));
         if (value.isEmpty()) {
             throw new RegistryException(host + ": the token endpoint answered without a token", 502);

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
  * @param onRetry    told of each repeat, for the report's retry counts
  */
 public record RegistryCall(String method, String path, Set<String> scopes, Map<String, String> headers,
-                           Supplier<HttpRequest.BodyPublisher> body, boolean replayable, Runnable onRetry) {
+                           Supplier<RequestBody> body, boolean replayable, Runnable onRetry) {
 
     public static RegistryCall of(String method, String path, Set<String> scopes, Runnable onRetry) {
         return new RegistryCall(method, path, scopes, Map.of(), null, true, onRetry);
@@ -28,7 +27,7 @@ public record RegistryCall(String method, String path, Set<String> scopes, Map<S
         return new RegistryCall(method, path, scopes, more, body, replayable, onRetry);
     }
 
-    public RegistryCall withBody(Supplier<HttpRequest.BodyPublisher> newBody, boolean canReplay) {
+    public RegistryCall withBody(Supplier<RequestBody> newBody, boolean canReplay) {
         return new RegistryCall(method, path, scopes, headers, newBody, canReplay, onRetry);
     }
 

@@ -2,31 +2,24 @@ package io.jenkins.plugins.eks2aks.images.registry;
 
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * One {@link Registry} per host and role, sharing one JDK HTTP client (its connection pool). HTTP/1.1 on purpose:
- * parallel blob transfers then use parallel connections instead of sharing one HTTP/2 connection's window.
- */
+/** One {@link Registry} per host and role, sharing one transport (its connection pool). */
 public final class RegistryClients {
 
     private final RegistryAccess access;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final Clock clock;
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
 
     public RegistryClients(RegistryAccess access, Clock clock) {
         this.access = access;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // A read that waits this long for the next byte is a dead connection, retried like a reset.
+        this.http = new UrlConnectionTransport(Duration.ofSeconds(30), Duration.ofMinutes(5));
     }
 
     /** The registry images are read from. */

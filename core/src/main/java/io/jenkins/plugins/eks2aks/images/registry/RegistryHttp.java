@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,16 +24,15 @@ import java.util.Optional;
 public final class RegistryHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(30);
 
     private final String host;
     private final String baseUrl;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final RegistryAuth auth;
     private final RetryPolicy retry;
     private final Clock clock;
 
-    RegistryHttp(String host, boolean plainHttp, HttpClient http, CredentialsProvider credentials, RetryPolicy retry, Clock clock) {
+    RegistryHttp(String host, boolean plainHttp, HttpTransport http, CredentialsProvider credentials, RetryPolicy retry, Clock clock) {
         this.host = host;
         this.baseUrl = (plainHttp ? "http://" : "https://") + host;
         this.http = http;
@@ -53,32 +52,45 @@ public final class RegistryHttp {
 
     /**
      * Sends {@code call}, answering auth challenges and repeating transient failures. Returns the last response,
-     * whatever its status, for the endpoint to interpret; a connection that keeps failing becomes a
+     * whatever its status, for the endpoint to interpret (and close); a connection that keeps failing becomes a
      * {@link RegistryException} with status 0.
      */
-    public <T> HttpResponse<T> send(RegistryCall call, HttpResponse.BodyHandler<T> handler) throws InterruptedException {
+    public RegistryResponse send(RegistryCall call) throws InterruptedException {
         int attempt = 0;
         int authRounds = 0;
         while (true) {
             attempt++;
+            if (Thread.interrupted()) {
+                throw new InterruptedException(describe(call) + " cancelled");
+            }
             String authorization = null;
-            HttpResponse<T> response;
+            RegistryResponse response;
             try {
                 authorization = auth.authorization(call.scopes()).orElse(null);
-                response = http.send(request(call, authorization), handler);
+                response = http.send(call.method(), resolve(call.path()), headers(call, authorization),
+                        call.body() == null ? null : call.body().get());
             } catch (IOException e) {
+                if (cancelled(e)) {
+                    throw interrupted(call, e);
+                }
+                if (e.getCause() instanceof VerifyingInputStream.BlobVerificationException mismatch) {
+                    throw new RegistryException(mismatch.getMessage(), 0, mismatch);
+                }
+                if (e instanceof VerifyingInputStream.BlobVerificationException) {
+                    throw new RegistryException(e.getMessage(), 0, e);
+                }
                 if (call.replayable() && attempt < retry.maxAttempts()) {
                     pause(retry.backoff(attempt), call);
                     continue;
                 }
                 throw new RegistryException(describe(call) + " failed: " + oneLine(e), 0, e);
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 401 && authRounds < 2) {
                 authRounds++;
                 attempt--;
-                String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
-                discard(response);
+                String challenge = response.header("WWW-Authenticate").orElse(null);
+                response.close();
                 try {
                     if (auth.onChallenge(challenge, call.scopes(), authorization)) {
                         if (!call.replayable() && call.body() != null) {
@@ -88,14 +100,17 @@ public final class RegistryHttp {
                         continue;
                     }
                 } catch (IOException e) {
+                    if (cancelled(e)) {
+                        throw interrupted(call, e);
+                    }
                     throw new RegistryException(host + ": token request failed: " + oneLine(e), 0, e);
                 }
-                return response;
+                return http401(response, status);
             }
             if ((status == 429 || (status >= 500 && status != 501)) && call.replayable() && attempt < retry.maxAttempts()) {
-                Duration wait = retry.retryAfter(response.headers().firstValue("Retry-After").orElse(null),
+                Duration wait = retry.retryAfter(response.header("Retry-After").orElse(null),
                         ZonedDateTime.now(clock)).orElse(retry.backoff(attempt));
-                discard(response);
+                response.close();
                 pause(wait, call);
                 continue;
             }
@@ -103,14 +118,29 @@ public final class RegistryHttp {
         }
     }
 
-    private HttpRequest request(RegistryCall call, String authorization) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(resolve(call.path())).timeout(REQUEST_TIMEOUT);
-        call.headers().forEach(b::header);
-        if (authorization != null) {
-            b.header("Authorization", authorization);
+    /** The 401 itself, its body already drained: what the endpoint turns into an error naming the credentials. */
+    private static RegistryResponse http401(RegistryResponse drained, int status) {
+        return new RegistryResponse(drained.uri(), status, Map.of(), null);
+    }
+
+    /** A cancelled transfer, as opposed to a read that timed out (also an InterruptedIOException). */
+    private static boolean cancelled(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
+    }
+
+    private static InterruptedException interrupted(RegistryCall call, IOException e) {
+        InterruptedException interrupted = new InterruptedException(call.method() + " cancelled");
+        interrupted.initCause(e);
+        return interrupted;
+    }
+
+    private static Map<String, String> headers(RegistryCall call, String authorization) {
+        if (authorization == null) {
+            return call.headers();
         }
-        b.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : call.body().get());
-        return b.build();
+        Map<String, String> all = new HashMap<>(call.headers());
+        all.put("Authorization", authorization);
+        return all;
     }
 
     private static void pause(Duration wait, RegistryCall call) throws InterruptedException {
@@ -118,36 +148,15 @@ public final class RegistryHttp {
         Thread.sleep(wait.toMillis());
     }
 
-    /** Reads and closes a streamed body we do not need, so the connection goes back to the pool. */
-    static void discard(HttpResponse<?> response) {
-        if (response.body() instanceof InputStream in) {
-            try (in) {
-                in.readNBytes(64 * 1024);
-            } catch (IOException ignored) {
-                // The connection is dropped instead of reused; nothing else to do.
-            }
-        }
-    }
-
     /**
      * A one-line error for an unexpected answer: request, status, and the registry's error code and message from its
      * JSON error body when there is one. Headers are never included (they may hold credentials).
      */
-    RegistryException error(RegistryCall call, HttpResponse<?> response) {
+    RegistryException error(RegistryCall call, RegistryResponse response) {
         String detail = "";
-        Object body = response.body();
-        String text = null;
-        try {
-            if (body instanceof InputStream in) {
-                try (in) {
-                    text = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
-                }
-            } else if (body instanceof byte[] bytes) {
-                text = new String(bytes, 0, Math.min(bytes.length, 8192), StandardCharsets.UTF_8);
-            } else if (body instanceof String s) {
-                text = s;
-            }
-            if (text != null && text.startsWith("{")) {
+        try (response) {
+            String text = new String(response.body().readNBytes(8192), StandardCharsets.UTF_8);
+            if (text.startsWith("{")) {
                 JsonNode first = JSON.readTree(text).path("errors").path(0);
                 if (!first.isMissingNode()) {
                     detail = ": " + first.path("code").asText() + " " + first.path("message").asText();
@@ -156,10 +165,9 @@ public final class RegistryHttp {
         } catch (IOException ignored) {
             // The status alone still says what happened.
         }
-        String hint = response.statusCode() == 401 ? " (wrong or missing credentials for " + host + ")"
-                : response.statusCode() == 403 ? " (the credentials for " + host + " lack permission)" : "";
-        return new RegistryException(describe(call) + " answered HTTP " + response.statusCode() + detail + hint,
-                response.statusCode());
+        String hint = response.status() == 401 ? " (wrong or missing credentials for " + host + ")"
+                : response.status() == 403 ? " (the credentials for " + host + " lack permission)" : "";
+        return new RegistryException(describe(call) + " answered HTTP " + response.status() + detail + hint, response.status());
     }
 
     String describe(RegistryCall call) {
@@ -170,19 +178,21 @@ public final class RegistryHttp {
     }
 
     /** Sends a plain GET to a URL outside the registry (a storage redirect), with retries but no credentials. */
-    HttpResponse<InputStream> getExternal(URI uri, RegistryCall call) throws InterruptedException {
+    RegistryResponse getExternal(URI uri, RegistryCall call) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                int status = response.statusCode();
+                RegistryResponse response = http.send("GET", uri, Map.of(), null);
+                int status = response.status();
                 if ((status == 429 || status >= 500) && attempt < retry.maxAttempts()) {
-                    discard(response);
+                    response.close();
                     pause(retry.backoff(attempt), call);
                     continue;
                 }
                 return response;
             } catch (IOException e) {
+                if (cancelled(e)) {
+                    throw interrupted(call, e);
+                }
                 if (attempt >= retry.maxAttempts()) {
                     throw new RegistryException("GET " + uri.getHost() + uri.getPath() + " failed: " + oneLine(e), 0, e);
                 }
