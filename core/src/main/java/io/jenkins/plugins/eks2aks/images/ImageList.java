@@ -1,7 +1,6 @@
 package io.jenkins.plugins.eks2aks.images;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.jenkins.plugins.eks2aks.MigrationException;
 
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a list of image references: one a line ({@code #} starts a comment), as the inventory's
@@ -45,21 +45,21 @@ public final class ImageList {
     }
 
     private static List<String> fromJson(Path file, String json) {
-        JsonNode root;
+        Object root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = JSON.std.anyFrom(json);
         } catch (IOException e) {
             throw new MigrationException("The image list " + file + " is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
-        JsonNode array = root.isArray() ? root : root.path("images");
-        if (!array.isArray()) {
+        Object array = root instanceof Map<?, ?> report ? report.get("images") : root;
+        if (!(array instanceof List<?> entries)) {
             throw new MigrationException("The image list " + file + " has no 'images' array");
         }
         List<String> images = new ArrayList<>();
-        for (JsonNode n : array) {
-            String ref = n.isTextual() ? n.asText() : n.path("reference").asText(n.path("image").asText(""));
-            if (!ref.isBlank()) {
-                images.add(ref.strip());
+        for (Object n : entries) {
+            Object ref = n instanceof Map<?, ?> entry ? (entry.get("reference") != null ? entry.get("reference") : entry.get("image")) : n;
+            if (ref instanceof String s && !s.isBlank()) {
+                images.add(s.strip());
             }
         }
         return images;

@@ -1,12 +1,11 @@
 package io.jenkins.plugins.eks2aks.images.copy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.images.ImageReference;
 import io.jenkins.plugins.eks2aks.images.registry.Descriptor;
 import io.jenkins.plugins.eks2aks.images.registry.Digests;
+import io.jenkins.plugins.eks2aks.images.registry.JsonValues;
 import io.jenkins.plugins.eks2aks.images.registry.ManifestContent;
 import io.jenkins.plugins.eks2aks.images.registry.MediaTypes;
 import io.jenkins.plugins.eks2aks.images.registry.Referrers;
@@ -31,8 +30,6 @@ import java.util.concurrent.Executor;
  * {@link BlobLedger}, so their transfers run on the run's one bounded pool.
  */
 public final class ImageCopier {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryClients clients;
     private final BlobLedger ledger;
@@ -190,18 +187,23 @@ public final class ImageCopier {
 
     private static ManifestContent mergedIndex(ManifestContent existing, List<Descriptor> added) {
         try {
-            ObjectNode index = existing == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(existing.bytes());
+            Map<String, Object> index = existing == null ? new LinkedHashMap<>() : new LinkedHashMap<>(JsonValues.object(existing.bytes()));
             index.put("schemaVersion", 2);
             index.put("mediaType", MediaTypes.OCI_INDEX);
-            ArrayNode manifests = index.withArray("manifests");
+            List<Object> manifests = new ArrayList<>(index.get("manifests") instanceof List<?> l ? l : List.of());
             Set<String> known = new LinkedHashSet<>();
-            manifests.forEach(m -> known.add(m.path("digest").asText()));
+            JsonValues.objects(index, "manifests").forEach(m -> known.add(JsonValues.text(m, "digest", "")));
             for (Descriptor d : added) {
                 if (known.add(d.digest())) {
-                    manifests.addObject().put("mediaType", d.mediaType()).put("digest", d.digest()).put("size", d.size());
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("mediaType", d.mediaType());
+                    entry.put("digest", d.digest());
+                    entry.put("size", d.size());
+                    manifests.add(entry);
                 }
             }
-            byte[] bytes = JSON.writeValueAsBytes(index);
+            index.put("manifests", manifests);
+            byte[] bytes = JSON.std.asBytes(index);
             return new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(bytes), bytes);
         } catch (IOException e) {
             throw new MigrationException("cannot build the referrers index: " + e.getMessage(), e);

@@ -1,12 +1,10 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class Catalog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final int DEFAULT_PAGE = 1000;
     // A registry that keeps sending "next" forever must not keep the run forever.
@@ -62,14 +59,14 @@ public final class Catalog {
             if (response.status() != 200) {
                 throw http.error(call, response);
             }
-            JsonNode body;
+            Map<String, Object> body;
             try (response) {
-                body = JSON.readTree(response.bytes());
+                body = JsonValues.object(response.bytes());
             } catch (IOException e) {
                 throw new RegistryException(http.describe(call) + " answered something that is not a JSON listing: "
                         + RegistryHttp.oneLine(e), 200, e);
             }
-            body.path(field).forEach(v -> all.add(v.asText()));
+            all.addAll(JsonValues.strings(body, field));
             next = response.header("Link").map(Catalog::next).orElse(null);
         }
         // The spec promises lexical order, registries do not all keep it (docker-registry 2.8 pages tags backwards).

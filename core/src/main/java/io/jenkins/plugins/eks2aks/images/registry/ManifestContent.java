@@ -1,12 +1,11 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,29 +18,28 @@ import java.util.Optional;
  */
 public record ManifestContent(String mediaType, String digest, byte[] bytes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public boolean isIndex() {
         return MediaTypes.isIndex(mediaType);
     }
 
     /** For an index: its manifests (every platform). For an image: its config and layers. */
     public List<Descriptor> children() {
-        JsonNode root = json();
+        Map<String, Object> root = json();
         List<Descriptor> out = new ArrayList<>();
         if (isIndex()) {
-            for (JsonNode m : root.path("manifests")) {
+            for (Map<String, Object> m : JsonValues.objects(root, "manifests")) {
                 out.add(descriptor(m));
             }
         } else {
-            if (root.has("config")) {
-                out.add(descriptor(root.get("config")));
+            Map<String, Object> config = JsonValues.child(root, "config");
+            if (config != null) {
+                out.add(descriptor(config));
             }
-            for (JsonNode layer : root.path("layers")) {
+            for (Map<String, Object> layer : JsonValues.objects(root, "layers")) {
                 out.add(descriptor(layer));
             }
             // OCI artifact manifests (a short-lived draft) list their content as "blobs".
-            for (JsonNode blob : root.path("blobs")) {
+            for (Map<String, Object> blob : JsonValues.objects(root, "blobs")) {
                 out.add(descriptor(blob));
             }
         }
@@ -50,13 +48,12 @@ public record ManifestContent(String mediaType, String digest, byte[] bytes) {
 
     /** The manifest this one refers to (OCI 1.1 {@code subject}), for referrers. */
     public Optional<Descriptor> subject() {
-        JsonNode subject = json().path("subject");
-        return subject.isObject() ? Optional.of(descriptor(subject)) : Optional.empty();
+        return Optional.ofNullable(JsonValues.child(json(), "subject")).map(ManifestContent::descriptor);
     }
 
-    private JsonNode json() {
+    private Map<String, Object> json() {
         try {
-            return JSON.readTree(bytes);
+            return JsonValues.object(bytes);
         } catch (IOException e) {
             throw new MigrationException("manifest " + digest + " is not valid JSON: " + RegistryHttp.oneLine(e), e);
         }
@@ -65,23 +62,22 @@ public record ManifestContent(String mediaType, String digest, byte[] bytes) {
     /** The media type from the document itself, for registries that answer with a generic Content-Type. */
     static String declaredMediaType(byte[] bytes) {
         try {
-            JsonNode root = JSON.readTree(bytes);
-            return root.path("mediaType").asText(null);
+            return JsonValues.text(JsonValues.object(bytes), "mediaType", null);
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static Descriptor descriptor(JsonNode d) {
-        String mediaType = d.path("mediaType").asText("");
-        JsonNode p = d.path("platform");
+    private static Descriptor descriptor(Map<String, Object> d) {
+        String mediaType = JsonValues.text(d, "mediaType", "");
+        Map<String, Object> p = JsonValues.child(d, "platform");
         String platform = null;
-        if (p.isObject()) {
-            platform = p.path("os").asText("?") + "/" + p.path("architecture").asText("?")
-                    + (p.hasNonNull("variant") ? "/" + p.get("variant").asText() : "");
+        if (p != null) {
+            String variant = JsonValues.text(p, "variant", null);
+            platform = JsonValues.text(p, "os", "?") + "/" + JsonValues.text(p, "architecture", "?") + (variant != null ? "/" + variant : "");
         }
         boolean foreign = mediaType.contains("foreign") || mediaType.contains("nondistributable");
-        return new Descriptor(mediaType, d.path("digest").asText(), d.path("size").asLong(-1), platform, foreign);
+        return new Descriptor(mediaType, JsonValues.text(d, "digest", ""), JsonValues.number(d, "size", -1), platform, foreign);
     }
 
     @Override

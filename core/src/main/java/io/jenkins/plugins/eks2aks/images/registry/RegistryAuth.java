@@ -1,7 +1,5 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 
@@ -38,7 +36,6 @@ final class RegistryAuth {
     private static final Duration EARLY_REFRESH = Duration.ofSeconds(10);
     // The Docker token spec: without expires_in a token lasts 60 seconds.
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
     private final CredentialsProvider credentials;
@@ -127,7 +124,7 @@ final class RegistryAuth {
         URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
         Optional<RegistryCredentials> creds = credentials.credentialsFor(host);
         Map<String, String> headers = creds.map(c -> Map.of("Authorization", basic(c))).orElse(Map.of());
-        JsonNode body;
+        Map<String, Object> body;
         try (RegistryResponse response = http.send("GET", uri, headers, null)) {
             if (response.status() == 401 || response.status() == 403) {
                 throw new RegistryException(host + ": the token endpoint rejected the "
@@ -137,13 +134,14 @@ final class RegistryAuth {
             if (response.status() != 200) {
                 throw new RegistryException(host + ": the token endpoint answered HTTP " + response.status(), response.status());
             }
-            body = JSON.readTree(response.bytes());
+            body = JsonValues.object(response.bytes());
         }
-        String value = body.path("token").asText(body.path("access_token").asText(""));
+        String value = JsonValues.text(body, "token", JsonValues.text(body, "access_token", ""));
         if (value.isEmpty()) {
             throw new RegistryException(host + ": the token endpoint answered without a token", 502);
         }
-        Duration lifetime = body.has("expires_in") ? Duration.ofSeconds(body.get("expires_in").asLong()) : DEFAULT_TOKEN_LIFETIME;
+        long expiresIn = JsonValues.number(body, "expires_in", -1);
+        Duration lifetime = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_TOKEN_LIFETIME;
         tokens.put(key, new Token(value, now.plus(lifetime)));
         return value;
     }

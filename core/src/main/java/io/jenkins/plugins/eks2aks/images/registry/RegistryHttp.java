@@ -1,7 +1,5 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,6 @@ import java.util.Optional;
  */
 public final class RegistryHttp {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
     private final String baseUrl;
@@ -157,9 +155,9 @@ public final class RegistryHttp {
         try (response) {
             String text = new String(response.body().readNBytes(8192), StandardCharsets.UTF_8);
             if (text.startsWith("{")) {
-                JsonNode first = JSON.readTree(text).path("errors").path(0);
-                if (!first.isMissingNode()) {
-                    detail = ": " + first.path("code").asText() + " " + first.path("message").asText();
+                List<Map<String, Object>> errors = JsonValues.objects(JsonValues.object(text.getBytes(StandardCharsets.UTF_8)), "errors");
+                if (!errors.isEmpty()) {
+                    detail = ": " + JsonValues.text(errors.get(0), "code", "") + " " + JsonValues.text(errors.get(0), "message", "");
                 }
             }
         } catch (IOException ignored) {

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.eks2aks.images.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.eks2aks.images.registry.JsonValues;
+
+import java.io.IOException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,15 +17,13 @@ public final class ImageMappingFile {
 
     public static final String SCHEMA = "eks2aks.io/image-mapping/v1";
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public String render(Map<String, String> mapping) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
         root.put("images", mapping);
         try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
+            return JsonValues.PRETTY.asString(root) + "\n";
+        } catch (IOException e) {
             throw new IllegalStateException("a map of strings always serializes", e);
         }
     }

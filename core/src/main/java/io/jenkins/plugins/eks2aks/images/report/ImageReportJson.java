@@ -1,8 +1,8 @@
 package io.jenkins.plugins.eks2aks.images.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.eks2aks.images.registry.JsonValues;
+
+import java.io.IOException;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
 
 import java.util.LinkedHashMap;
@@ -12,8 +12,6 @@ import java.util.Map;
 public final class ImageReportJson {
 
     public static final String SCHEMA = "eks2aks.io/image-report/v1";
-
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String render(ImageMigrationSummary summary, String target) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -26,8 +24,8 @@ public final class ImageReportJson {
         body.remove("mappingFile");
         root.putAll(body);
         try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
+            return JsonValues.PRETTY.asString(root) + "\n";
+        } catch (IOException e) {
             throw new IllegalStateException("a map of JDK types always serializes", e);
         }
     }
