@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.cli;
 
+import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.images.ImageList;
 import io.jenkins.plugins.eks2aks.images.ImageMigration;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationAccess;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,12 +33,17 @@ import java.util.concurrent.Callable;
                 "Moves container images to the target registry, digest-exact: by ACR server-side import (mode import, the "
                         + "default for an *.azurecr.io target) or by a registry-to-registry copy through this machine (mode copy, "
                         + "any OCI registry). Every tag is checked by digest afterwards.",
+                "Images: IMAGE arguments, --images-file, or --repository selections (a repository, or every repository under a "
+                        + "prefix ending in *) whose tags --tags, --newest and --all-tags choose; without them each repository's "
+                        + "newest tag. Selections are listed through the ECR API, so they work for private ECR registries.",
                 "Writes OUT/image-mapping.json (source -> target@digest), OUT/image-report.json and OUT/image-report.md. "
                         + "Exits 0 when every image is in the target, 3 when any failed (the report lists them), 64 on usage errors.",
                 "Credentials: ECR sources from the AWS environment (AWS_ACCESS_KEY_ID/..., AWS_PROFILE, roles); an ACR target "
                         + "from AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID; other registries with --src-creds/--dest-creds."},
         footer = {"", "Examples:",
                 "  eks2aks copy-images --images-file eks2aks/inventory/ecr-images.txt --to contoso.azurecr.io --resource-group rg-aks",
+                "  eks2aks copy-images --repository '123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/*' --tags '1\\..*' --newest 3 "
+                        + "--to contoso.azurecr.io --resource-group rg-aks",
                 "  eks2aks copy-images 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0 --to contoso.azurecr.io --mode copy"})
 final class CopyImagesCommand implements Callable<Integer> {
 
@@ -49,6 +56,22 @@ final class CopyImagesCommand implements Callable<Integer> {
     @Option(names = "--images-file", paramLabel = "FILE",
             description = "References one a line (# comments), or the inventory's JSON report or image list.")
     Path imagesFile;
+
+    @Option(names = "--repository", paramLabel = "REGISTRY/REPO[*]",
+            description = "Images by repository: REGISTRY/shop/web, or REGISTRY/shop/* for every repository under the prefix "
+                    + "(quote the *). Repeatable. Takes each repository's newest tag unless --tags, --newest or --all-tags say otherwise.")
+    List<String> repositories = new ArrayList<>();
+
+    @Option(names = "--tags", paramLabel = "REGEX",
+            description = "With --repository: only tags the regular expression matches in full, e.g. '1\\..*' or 'v?[0-9.]+'.")
+    String tagPattern;
+
+    @Option(names = "--newest", paramLabel = "N",
+            description = "With --repository: the N most recently pushed tags of each repository (after --tags).")
+    Integer newest;
+
+    @Option(names = "--all-tags", description = "With --repository: every tag (that --tags matches), not only the newest.")
+    boolean allTags;
 
     @Option(names = "--to", required = true, paramLabel = "REGISTRY[/PREFIX]",
             description = "Target registry, optionally with a repository prefix: contoso.azurecr.io or contoso.azurecr.io/mirror.")
@@ -101,8 +124,9 @@ final class CopyImagesCommand implements Callable<Integer> {
         if (imagesFile != null) {
             all.addAll(ImageList.read(imagesFile));
         }
-        if (all.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No images: give IMAGE arguments or --images-file");
+        List<RepositorySelection> selections = selections();
+        if (all.isEmpty() && selections.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No images: give IMAGE arguments, --images-file or --repository");
         }
         ImageTarget target = ImageTarget.parse(to);
         boolean acrTarget = ImageMigrationAccess.isAcr(target.registry());
@@ -113,11 +137,35 @@ final class CopyImagesCommand implements Callable<Integer> {
         AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? clouds.acrImport(target.registry(), resourceGroup) : null;
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
         ImageMigrationSummary summary = new ImageMigration(events).run(new ImageMigrationRequest(all, to, migrationMode, parallel,
-                dryRun, force, !noReferrers, access, acrImport, out));
+                dryRun, force, !noReferrers, access, acrImport, out).withSelections(selections, clouds.catalog(null)));
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }
         return summary.failures() > 0 ? Eks2AksCommand.EXIT_ERROR : Eks2AksCommand.EXIT_OK;
+    }
+
+    /** The --repository selections with the tag options applied to each; misuse is a usage error (exit 64). */
+    private List<RepositorySelection> selections() {
+        if (repositories.isEmpty()) {
+            String option = tagPattern != null ? "--tags" : newest != null ? "--newest" : allTags ? "--all-tags" : null;
+            if (option != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        option + " chooses tags of the --repository selections: give --repository");
+            }
+            return List.of();
+        }
+        if (newest != null && allTags) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--newest and --all-tags exclude each other: give one of them");
+        }
+        List<RepositorySelection> list = new ArrayList<>();
+        try {
+            for (String repository : repositories) {
+                list.add(RepositorySelection.parse(repository).withTags(tagPattern, newest, allTags));
+            }
+        } catch (MigrationException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return list;
     }
 
     private CredentialsProvider sourceCredentials(ImageMigrationAccess clouds) {

@@ -126,7 +126,7 @@ class CopyImagesCommandTest {
         assertEquals(Eks2AksCommand.EXIT_USAGE, run("copy-images", "x.example.com/a:1"));
         assertTrue(err.toString().contains("Missing required option: '--to=REGISTRY[/PREFIX]'"), err.toString());
         assertEquals(Eks2AksCommand.EXIT_USAGE, run("copy-images", "--to", "contoso.azurecr.io"));
-        assertTrue(err.toString().contains("No images: give IMAGE arguments or --images-file"), err.toString());
+        assertTrue(err.toString().contains("No images: give IMAGE arguments, --images-file or --repository"), err.toString());
         assertEquals(Eks2AksCommand.EXIT_USAGE, run("copy-images", "--to", "r.example.com", "--src-creds", "s3cr3t-without-user", "x.example.com/a:1"));
         assertTrue(err.toString().contains("Invalid value for --src-creds: expected USER:PASSWORD"), err.toString());
         assertFalse(err.toString().contains("s3cr3t-without-user"));

@@ -14,6 +14,8 @@ import io.jenkins.plugins.eks2aks.images.registry.RegistryClients;
 import io.jenkins.plugins.eks2aks.images.report.ImageMappingFile;
 import io.jenkins.plugins.eks2aks.images.report.ImageReportJson;
 import io.jenkins.plugins.eks2aks.images.report.ImageReportMarkdown;
+import io.jenkins.plugins.eks2aks.images.select.ImageSelector;
+import io.jenkins.plugins.eks2aks.images.select.SelectionResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +66,7 @@ public final class ImageMigration {
         long started = System.nanoTime();
         ImageTarget target = ImageTarget.parse(request.target());
         List<Item> items = parse(request.images(), target);
+        items.addAll(expand(request, target, items));
         RegistryClients clients = new RegistryClients(request.access(), clock);
         ExecutorService transfers = pool(request.parallel(), "eks2aks-blob");
         ExecutorService images = pool(request.parallel(), "eks2aks-image");
@@ -111,6 +116,41 @@ public final class ImageMigration {
             }
         }
         return items;
+    }
+
+    /**
+     * The images the request's repository selections name, minus those already listed: expanded before anything moves,
+     * so the count, the dry run and the reports show them like explicit images. A selection that gives no image becomes
+     * a failed item naming it, and the others still run.
+     */
+    private List<Item> expand(ImageMigrationRequest request, ImageTarget target, List<Item> listed) {
+        if (request.selections().isEmpty()) {
+            return List.of();
+        }
+        List<SelectionResult> results;
+        try {
+            results = new ImageSelector(request.catalog()).expand(request.selections());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("Image migration cancelled while listing the selected repositories; nothing was sent");
+        }
+        // Compared as parsed references, so an explicit image written another way (an upper-case host) is not moved twice.
+        Set<Object> seen = new HashSet<>();
+        listed.forEach(item -> seen.add(item.source() != null ? item.source() : item.given()));
+        List<Item> added = new ArrayList<>();
+        for (SelectionResult result : results) {
+            int duplicates = 0;
+            for (Item item : parse(result.images(), target)) {
+                if (seen.add(item.source() != null ? item.source() : item.given())) {
+                    added.add(item);
+                } else {
+                    duplicates++;
+                }
+            }
+            events.info(TOPIC, "Selection " + result.summary() + (duplicates > 0 ? "; " + duplicates + " of them already listed" : ""));
+            result.problems().forEach(p -> added.add(new Item(p.subject(), null, null, p.message())));
+        }
+        return added;
     }
 
     private ImageResult migrate(Item item, ImageMigrationRequest request, RegistryClients clients, ImageCopier copier,

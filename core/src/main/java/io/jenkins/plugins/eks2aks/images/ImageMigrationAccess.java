@@ -13,6 +13,9 @@ import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
+import io.jenkins.plugins.eks2aks.images.select.EcrCatalog;
+import io.jenkins.plugins.eks2aks.images.select.RegistryCatalog;
+import io.jenkins.plugins.eks2aks.images.select.RoutingCatalog;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 
@@ -52,6 +55,15 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
         Map<String, EcrCredentials> ecr = new ConcurrentHashMap<>();
         return host -> EcrImageReference.parse(host + "/x").flatMap(ref ->
                 ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(ecrClient(ref.region()), h)).credentialsFor(host));
+    }
+
+    /**
+     * Lists the repositories and tags of repository selections: private ECR registries through the ECR API, with
+     * the same clients (credentials, region, AWS_ENDPOINT_URL_ECR) as the ECR tokens; other registries through
+     * {@code fallback}, or not at all when it is null.
+     */
+    public RegistryCatalog catalog(RegistryCatalog fallback) {
+        return new RoutingCatalog(new EcrCatalog(this::ecrClient), fallback);
     }
 
     private EcrClient ecrClient(String region) {

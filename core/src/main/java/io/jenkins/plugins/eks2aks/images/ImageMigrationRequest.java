@@ -2,6 +2,8 @@ package io.jenkins.plugins.eks2aks.images;
 
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.select.RegistryCatalog;
+import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,13 +22,19 @@ import java.util.Objects;
  * @param access          credentials and transport settings for the registry API
  * @param acrImport       import mode: the ACR management client and registry; null in copy mode
  * @param outputDirectory where the mapping and reports go; null to write nothing
+ * @param selections      repositories whose tags the run expands into more images (before anything moves)
+ * @param catalog         lists the repositories and tags of the selections; null when there are none
  */
 public record ImageMigrationRequest(List<String> images, String target, MigrationMode mode, int parallel, boolean dryRun,
                                     boolean force, boolean referrers, RegistryAccess access, AcrImportSettings acrImport,
-                                    Path outputDirectory) {
+                                    Path outputDirectory, List<RepositorySelection> selections, RegistryCatalog catalog) {
 
     public ImageMigrationRequest {
         images = List.copyOf(images);
+        selections = selections == null ? List.of() : List.copyOf(selections);
+        if (!selections.isEmpty() && catalog == null) {
+            throw new IllegalArgumentException("repository selections need a registry catalog to expand them");
+        }
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(access, "access");
@@ -39,20 +47,36 @@ public record ImageMigrationRequest(List<String> images, String target, Migratio
         }
     }
 
+    /** A request of explicit images only. */
+    public ImageMigrationRequest(List<String> images, String target, MigrationMode mode, int parallel, boolean dryRun,
+                                 boolean force, boolean referrers, RegistryAccess access, AcrImportSettings acrImport,
+                                 Path outputDirectory) {
+        this(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory, List.of(), null);
+    }
+
     /** A copy-mode request with defaults: 8 in parallel, referrers included, outputs in {@code outputDirectory}. */
     public static ImageMigrationRequest copy(List<String> images, String target, RegistryAccess access, Path outputDirectory) {
         return new ImageMigrationRequest(images, target, MigrationMode.COPY, 8, false, false, true, access, null, outputDirectory);
     }
 
     public ImageMigrationRequest withParallel(int n) {
-        return new ImageMigrationRequest(images, target, mode, n, dryRun, force, referrers, access, acrImport, outputDirectory);
+        return new ImageMigrationRequest(images, target, mode, n, dryRun, force, referrers, access, acrImport, outputDirectory,
+                selections, catalog);
     }
 
     public ImageMigrationRequest withDryRun(boolean value) {
-        return new ImageMigrationRequest(images, target, mode, parallel, value, force, referrers, access, acrImport, outputDirectory);
+        return new ImageMigrationRequest(images, target, mode, parallel, value, force, referrers, access, acrImport, outputDirectory,
+                selections, catalog);
     }
 
     public ImageMigrationRequest withImages(List<String> list) {
-        return new ImageMigrationRequest(list, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory);
+        return new ImageMigrationRequest(list, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory,
+                selections, catalog);
+    }
+
+    /** This request with repository selections, expanded through {@code registryCatalog} when the run starts. */
+    public ImageMigrationRequest withSelections(List<RepositorySelection> list, RegistryCatalog registryCatalog) {
+        return new ImageMigrationRequest(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory,
+                list, registryCatalog);
     }
 }

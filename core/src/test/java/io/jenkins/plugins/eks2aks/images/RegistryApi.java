@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.images;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +87,24 @@ final class RegistryApi {
     /** sha256 of the manifest bytes {@code reference} resolves to, or empty. */
     Optional<String> digest(String repository, String reference) throws IOException, InterruptedException {
         return manifest(repository, reference).map(RegistryApi::sha256);
+    }
+
+    /** The repository names of {@code GET /v2/_catalog}. */
+    List<String> repositories() throws IOException, InterruptedException {
+        return names("/v2/_catalog?n=1000", "repositories");
+    }
+
+    /** The tags of {@code GET /v2/<name>/tags/list}. */
+    List<String> tags(String repository) throws IOException, InterruptedException {
+        return names("/v2/" + repository + "/tags/list", "tags");
+    }
+
+    private List<String> names(String path, String field) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        expect(r, 200);
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(r.body()).path(field).forEach(n -> names.add(n.asText()));
+        return names;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import io.jenkins.plugins.eks2aks.images.MigrationMode;
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
@@ -38,7 +39,8 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
     /** The step's parameters as plain values. */
     record Parameters(ArrayList<String> images, String imagesFile, String to, String mode, int parallel, boolean dryRun,
                       boolean force, boolean referrers, String resourceGroup, String subscription,
-                      ArrayList<String> plainHttp, String output) implements Serializable {
+                      ArrayList<String> plainHttp, String output, ArrayList<String> repositories, String tagPattern,
+                      int newestTags, boolean allTags) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -54,6 +56,37 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
         this.azure = azure;
         this.settings = settings;
         this.listener = listener;
+    }
+
+    /**
+     * The step's repository selections with its tag parameters applied to each, or why they are wrong (one line naming
+     * the parameter or the value). {@code newestTags} 0 means no limit was given.
+     */
+    static List<RepositorySelection> selections(List<String> repositories, String tagPattern, int newestTags, boolean allTags)
+            throws AbortException {
+        if (repositories.isEmpty()) {
+            String parameter = tagPattern != null ? "tagPattern" : newestTags != 0 ? "newestTags" : allTags ? "allTags" : null;
+            if (parameter != null) {
+                throw new AbortException("ecrToAcr: '" + parameter
+                        + "' chooses tags of the 'repositories' selections: give 'repositories'");
+            }
+            return List.of();
+        }
+        if (newestTags < 0) {
+            throw new AbortException("ecrToAcr: invalid 'newestTags' " + newestTags + ": must be 1 or more (0 for no limit)");
+        }
+        if (newestTags > 0 && allTags) {
+            throw new AbortException("ecrToAcr: 'newestTags' and 'allTags' exclude each other: give one of them");
+        }
+        List<RepositorySelection> selections = new ArrayList<>();
+        try {
+            for (String repository : repositories) {
+                selections.add(RepositorySelection.parse(repository).withTags(tagPattern, newestTags > 0 ? newestTags : null, allTags));
+            }
+        } catch (MigrationException e) {
+            throw new AbortException("ecrToAcr: " + e.getMessage());
+        }
+        return selections;
     }
 
     @Override
@@ -76,7 +109,9 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
             AcrImportSettings acrImport = mode == MigrationMode.IMPORT && !parameters.dryRun()
                     ? clouds.acrImport(registry, parameters.resourceGroup()) : null;
             ImageMigrationRequest request = new ImageMigrationRequest(images, parameters.to(), mode, parameters.parallel(),
-                    parameters.dryRun(), parameters.force(), parameters.referrers(), access, acrImport, root.resolve(parameters.output()));
+                    parameters.dryRun(), parameters.force(), parameters.referrers(), access, acrImport, root.resolve(parameters.output()))
+                    .withSelections(selections(parameters.repositories(), parameters.tagPattern(), parameters.newestTags(),
+                            parameters.allTags()), clouds.catalog(null));
             return new HashMap<>(new ImageMigration(new BuildLogEvents(listener)).run(request).toMap());
         } catch (MigrationException | IllegalArgumentException e) {
             throw new AbortException("ecrToAcr: " + e.getMessage());

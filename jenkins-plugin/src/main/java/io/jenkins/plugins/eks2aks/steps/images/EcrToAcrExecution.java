@@ -43,9 +43,13 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         if (step.getTo().isEmpty()) {
             throw new AbortException("ecrToAcr: 'to' is required: the target registry, e.g. contoso.azurecr.io");
         }
-        if (step.getImages() == null && step.getImagesFile() == null) {
-            throw new AbortException("ecrToAcr: give 'images' (references) or 'imagesFile' (e.g. the image list eksInventory wrote)");
+        ArrayList<String> repositories = new ArrayList<>(StepParameters.entries(step.getRepositories()));
+        if (step.getImages() == null && step.getImagesFile() == null && repositories.isEmpty()) {
+            throw new AbortException("ecrToAcr: give 'images' (references), 'imagesFile' (e.g. the image list eksInventory wrote) "
+                    + "or 'repositories' (e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/*)");
         }
+        // Checked here, so a typo fails before an agent is used; the agent parses them again from plain values.
+        EcrToAcrCallable.selections(repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
@@ -63,7 +67,7 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
                 step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
                 step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
-                step.getOutput());
+                step.getOutput(), repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
         HashMap<String, Object> summary = context.get(FilePath.class).act(new EcrToAcrCallable(parameters, aws, azure, settings, listener));
         int failures = ((Number) summary.get("failed")).intValue();
         if (failures > 0 && step.isFailFast()) {

@@ -30,6 +30,10 @@ public final class EcrToAcrStep extends Step {
     private final String to;
     private String images;
     private String imagesFile;
+    private String repositories;
+    private String tagPattern;
+    private int newestTags;
+    private boolean allTags;
     private String mode;
     private int parallel = 8;
     private boolean dryRun;
@@ -71,6 +75,50 @@ public final class EcrToAcrStep extends Step {
     @DataBoundSetter
     public void setImagesFile(String imagesFile) {
         this.imagesFile = Util.fixEmptyAndTrim(imagesFile);
+    }
+
+    public String getRepositories() {
+        return repositories;
+    }
+
+    /**
+     * Images by repository, one per line or separated by commas: {@code REGISTRY/shop/web}, or {@code REGISTRY/shop/*}
+     * for every repository under the prefix. Each gives its newest tag unless tagPattern, newestTags or allTags say
+     * otherwise.
+     */
+    @DataBoundSetter
+    public void setRepositories(String repositories) {
+        this.repositories = Util.fixEmptyAndTrim(repositories);
+    }
+
+    public String getTagPattern() {
+        return tagPattern;
+    }
+
+    /** With repositories: only tags this regular expression matches in full. */
+    @DataBoundSetter
+    public void setTagPattern(String tagPattern) {
+        this.tagPattern = Util.fixEmptyAndTrim(tagPattern);
+    }
+
+    public int getNewestTags() {
+        return newestTags;
+    }
+
+    /** With repositories: the N most recently pushed tags of each repository; 0 (the default) for no such limit. */
+    @DataBoundSetter
+    public void setNewestTags(int newestTags) {
+        this.newestTags = newestTags;
+    }
+
+    public boolean isAllTags() {
+        return allTags;
+    }
+
+    /** With repositories: every tag (that tagPattern matches), not only the newest. */
+    @DataBoundSetter
+    public void setAllTags(boolean allTags) {
+        this.allTags = allTags;
     }
 
     public String getMode() {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -137,6 +140,64 @@ class EcrToAcrStepTest {
         EcrToAcrStep noImages = new EcrToAcrStep("contoso.azurecr.io");
         AbortException e = assertThrows(AbortException.class, () -> ((EcrToAcrExecution) noImages.start(context(new EnvVars()))).run());
         assertTrue(e.getMessage().contains("give 'images'"), e.getMessage());
+    }
+
+    static final String ECR = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+
+    @ParameterizedTest(name = "{4}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+            -                                   | 1\\..*  | 0  | false | ecrToAcr: 'tagPattern' chooses tags of the 'repositories' selections: give 'repositories'
+            -                                   | -       | 2  | false | ecrToAcr: 'newestTags' chooses tags of the 'repositories' selections: give 'repositories'
+            -                                   | -       | 0  | true  | ecrToAcr: 'allTags' chooses tags of the 'repositories' selections: give 'repositories'
+            R/shop/*                            | -       | 2  | true  | ecrToAcr: 'newestTags' and 'allTags' exclude each other: give one of them
+            R/shop/*                            | -       | -1 | false | ecrToAcr: invalid 'newestTags' -1: must be 1 or more (0 for no limit)
+            R/shop/*                            | 1.[0-9  | 0  | false | ecrToAcr: Invalid tag pattern '1.[0-9': Unclosed character class at index 5
+            shop/*                              | -       | 0  | false | ecrToAcr: Invalid repository selection 'shop/*': 'shop' is not a registry host
+            "R/shop/*,R/shop/web:1.0"           | -       | 0  | false | ecrToAcr: Invalid repository selection 'R/shop/web:1.0': a selection names repositories
+            """)
+    void selectionParametersAreCheckedOnTheControllerBeforeAnAgentIsUsed(String repositories, String tagPattern, int newest,
+                                                                         boolean all, String message) throws Exception {
+        EcrToAcrStep step = new EcrToAcrStep("contoso.azurecr.io");
+        step.setImages(ECR + "/shop/web:1.0");
+        step.setRepositories(repositories == null ? null : repositories.replace("R/", ECR + "/"));
+        step.setTagPattern(tagPattern);
+        step.setNewestTags(newest);
+        step.setAllTags(all);
+        StepContext context = context(new EnvVars());
+
+        AbortException e = assertThrows(AbortException.class, () -> ((EcrToAcrExecution) step.start(context)).run());
+
+        assertTrue(e.getMessage().startsWith(message.replace("R/", ECR + "/")), e.getMessage());
+        verify(context, never()).get(FilePath.class);
+    }
+
+    @Test
+    void repositoriesAloneAreEnoughAndARegistryThatCannotBeListedFailsThemByName() throws Exception {
+        EcrToAcrStep step = step(null);
+        step.setRepositories(SOURCE.get().hostPort() + "/shop/*\n" + SOURCE.get().hostPort() + "/shop/web");
+        step.setNewestTags(2);
+        step.setFailFast(false);
+        StepContext context = context(new EnvVars());
+
+        Map<String, Object> result = ((EcrToAcrExecution) step.start(context)).run();
+
+        assertEquals(2, count(result, "failed"), result.toString());
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Selection " + SOURCE.get().hostPort() + "/shop/* (newest 2 tags) matched 0 repositories"), text);
+        assertTrue(text.contains(SOURCE.get().hostPort() + "/shop/web: the repositories of " + SOURCE.get().hostPort()
+                + " cannot be listed (only private ECR registries can): give its images as explicit references"), text);
+        verify(context).setResult(Result.UNSTABLE);
+    }
+
+    @Test
+    void selectionParametersAreTrimmedAndDefaultToNoTagRule() {
+        EcrToAcrStep step = new EcrToAcrStep("contoso.azurecr.io");
+        assertEquals(0, step.getNewestTags());
+        assertFalse(step.isAllTags());
+        step.setRepositories("  " + ECR + "/shop/*\n ");
+        step.setTagPattern("  ");
+        assertEquals(ECR + "/shop/*", step.getRepositories());
+        assertEquals(null, step.getTagPattern());
     }
 
     @Test

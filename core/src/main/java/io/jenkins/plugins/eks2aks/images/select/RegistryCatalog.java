@@ -1,0 +1,9 @@
+package io.jenkins.plugins.eks2aks.images.select;
+
+/** What a source registry holds, for repository selections. */
+public interface RegistryCatalog {
+    /** Repository names in {@code registry} starting with {@code prefix} ("" for all), sorted. */
+    java.util.List<String> repositories(String registry, String prefix) throws InterruptedException;
+    /** The tags of {@code repository}, each with when it was pushed when the registry says (else null). */
+    java.util.List<TagInfo> tags(String registry, String repository) throws InterruptedException;
+}
