@@ -6,9 +6,11 @@ import io.jenkins.plugins.eks2aks.images.ImageMigration;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationAccess;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationRequest;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
+import io.jenkins.plugins.eks2aks.images.ImageReference;
 import io.jenkins.plugins.eks2aks.images.ImageTarget;
 import io.jenkins.plugins.eks2aks.images.MigrationMode;
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
+import io.jenkins.plugins.eks2aks.images.auth.AuthFile;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
@@ -18,11 +20,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code eks2aks copy-images}: images to ACR (or any registry), by ACR import or by copy, verified by digest. */
@@ -89,11 +96,30 @@ final class CopyImagesCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be imported or copied, with sizes; write nothing.")
     boolean dryRun;
 
-    @Option(names = "--src-creds", paramLabel = "USER:PASSWORD", description = "Credentials for the source registries (plain registries).")
+    @Option(names = "--src-creds", paramLabel = "USER[:PASSWORD]", description = "Credentials for the source registries (plain registries). "
+            + "USER alone takes the password from $" + SRC_PASSWORD_ENV + " or --src-password-stdin; USER:PASSWORD works but shows it in the process list.")
     String srcCreds;
 
-    @Option(names = "--dest-creds", paramLabel = "USER:PASSWORD", description = "Credentials for the target registry (plain registries, ACR admin or token).")
+    @Option(names = "--src-password-stdin", description = "Read the --src-creds password from standard input (like docker login --password-stdin).")
+    boolean srcPasswordStdin;
+
+    @Option(names = "--dest-creds", paramLabel = "USER[:PASSWORD]", description = "Credentials for the target registry (plain registries, ACR admin or token). "
+            + "USER alone takes the password from $" + DEST_PASSWORD_ENV + " or --dest-password-stdin; USER:PASSWORD works but shows it in the process list.")
     String destCreds;
+
+    @Option(names = "--dest-password-stdin", description = "Read the --dest-creds password from standard input (like docker login --password-stdin).")
+    boolean destPasswordStdin;
+
+    @Option(names = "--authfile", paramLabel = "FILE", description = "A Docker or Podman auth file (~/.docker/config.json, "
+            + "containers/auth.json): credentials for every source or target host it names, where --src-creds/--dest-creds give none.")
+    Path authFile;
+
+    static final String SRC_PASSWORD_ENV = "EKS2AKS_SRC_PASSWORD";
+    static final String DEST_PASSWORD_ENV = "EKS2AKS_DEST_PASSWORD";
+    /** The environment the command reads (tests replace it); the engine never reads it. */
+    Map<String, String> environment = System.getenv();
+    /** Where --src-password-stdin / --dest-password-stdin read (tests replace it). */
+    InputStream stdin = System.in;
 
     @Option(names = "--plain-http", paramLabel = "HOST:PORT", description = "A registry served over plain HTTP (test registries). Repeatable.")
     List<String> plainHttp = new ArrayList<>();
@@ -119,7 +145,7 @@ final class CopyImagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = environment;
         List<String> all = new ArrayList<>(images);
         if (imagesFile != null) {
             all.addAll(ImageList.read(imagesFile));
@@ -132,7 +158,11 @@ final class CopyImagesCommand implements Callable<Integer> {
         boolean acrTarget = ImageMigrationAccess.isAcr(target.registry());
         MigrationMode migrationMode = mode != null ? MigrationMode.parse(mode) : acrTarget ? MigrationMode.IMPORT : MigrationMode.COPY;
         ImageMigrationAccess clouds = new ImageMigrationAccess(env, null, null, subscription);
-        RegistryAccess access = RegistryAccess.of(sourceCredentials(clouds), targetCredentials(clouds, target.registry(), acrTarget),
+        checkPasswordOptions();
+        List<String> sourceRefs = new ArrayList<>(all);
+        selections.forEach(sel -> sourceRefs.add(sel.registry() + "/selected"));
+        AuthFile auths = authFile(sourceRefs, target.registry());
+        RegistryAccess access = RegistryAccess.of(sourceCredentials(clouds, auths), targetCredentials(clouds, target.registry(), acrTarget, auths),
                 new HashSet<>(plainHttp));
         AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? clouds.acrImport(target.registry(), resourceGroup) : null;
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
@@ -168,23 +198,97 @@ final class CopyImagesCommand implements Callable<Integer> {
         return list;
     }
 
-    private CredentialsProvider sourceCredentials(ImageMigrationAccess clouds) {
-        return srcCreds != null ? CredentialsProvider.fixed(credentials(srcCreds, "--src-creds")) : clouds.ecrSources();
+    /**
+     * Order for every host: --src-creds/--dest-creds, then the --authfile entry, then the cloud's own (ECR from the AWS
+     * environment, an ACR target from Entra ID), else anonymous.
+     */
+    private CredentialsProvider sourceCredentials(ImageMigrationAccess clouds, AuthFile auths) {
+        if (srcCreds != null) {
+            return CredentialsProvider.fixed(credentials(srcCreds, "--src-creds", srcPasswordStdin, "--src-password-stdin", SRC_PASSWORD_ENV));
+        }
+        return auths != null ? auths.orElse(clouds.ecrSources()) : clouds.ecrSources();
     }
 
-    private CredentialsProvider targetCredentials(ImageMigrationAccess clouds, String registry, boolean acrTarget) {
+    private CredentialsProvider targetCredentials(ImageMigrationAccess clouds, String registry, boolean acrTarget, AuthFile auths) {
         if (destCreds != null) {
-            return CredentialsProvider.perHost(Map.of(registry, credentials(destCreds, "--dest-creds")));
+            return CredentialsProvider.perHost(Map.of(registry,
+                    credentials(destCreds, "--dest-creds", destPasswordStdin, "--dest-password-stdin", DEST_PASSWORD_ENV)));
         }
-        return acrTarget ? clouds.acrTarget(registry, plainHttp.contains(registry)) : CredentialsProvider.ANONYMOUS;
+        CredentialsProvider cloud = acrTarget ? clouds.acrTarget(registry, plainHttp.contains(registry)) : CredentialsProvider.ANONYMOUS;
+        return auths != null ? auths.orElse(cloud) : cloud;
     }
 
-    private RegistryCredentials credentials(String value, String option) {
-        try {
-            return RegistryCredentials.parse(value);
-        } catch (IllegalArgumentException e) {
-            // Never echo the value: it holds a password.
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": expected USER:PASSWORD");
+    /**
+     * USER:PASSWORD (with a warning), or USER with the password from standard input or the environment. Errors never
+     * echo the value: it may hold a password (or be one, given without the user).
+     */
+    private RegistryCredentials credentials(String value, String option, boolean fromStdin, String stdinOption, String envName) {
+        int colon = value.indexOf(':');
+        if (value.isEmpty() || colon == 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": expected USER or USER:PASSWORD");
         }
+        if (colon > 0) {
+            if (fromStdin) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " gives a password and " + stdinOption
+                        + " another; give " + option + " USER with " + stdinOption);
+            }
+            spec.commandLine().getErr().println("eks2aks: warning: " + option + " USER:PASSWORD shows the password in the process list "
+                    + "and shell history; prefer " + option + " USER with $" + envName + " or " + stdinOption + ", or --authfile");
+            return RegistryCredentials.parse(value);
+        }
+        String password = fromStdin ? passwordFromStdin(stdinOption) : environment.get(envName);
+        if (password == null || password.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " USER needs the password: "
+                    + (fromStdin ? "standard input is empty" : "the environment variable " + envName + " is unset or empty")
+                    + "; set " + envName + " or pipe it to " + stdinOption);
+        }
+        return new RegistryCredentials(value, password);
+    }
+
+    private void checkPasswordOptions() {
+        if (srcPasswordStdin && destPasswordStdin) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Standard input holds one password: give --src-password-stdin or --dest-password-stdin, not both");
+        }
+        if (srcPasswordStdin && srcCreds == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--src-password-stdin needs the user: --src-creds USER");
+        }
+        if (destPasswordStdin && destCreds == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--dest-password-stdin needs the user: --dest-creds USER");
+        }
+    }
+
+    private String passwordFromStdin(String stdinOption) {
+        String text;
+        try {
+            text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), stdinOption + ": cannot read standard input: " + e.getMessage());
+        }
+        // What 'echo $PW |' and a here-string add; anything else is part of the password, as docker login reads it.
+        return text.endsWith("\r\n") ? text.substring(0, text.length() - 2) : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** Reads --authfile once, and says which of its entries for the hosts of this run cannot be used. */
+    private AuthFile authFile(List<String> refs, String targetRegistry) {
+        if (authFile == null) {
+            return null;
+        }
+        AuthFile file = AuthFile.read(authFile);
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String ref : srcCreds == null ? refs : List.<String>of()) {
+            try {
+                hosts.add(ImageReference.parse(ref).registry());
+            } catch (RuntimeException e) {
+                // An invalid reference fails on its own later, with its own message.
+            }
+        }
+        if (destCreds == null) {
+            hosts.add(targetRegistry);
+        }
+        for (String host : hosts) {
+            file.note(host).ifPresent(note -> spec.commandLine().getErr().println("eks2aks: note: " + note));
+        }
+        return file;
     }
 }

@@ -98,19 +98,34 @@ final class TestImages {
      * it, as oras writes on a registry without the referrers API.
      */
     Pushed referrer(String repository, Pushed subject, String artifactType, byte[] content) throws IOException, InterruptedException {
+        Pushed artifact = artifact(repository, subject, artifactType, content, null);
+        byte[] manifest = artifact.manifest();
+        String digest = artifact.digest();
+        byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":[{\"mediaType\":\"" + OCI_MANIFEST
+                + "\",\"artifactType\":\"" + artifactType + "\",\"size\":" + manifest.length + ",\"digest\":\"" + digest + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        api.putManifest(repository, subject.digest().replace(':', '-'), OCI_INDEX, index);
+        return artifact;
+    }
+
+    /**
+     * An artifact that refers to {@code subject}, pushed by digest and nothing else, as a client pushes it to a
+     * registry with the referrers API (which indexes it from the {@code subject}).
+     *
+     * @param annotations the manifest's annotations (as the referrers API must list them), or null for none
+     */
+    Pushed artifact(String repository, Pushed subject, String artifactType, byte[] content, String annotations)
+            throws IOException, InterruptedException {
         String empty = api.pushBlob(repository, "{}".getBytes(StandardCharsets.UTF_8));
         String blob = api.pushBlob(repository, content);
         byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"artifactType\":\"" + artifactType + "\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"size\":2,\"digest\":\"" + empty + "\"},"
                 + "\"layers\":[{\"mediaType\":\"application/spdx+json\",\"size\":" + content.length + ",\"digest\":\"" + blob + "\"}],"
-                + "\"subject\":{\"mediaType\":\"" + subject.mediaType() + "\",\"size\":" + subject.size() + ",\"digest\":\"" + subject.digest() + "\"}}")
+                + "\"subject\":{\"mediaType\":\"" + subject.mediaType() + "\",\"size\":" + subject.size() + ",\"digest\":\"" + subject.digest() + "\"}"
+                + (annotations == null ? "" : ",\"annotations\":" + annotations) + "}")
                 .getBytes(StandardCharsets.UTF_8);
         String digest = RegistryApi.sha256(manifest);
         api.putManifest(repository, digest, OCI_MANIFEST, manifest);
-        byte[] index = ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":[{\"mediaType\":\"" + OCI_MANIFEST
-                + "\",\"artifactType\":\"" + artifactType + "\",\"size\":" + manifest.length + ",\"digest\":\"" + digest + "\"}]}")
-                .getBytes(StandardCharsets.UTF_8);
-        api.putManifest(repository, subject.digest().replace(':', '-'), OCI_INDEX, index);
         return new Pushed(digest, manifest, OCI_MANIFEST, List.of(empty, blob), 2 + content.length);
     }
 }

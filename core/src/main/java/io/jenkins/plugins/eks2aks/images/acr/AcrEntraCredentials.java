@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.images.acr;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
@@ -87,13 +88,21 @@ public final class AcrEntraCredentials implements CredentialsProvider {
                 throw new MigrationException("ACR " + loginServer + " refused the Entra ID token exchange (HTTP "
                         + response.statusCode() + "); check that the identity has AcrPush/AcrPull on the registry");
             }
-            String token = JSON.readTree(response.body()).path("refresh_token").asText("");
+            JsonNode body;
+            try {
+                body = JSON.readTree(response.body());
+            } catch (JsonProcessingException e) {
+                // Not the parser's message: it quotes the body, and a body that is not JSON may be a bare token.
+                throw new MigrationException("ACR " + loginServer + " answered the token exchange with a body that is not JSON");
+            }
+            String token = body == null ? "" : body.path("refresh_token").asText("");
             if (token.isEmpty()) {
                 throw new MigrationException("ACR " + loginServer + " answered the token exchange without a refresh_token");
             }
             return token;
         } catch (IOException e) {
-            throw new MigrationException("ACR token exchange with " + loginServer + " failed: " + e.getMessage(), e);
+            throw new MigrationException("ACR token exchange with " + loginServer + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("ACR token exchange with " + loginServer + " was interrupted", e);

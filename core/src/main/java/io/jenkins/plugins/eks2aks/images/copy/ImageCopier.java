@@ -146,9 +146,11 @@ public final class ImageCopier {
     }
 
     /**
-     * Copies what refers to {@code subject} (signatures, SBOMs, attestations). A tag-schema index from the source is
-     * copied as it is; referrers found through the API are indexed by a target that has the API, else this merges them
-     * into the target's tag-schema index.
+     * Copies what refers to {@code subject} (signatures, SBOMs, attestations). A target with the referrers API indexes
+     * them itself: it says so by answering the referrer's PUT with {@code OCI-Subject}, and then no tag-schema index is
+     * written. A target without it gets the source's tag-schema index as it is, or, when the source listed them through
+     * its API, the API's entries (with their {@code artifactType} and annotations, which tag-schema clients such as
+     * notation filter on) merged into the target's index. Writes nothing when the target already has it all.
      */
     private void copyReferrers(Registry src, String sourceRepository, Registry dst, String targetRepository, String subject,
                                CopyStats stats) throws InterruptedException {
@@ -156,7 +158,8 @@ public final class ImageCopier {
         if (listing == null) {
             return;
         }
-        List<Descriptor> unindexed = new ArrayList<>();
+        boolean pushed = false;
+        boolean targetIndexes = false;
         for (Descriptor referrer : listing.index().children()) {
             if (dst.manifests().digest(targetRepository, referrer.digest(), true, stats::retried).isPresent()) {
                 continue;
@@ -169,23 +172,36 @@ public final class ImageCopier {
             transfer(src, sourceRepository, dst, targetRepository, plan, stats);
             boolean indexed = false;
             for (ManifestContent m : plan.manifests) {
+                // The referrer itself goes last (children first); only its PUT carries the subject.
                 indexed = dst.manifests().put(targetRepository, m.digest(), m, stats::retried);
             }
             stats.referrerCopied();
-            if (!indexed) {
-                unindexed.add(referrer);
-            }
+            pushed = true;
+            targetIndexes |= indexed;
         }
         String tag = Digests.referrersTag(subject);
-        if (!listing.fromApi()) {
-            dst.manifests().put(targetRepository, tag, listing.index(), stats::retried);
-        } else if (!unindexed.isEmpty()) {
-            ManifestContent existing = dst.manifests().get(targetRepository, tag, stats::retried).orElse(null);
-            dst.manifests().put(targetRepository, tag, mergedIndex(existing, unindexed), stats::retried);
+        ManifestContent existing;
+        if (pushed) {
+            if (targetIndexes) {
+                return;
+            }
+            existing = dst.manifests().get(targetRepository, tag, stats::retried).orElse(null);
+        } else {
+            // Every referrer was there already (a re-run, or an interrupted one): ask the target how it lists them.
+            Referrers.Listing onTarget = dst.referrers().list(targetRepository, subject, stats::retried).orElse(null);
+            if (onTarget != null && onTarget.fromApi()) {
+                return;
+            }
+            existing = onTarget == null ? null : onTarget.index();
+        }
+        ManifestContent wanted = listing.fromApi() ? mergedIndex(existing, listing.index()) : listing.index();
+        if (existing == null || !existing.digest().equals(wanted.digest())) {
+            dst.manifests().put(targetRepository, tag, wanted, stats::retried);
         }
     }
 
-    private static ManifestContent mergedIndex(ManifestContent existing, List<Descriptor> added) {
+    /** {@code existing} (or an empty index) plus the entries of {@code listed} it lacks, each entry as listed. */
+    private static ManifestContent mergedIndex(ManifestContent existing, ManifestContent listed) {
         try {
             Map<String, Object> index = existing == null ? new LinkedHashMap<>() : new LinkedHashMap<>(JsonValues.object(existing.bytes()));
             index.put("schemaVersion", 2);
@@ -193,19 +209,20 @@ public final class ImageCopier {
             List<Object> manifests = new ArrayList<>(index.get("manifests") instanceof List<?> l ? l : List.of());
             Set<String> known = new LinkedHashSet<>();
             JsonValues.objects(index, "manifests").forEach(m -> known.add(JsonValues.text(m, "digest", "")));
-            for (Descriptor d : added) {
-                if (known.add(d.digest())) {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("mediaType", d.mediaType());
-                    entry.put("digest", d.digest());
-                    entry.put("size", d.size());
+            boolean changed = existing == null;
+            for (Map<String, Object> entry : JsonValues.objects(JsonValues.object(listed.bytes()), "manifests")) {
+                if (known.add(JsonValues.text(entry, "digest", ""))) {
                     manifests.add(entry);
+                    changed = true;
                 }
+            }
+            if (!changed) {
+                return existing;
             }
             index.put("manifests", manifests);
             byte[] bytes = JSON.std.asBytes(index);
             return new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(bytes), bytes);
-        } catch (IOException e) {
+        } catch (IOException | ClassCastException e) {
             throw new MigrationException("cannot build the referrers index: " + e.getMessage(), e);
         }
     }
