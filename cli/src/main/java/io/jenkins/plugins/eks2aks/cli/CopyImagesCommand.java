@@ -167,7 +167,7 @@ final class CopyImagesCommand implements Callable<Integer> {
         AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? clouds.acrImport(target.registry(), resourceGroup) : null;
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
         ImageMigrationSummary summary = new ImageMigration(events).run(new ImageMigrationRequest(all, to, migrationMode, parallel,
-                dryRun, force, !noReferrers, access, acrImport, out).withSelections(selections, clouds.catalog(null)));
+                dryRun, force, !noReferrers, access, acrImport, out).withSelections(selections, clouds.catalog(access)));
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }

@@ -13,6 +13,9 @@ import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryClients;
+import io.jenkins.plugins.eks2aks.images.select.DistributionCatalog;
 import io.jenkins.plugins.eks2aks.images.select.EcrCatalog;
 import io.jenkins.plugins.eks2aks.images.select.RegistryCatalog;
 import io.jenkins.plugins.eks2aks.images.select.RoutingCatalog;
@@ -58,10 +61,14 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
     }
 
     /**
-     * Lists the repositories and tags of repository selections: private ECR registries through the ECR API, with
-     * the same clients (credentials, region, AWS_ENDPOINT_URL_ECR) as the ECR tokens; other registries through
-     * {@code fallback}, or not at all when it is null.
+     * What repository selections list: private ECR registries through the ECR API (with push times), every other
+     * registry through the OCI distribution API with {@code access}'s credentials.
      */
+    public RegistryCatalog catalog(RegistryAccess access) {
+        return catalog(new DistributionCatalog(new RegistryClients(access, Clock.systemUTC())));
+    }
+
+    /** Private ECR registries through the ECR API, with the ECR tokens' clients; other registries through {@code fallback}. */
     public RegistryCatalog catalog(RegistryCatalog fallback) {
         return new RoutingCatalog(new EcrCatalog(this::ecrClient), fallback);
     }

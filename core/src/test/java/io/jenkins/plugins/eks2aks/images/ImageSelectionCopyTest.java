@@ -1,13 +1,13 @@
 package io.jenkins.plugins.eks2aks.images;
 
-import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryClients;
+import io.jenkins.plugins.eks2aks.images.select.DistributionCatalog;
 import io.jenkins.plugins.eks2aks.images.select.RegistryCatalog;
 import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
-import io.jenkins.plugins.eks2aks.images.select.TagInfo;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Repository selections end to end in copy mode, between real registries. The catalog here lists the source through
- * its own API ({@code /v2/_catalog}, {@code /v2/<name>/tags/list}, no push times), with the tests' registry client:
- * the engine's OCI catalog is not part of this change.
+ * Repository selections end to end in copy mode, between real registries, listed by the engine's
+ * {@link DistributionCatalog} ({@code /v2/_catalog}, {@code /v2/<name>/tags/list}, times from the image configs).
  */
 class ImageSelectionCopyTest {
 
@@ -47,34 +47,17 @@ class ImageSelectionCopyTest {
     static void pushTheSourceImages() throws Exception {
         TestImages images = new TestImages(RegistryApi.of(SOURCE.get()));
         int seed = 900;
+        // Built out of tag order: 1.1 is the newest web image, 2.0 the oldest; sel/api's config says nothing.
+        Map<String, Instant> created = Map.of("sel/web:1.0", Instant.parse("2026-03-01T00:00:00Z"),
+                "sel/web:1.1", Instant.parse("2026-06-01T00:00:00Z"), "sel/web:2.0", Instant.parse("2026-01-01T00:00:00Z"));
         for (String image : List.of("sel/web:1.0", "sel/web:1.1", "sel/web:2.0", "sel/api:1.0", "other/tool:1.0")) {
             String[] parts = image.split(":");
-            DIGESTS.put(image, images.image(parts[0], parts[1], true, "linux/amd64", TestImages.layer(4096, seed++)).digest());
+            DIGESTS.put(image, images.image(parts[0], parts[1], created.get(image), true, "linux/amd64", TestImages.layer(4096, seed++)).digest());
         }
     }
 
-    /** The source as the test's registry client sees it. */
     static RegistryCatalog catalog() {
-        RegistryApi api = RegistryApi.of(SOURCE.get());
-        return new RegistryCatalog() {
-            @Override
-            public List<String> repositories(String registry, String prefix) throws InterruptedException {
-                try {
-                    return api.repositories().stream().filter(r -> r.startsWith(prefix)).sorted().toList();
-                } catch (IOException e) {
-                    throw new MigrationException("cannot list " + registry + ": " + e.getMessage(), e);
-                }
-            }
-
-            @Override
-            public List<TagInfo> tags(String registry, String repository) throws InterruptedException {
-                try {
-                    return api.tags(repository).stream().map(t -> new TagInfo(t, null)).toList();
-                } catch (IOException e) {
-                    throw new MigrationException("cannot list " + registry + "/" + repository + ": " + e.getMessage(), e);
-                }
-            }
-        };
+        return new DistributionCatalog(new RegistryClients(access(), Clock.systemUTC()));
     }
 
     static RegistryAccess access() {
@@ -130,15 +113,15 @@ class ImageSelectionCopyTest {
 
         ImageMigrationSummary summary = new ImageMigration(events::add).run(request);
 
-        // No push times in the OCI tag list: "newest" falls back to the tag name, descending.
-        assertEquals(List.of(src("sel/web:2.0"), src("sel/api:1.0"), src("sel/web:1.1")),
+        // No push times in the OCI tag list: "newest" reads each image's config: sel/web 1.1 (June), then 1.0 (March).
+        assertEquals(List.of(src("sel/web:1.1"), src("sel/api:1.0"), src("sel/web:1.0")),
                 summary.results().stream().map(ImageResult::source).toList());
         assertTrue(summary.results().stream().allMatch(r -> r.status() == ImageStatus.PLANNED), summary.oneLine());
-        for (String image : List.of("sel/web:2.0", "sel/api:1.0", "sel/web:1.1")) {
+        for (String image : List.of("sel/web:1.1", "sel/api:1.0", "sel/web:1.0")) {
             assertTrue(messages().stream().anyMatch(m -> m.contains("would copy " + src(image) + " -> ")), image + " in " + messages());
         }
         assertTrue(messages().stream().anyMatch(m -> m.startsWith("Dry run: 3 images to ")), messages().toString());
-        assertFalse(messages().stream().anyMatch(m -> m.contains("sel/web:1.0")), "newest 2 of sel/web are 2.0 and 1.1");
+        assertFalse(messages().stream().anyMatch(m -> m.contains("sel/web:2.0")), "newest 2 of sel/web are 1.1 and 1.0, by creation");
     }
 
     private List<String> messages() {

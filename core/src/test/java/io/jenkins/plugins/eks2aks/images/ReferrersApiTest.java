@@ -6,7 +6,6 @@ import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -223,8 +222,6 @@ class ReferrersApiTest {
     }
 
     @Test
-    @Disabled("Referrers.list (registry package) reads only the first page of the referrers API and ignores Link: rel=\"next\"; "
-            + "see the report. Enable once it follows the Link header.")
     void everyPageOfTheReferrersApiIsCopied() throws Exception {
         try (ReferrersStandIn source = new ReferrersStandIn(SOURCE.get().baseUrl(), 1)) {
             Signed pushed = pushThroughApi(new RegistryApi(source.baseUrl(), null, null), "paged/app", 60);

@@ -40,8 +40,15 @@ final class TestImages {
 
     /** A single-platform image (Docker schema 2 or OCI) with these layers, tagged when {@code tag} is not null. */
     Pushed image(String repository, String tag, boolean oci, String platform, byte[]... layers) throws IOException, InterruptedException {
+        return image(repository, tag, null, oci, platform, layers);
+    }
+
+    /** The same, with the config's {@code created} time (what "newest" reads where a tag list has no times). */
+    Pushed image(String repository, String tag, java.time.Instant created, boolean oci, String platform, byte[]... layers)
+            throws IOException, InterruptedException {
         String[] p = platform.split("/");
-        byte[] config = ("{\"architecture\":\"" + p[1] + "\",\"os\":\"" + p[0] + "\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]},"
+        byte[] config = ("{" + (created == null ? "" : "\"created\":\"" + created + "\",")
+                + "\"architecture\":\"" + p[1] + "\",\"os\":\"" + p[0] + "\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]},"
                 + "\"config\":{\"Labels\":{\"seed\":\"" + repository + tag + layers.length + "\"}}}").getBytes(StandardCharsets.UTF_8);
         List<String> blobs = new ArrayList<>();
         String configDigest = api.pushBlob(repository, config);

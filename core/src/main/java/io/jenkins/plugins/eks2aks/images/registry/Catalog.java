@@ -1,14 +1,11 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code /v2/_catalog} and {@code /v2/<name>/tags/list}: what a registry holds, page by page. Registries cap a page
@@ -17,7 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class Catalog {
 
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
     private static final int DEFAULT_PAGE = 1000;
     // A registry that keeps sending "next" forever must not keep the run forever.
     private static final int MAX_PAGES = 10_000;
@@ -67,19 +63,10 @@ public final class Catalog {
                         + RegistryHttp.oneLine(e), 200, e);
             }
             all.addAll(JsonValues.strings(body, field));
-            next = response.header("Link").map(Catalog::next).orElse(null);
+            next = Links.next(response.header("Link").orElse(null));
         }
         // The spec promises lexical order, registries do not all keep it (docker-registry 2.8 pages tags backwards).
         return Optional.of(all.stream().distinct().sorted().toList());
     }
 
-    /** The path and query of the next page, from a Link header (absolute or relative). */
-    static String next(String link) {
-        Matcher m = NEXT.matcher(link);
-        if (!m.find()) {
-            return null;
-        }
-        URI uri = URI.create(m.group(1));
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
 }

@@ -24,4 +24,9 @@ public final class MediaTypes {
     public static boolean isIndex(String mediaType) {
         return INDEXES.contains(mediaType);
     }
+
+    /** An image config (Docker's or OCI's), the blob that says when and for which platform an image was built. */
+    public static boolean isConfig(String mediaType) {
+        return "application/vnd.docker.container.image.v1+json".equals(mediaType) || "application/vnd.oci.image.config.v1+json".equals(mediaType);
+    }
 }

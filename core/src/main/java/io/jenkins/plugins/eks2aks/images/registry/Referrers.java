@@ -1,6 +1,11 @@
 package io.jenkins.plugins.eks2aks.images.registry;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +16,10 @@ import java.util.Set;
  */
 public final class Referrers {
 
+    // Statuses by which a registry says it has no referrers API: the client then reads the tag schema.
+    private static final Set<Integer> NO_API = Set.of(400, 404, 405, 501);
+    private static final int MAX_PAGES = 1000;
+
     private final RegistryHttp http;
     private final Manifests manifests;
 
@@ -20,29 +29,69 @@ public final class Referrers {
     }
 
     /**
-     * The index of manifests referring to {@code digest}.
+     * The index of manifests referring to {@code digest}: every page the referrers API serves, else the tag-schema
+     * index. Only an answer that says the API is not there (404, 400, 405, 501, or something that is not an index)
+     * falls back to the tag schema; a refusal or a server error is an error, not "no referrers".
      *
      * @return empty when nothing refers to it
      */
     public Optional<Listing> list(String repository, String digest, Runnable onRetry) throws InterruptedException {
-        RegistryCall call = RegistryCall.of("GET", "/v2/" + repository + "/referrers/" + digest,
-                Set.of(RegistryCall.scope(repository, false)), onRetry).withHeaders(Map.of("Accept", MediaTypes.OCI_INDEX));
-        byte[] body = null;
-        try (RegistryResponse response = http.send(call)) {
-            if (response.status() == 200 && response.header("Content-Type").orElse("").startsWith(MediaTypes.OCI_INDEX)) {
-                body = response.bytes();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        byte[] firstPage = null;
+        String next = "/v2/" + repository + "/referrers/" + digest;
+        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+            RegistryCall call = RegistryCall.of("GET", next, Set.of(RegistryCall.scope(repository, false)), onRetry)
+                    .withHeaders(Map.of("Accept", MediaTypes.OCI_INDEX));
+            RegistryResponse response = http.send(call);
+            boolean index = response.status() == 200 && response.header("Content-Type").orElse("").startsWith(MediaTypes.OCI_INDEX);
+            if (!index) {
+                if (page == 0 && NO_API.contains(response.status()) || page == 0 && response.status() == 200) {
+                    response.close();
+                    return tagSchema(repository, digest, onRetry);
+                }
+                throw http.error(call, response);
             }
-        } catch (IOException e) {
-            throw new RegistryException(http.describe(call) + " failed while reading the referrers: " + RegistryHttp.oneLine(e), 0, e);
+            try (response) {
+                byte[] body = response.bytes();
+                firstPage = firstPage == null ? body : firstPage;
+                entries.addAll(JsonValues.objects(JsonValues.object(body), "manifests"));
+            } catch (IOException e) {
+                throw new RegistryException(http.describe(call) + " failed while reading the referrers: " + RegistryHttp.oneLine(e), 0, e);
+            }
+            next = Links.next(response.header("Link").orElse(null));
         }
-        if (body != null) {
-            ManifestContent index = new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(body), body);
-            return index.children().isEmpty() ? Optional.empty() : Optional.of(new Listing(index, true));
+        if (entries.isEmpty()) {
+            return Optional.empty();
         }
-        // 404 (or a registry that answers something else there): no referrers API; use the tag schema.
+        byte[] bytes = next == null && page(firstPage) == entries.size() ? firstPage : joined(entries);
+        return Optional.of(new Listing(new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(bytes), bytes), true));
+    }
+
+    private Optional<Listing> tagSchema(String repository, String digest, Runnable onRetry) throws InterruptedException {
         return manifests.get(repository, Digests.referrersTag(digest), onRetry)
                 .filter(ManifestContent::isIndex)
                 .map(index -> new Listing(index, false));
+    }
+
+    private static int page(byte[] index) {
+        try {
+            return JsonValues.objects(JsonValues.object(index), "manifests").size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** One index of the entries of every page, each entry as the registry listed it. */
+    private static byte[] joined(List<Map<String, Object>> entries) {
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", MediaTypes.OCI_INDEX);
+        index.put("manifests", entries);
+        try {
+            return JSON.std.asBytes(index);
+        } catch (IOException e) {
+            throw new IllegalStateException("maps of JSON values always serialize", e);
+        }
     }
 
     /**

@@ -67,7 +67,7 @@ public final class ImageSelector {
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         for (String repository : repositories) {
             try {
-                chosen.put(repository, choose(selection, catalog.tags(selection.registry(), repository)));
+                chosen.put(repository, choose(selection, withTimes(selection, repository, catalog.tags(selection.registry(), repository))));
             } catch (MigrationException e) {
                 // For a named repository the selection itself failed; for a prefix, only this one repository.
                 problems.add(new SelectionResult.Problem(selection.prefix() ? selection.registry() + "/" + repository : subject,
@@ -84,6 +84,24 @@ public final class ImageSelector {
 
     private static SelectionResult failed(RepositorySelection selection, String message) {
         return new SelectionResult(selection, List.of(), Map.of(), List.of(new SelectionResult.Problem(selection.toString(), message)));
+    }
+
+    /**
+     * Fills in when each candidate tag was made, where the tag list did not say and the selection keeps only the
+     * newest: one look at the image per tag, so a tag pattern that narrows the candidates first saves requests.
+     */
+    private List<TagInfo> withTimes(RepositorySelection selection, String repository, List<TagInfo> tags) throws InterruptedException {
+        if (selection.limit().isEmpty() || tags.stream().allMatch(t -> t.pushed() != null)) {
+            return tags;
+        }
+        Pattern pattern = selection.compiledTagPattern();
+        List<TagInfo> out = new ArrayList<>();
+        for (TagInfo t : tags) {
+            boolean candidate = t.pushed() == null && t.tag() != null && !t.tag().isBlank()
+                    && (pattern == null || pattern.matcher(t.tag()).matches());
+            out.add(candidate ? new TagInfo(t.tag(), catalog.pushed(selection.registry(), repository, t.tag())) : t);
+        }
+        return out;
     }
 
     /** The tags the selection's rule keeps, newest first; untagged entries are skipped. */

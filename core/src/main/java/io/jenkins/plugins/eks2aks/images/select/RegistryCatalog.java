@@ -6,4 +6,12 @@ public interface RegistryCatalog {
     java.util.List<String> repositories(String registry, String prefix) throws InterruptedException;
     /** The tags of {@code repository}, each with when it was pushed when the registry says (else null). */
     java.util.List<TagInfo> tags(String registry, String repository) throws InterruptedException;
+
+    /**
+     * When the image {@code tag} names was made, for registries whose tag list carries no times; null when unknown.
+     * Asked only to pick the newest tags, and only for tags without a time.
+     */
+    default java.time.Instant pushed(String registry, String repository, String tag) throws InterruptedException {
+        return null;
+    }
 }

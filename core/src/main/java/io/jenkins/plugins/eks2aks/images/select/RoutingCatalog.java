@@ -34,6 +34,11 @@ public final class RoutingCatalog implements RegistryCatalog {
         return route(registry).tags(registry, repository);
     }
 
+    @Override
+    public java.time.Instant pushed(String registry, String repository, String tag) throws InterruptedException {
+        return route(registry).pushed(registry, repository, tag);
+    }
+
     private RegistryCatalog route(String registry) {
         if (EcrCatalog.handles(registry)) {
             return ecr;

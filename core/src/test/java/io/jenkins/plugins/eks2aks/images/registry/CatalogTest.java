@@ -74,9 +74,9 @@ class CatalogTest {
 
     @Test
     void theNextPageComesFromTheLinkHeader() {
-        assertEquals("/v2/_catalog?last=shop%2Fweb&n=2", Catalog.next("</v2/_catalog?last=shop%2Fweb&n=2>; rel=\"next\""));
-        assertEquals("/v2/a/tags/list?n=2&last=1.1", Catalog.next("<https://r.example/v2/a/tags/list?n=2&last=1.1>;rel=next"));
-        assertNull(Catalog.next("</v2/_catalog?n=2>; rel=\"prev\""));
+        assertEquals("/v2/_catalog?last=shop%2Fweb&n=2", Links.next("</v2/_catalog?last=shop%2Fweb&n=2>; rel=\"next\""));
+        assertEquals("/v2/a/tags/list?n=2&last=1.1", Links.next("<https://r.example/v2/a/tags/list?n=2&last=1.1>;rel=next"));
+        assertNull(Links.next("</v2/_catalog?n=2>; rel=\"prev\""));
     }
 
     @Test

@@ -111,7 +111,7 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
             ImageMigrationRequest request = new ImageMigrationRequest(images, parameters.to(), mode, parameters.parallel(),
                     parameters.dryRun(), parameters.force(), parameters.referrers(), access, acrImport, root.resolve(parameters.output()))
                     .withSelections(selections(parameters.repositories(), parameters.tagPattern(), parameters.newestTags(),
-                            parameters.allTags()), clouds.catalog(null));
+                            parameters.allTags()), clouds.catalog(access));
             return new HashMap<>(new ImageMigration(new BuildLogEvents(listener)).run(request).toMap());
         } catch (MigrationException | IllegalArgumentException e) {
             throw new AbortException("ecrToAcr: " + e.getMessage());
