@@ -46,7 +46,7 @@ import java.util.concurrent.Callable;
                 "Writes OUT/image-mapping.json (source -> target@digest), OUT/image-report.json and OUT/image-report.md. "
                         + "Exits 0 when every image is in the target, 3 when any failed (the report lists them), 64 on usage errors.",
                 "Credentials: ECR sources from the AWS environment (AWS_ACCESS_KEY_ID/..., AWS_PROFILE, roles); an ACR target "
-                        + "from AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID; other registries with --src-creds/--dest-creds."},
+                        + "from AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID; other registries with --authfile or --src-creds/--dest-creds."},
         footer = {"", "Examples:",
                 "  eks2aks copy-images --images-file eks2aks/inventory/ecr-images.txt --to contoso.azurecr.io --resource-group rg-aks",
                 "  eks2aks copy-images --repository '123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/*' --tags '1\\..*' --newest 3 "
