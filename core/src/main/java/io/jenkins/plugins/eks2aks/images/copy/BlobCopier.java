@@ -11,9 +11,9 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Copies one blob into one target repository, cheapest way first: nothing when the target has it (HEAD), a
- * cross-repository mount when the target registry already holds it in another repository (or is the source
- * registry), else a stream from source to target, hashed on the way. A failed transfer is repeated from the start
+ * Copies one blob into one target repository, cheapest way first: a cross-repository mount when the target registry
+ * already holds it in another repository (or is the source registry), one request that also succeeds when the
+ * repository has it; else nothing when a HEAD finds it there; else a stream from source to target, hashed on the way. A failed transfer is repeated from the start
  * with backoff; what was committed before an interruption is found by the HEAD and never sent again.
  */
 final class BlobCopier {
@@ -52,13 +52,15 @@ final class BlobCopier {
     private void transfer(Registry source, String sourceRepository, Registry target, String targetRepository,
                           Descriptor blob, String mountFrom, CopyStats stats) throws InterruptedException, IOException {
         String digest = blob.digest();
-        if (target.blobs().size(targetRepository, digest, true, stats::retried).isPresent()) {
+        String mountRepository = source.host().equals(target.host()) ? sourceRepository : mountFrom;
+        boolean mountable = mountRepository != null && !mountRepository.equals(targetRepository);
+        // A mount of a blob the repository already holds succeeds as well, so only a transfer needs the HEAD first.
+        if (!mountable && target.blobs().size(targetRepository, digest, true, stats::retried).isPresent()) {
             stats.skipped();
             return;
         }
-        String mountRepository = source.host().equals(target.host()) ? sourceRepository : mountFrom;
         String location = null;
-        if (mountRepository != null && !mountRepository.equals(targetRepository)) {
+        if (mountable) {
             Optional<String> session = target.uploads().mount(targetRepository, digest, mountRepository, stats::retried);
             if (session.isEmpty()) {
                 stats.mounted();
