@@ -15,8 +15,8 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/core/src/main" "$root/cli/src/main" -n
   (cd "$root" && mvn -B -q -DskipTests -pl cli -am package) >&2
 fi
 work=$(mktemp -d /tmp/eks2aks-bench-images.XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+# Registry pids go to a file: start_registry runs in a command substitution, a subshell whose variables are lost.
+cleanup() { [ -f "$work/pids" ] && xargs -r kill <"$work/pids" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
@@ -30,7 +30,7 @@ storage: {filesystem: {rootdirectory: $work/$name}, delete: {enabled: true}}
 http: {addr: 127.0.0.1:$port, secret: bench}
 YML
   docker-registry serve "$work/$name.yml" >"$work/$name.log" 2>&1 &
-  pids+=($!)
+  echo $! >>"$work/pids"
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.05; done
   echo "127.0.0.1:$port"
 }
