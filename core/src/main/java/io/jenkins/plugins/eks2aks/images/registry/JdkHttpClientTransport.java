@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.images.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,8 @@ final class JdkHttpClientTransport implements HttpTransport {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // The same proxies as HttpURLConnection, which uses the default selector without being told.
+                .proxy(ProxySelector.getDefault())
                 .build();
         this.requestTimeout = requestTimeout;
     }
