@@ -21,13 +21,16 @@ final class JdkHttpClientTransport implements HttpTransport {
     private final Duration requestTimeout;
 
     JdkHttpClientTransport(Duration connectTimeout, Duration requestTimeout) {
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // The same proxies as HttpURLConnection, which uses the default selector without being told.
-                .proxy(ProxySelector.getDefault())
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        // The same proxies as HttpURLConnection, which uses the default selector without being told.
+        ProxySelector proxies = ProxySelector.getDefault();
+        if (proxies != null) {
+            builder.proxy(proxies);
+        }
+        this.http = builder.build();
         this.requestTimeout = requestTimeout;
     }
 
