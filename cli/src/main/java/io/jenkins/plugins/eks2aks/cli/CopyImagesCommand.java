@@ -15,6 +15,7 @@ import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
+import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -176,26 +177,12 @@ final class CopyImagesCommand implements Callable<Integer> {
 
     /** The --repository selections with the tag options applied to each; misuse is a usage error (exit 64). */
     private List<RepositorySelection> selections() {
-        if (repositories.isEmpty()) {
-            String option = tagPattern != null ? "--tags" : newest != null ? "--newest" : allTags ? "--all-tags" : null;
-            if (option != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        option + " chooses tags of the --repository selections: give --repository");
-            }
-            return List.of();
-        }
-        if (newest != null && allTags) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--newest and --all-tags exclude each other: give one of them");
-        }
-        List<RepositorySelection> list = new ArrayList<>();
         try {
-            for (String repository : repositories) {
-                list.add(RepositorySelection.parse(repository).withTags(tagPattern, newest, allTags));
-            }
+            return new SelectionOptions(repositories, tagPattern, newest, allTags)
+                    .selections(new SelectionOptions.Names("--repository", "--tags", "--newest", "--all-tags"));
         } catch (MigrationException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return list;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
+import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
@@ -64,29 +65,15 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
      */
     static List<RepositorySelection> selections(List<String> repositories, String tagPattern, int newestTags, boolean allTags)
             throws AbortException {
-        if (repositories.isEmpty()) {
-            String parameter = tagPattern != null ? "tagPattern" : newestTags != 0 ? "newestTags" : allTags ? "allTags" : null;
-            if (parameter != null) {
-                throw new AbortException("ecrToAcr: '" + parameter
-                        + "' chooses tags of the 'repositories' selections: give 'repositories'");
-            }
-            return List.of();
-        }
         if (newestTags < 0) {
             throw new AbortException("ecrToAcr: invalid 'newestTags' " + newestTags + ": must be 1 or more (0 for no limit)");
         }
-        if (newestTags > 0 && allTags) {
-            throw new AbortException("ecrToAcr: 'newestTags' and 'allTags' exclude each other: give one of them");
-        }
-        List<RepositorySelection> selections = new ArrayList<>();
         try {
-            for (String repository : repositories) {
-                selections.add(RepositorySelection.parse(repository).withTags(tagPattern, newestTags > 0 ? newestTags : null, allTags));
-            }
+            return new SelectionOptions(repositories, tagPattern, newestTags > 0 ? newestTags : null, allTags)
+                    .selections(new SelectionOptions.Names("'repositories'", "'tagPattern'", "'newestTags'", "'allTags'"));
         } catch (MigrationException e) {
             throw new AbortException("ecrToAcr: " + e.getMessage());
         }
-        return selections;
     }
 
     @Override
