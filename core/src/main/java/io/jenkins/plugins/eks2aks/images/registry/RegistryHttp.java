@@ -103,7 +103,7 @@ public final class RegistryHttp {
                     }
                     throw new RegistryException(host + ": token request failed: " + oneLine(e), 0, e);
                 }
-                return http401(response, status);
+                return response; // drained and closed: the endpoint reports the 401 by its status
             }
             if ((status == 429 || (status >= 500 && status != 501)) && call.replayable() && attempt < retry.maxAttempts()) {
                 Duration wait = retry.retryAfter(response.header("Retry-After").orElse(null),
@@ -114,11 +114,6 @@ public final class RegistryHttp {
             }
             return response;
         }
-    }
-
-    /** The 401 itself, its body already drained: what the endpoint turns into an error naming the credentials. */
-    private static RegistryResponse http401(RegistryResponse drained, int status) {
-        return new RegistryResponse(drained.uri(), status, Map.of(), null);
     }
 
     /** A cancelled transfer, as opposed to a read that timed out (also an InterruptedIOException). */
