@@ -160,9 +160,7 @@ final class CopyImagesCommand implements Callable<Integer> {
         MigrationMode migrationMode = mode != null ? MigrationMode.parse(mode) : acrTarget ? MigrationMode.IMPORT : MigrationMode.COPY;
         ImageMigrationAccess clouds = new ImageMigrationAccess(env, null, null, subscription);
         checkPasswordOptions();
-        List<String> sourceRefs = new ArrayList<>(all);
-        selections.forEach(sel -> sourceRefs.add(sel.registry() + "/selected"));
-        AuthFile auths = authFile(sourceRefs, target.registry());
+        AuthFile auths = authFile(all, selections, target.registry());
         RegistryAccess access = RegistryAccess.of(sourceCredentials(clouds, auths), targetCredentials(clouds, target.registry(), acrTarget, auths),
                 new HashSet<>(plainHttp));
         AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? clouds.acrImport(target.registry(), resourceGroup) : null;
@@ -257,18 +255,21 @@ final class CopyImagesCommand implements Callable<Integer> {
     }
 
     /** Reads --authfile once, and says which of its entries for the hosts of this run cannot be used. */
-    private AuthFile authFile(List<String> refs, String targetRegistry) {
+    private AuthFile authFile(List<String> refs, List<RepositorySelection> selections, String targetRegistry) {
         if (authFile == null) {
             return null;
         }
         AuthFile file = AuthFile.read(authFile);
         Set<String> hosts = new LinkedHashSet<>();
-        for (String ref : srcCreds == null ? refs : List.<String>of()) {
-            try {
-                hosts.add(ImageReference.parse(ref).registry());
-            } catch (RuntimeException e) {
-                // An invalid reference fails on its own later, with its own message.
+        if (srcCreds == null) {
+            for (String ref : refs) {
+                try {
+                    hosts.add(ImageReference.parse(ref).registry());
+                } catch (RuntimeException e) {
+                    // An invalid reference fails on its own later, with its own message.
+                }
             }
+            selections.forEach(selection -> hosts.add(selection.registry()));
         }
         if (destCreds == null) {
             hosts.add(targetRegistry);

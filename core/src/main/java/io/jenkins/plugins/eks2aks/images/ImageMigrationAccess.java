@@ -15,6 +15,7 @@ import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryClients;
+import io.jenkins.plugins.eks2aks.images.registry.UrlConnectionTransport;
 import io.jenkins.plugins.eks2aks.images.select.DistributionCatalog;
 import io.jenkins.plugins.eks2aks.images.select.EcrCatalog;
 import io.jenkins.plugins.eks2aks.images.select.RegistryCatalog;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -94,7 +94,7 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
                     String scope = resolved.resourceManagerEndpoint().toString().replaceAll("/?$", "/") + ".default";
                     return new AcrEntraCredentials(h, tenant(),
                             () -> resolved.credential().getTokenSync(new TokenRequestContext().addScopes(scope)).getToken(),
-                            HttpClient.newHttpClient(), plainHttp, Clock.systemUTC());
+                            UrlConnectionTransport.forRegistries(), plainHttp, Clock.systemUTC());
                 }).credentialsFor(host);
             }
         };

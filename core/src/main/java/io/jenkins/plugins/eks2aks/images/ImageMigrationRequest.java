@@ -69,11 +69,6 @@ public record ImageMigrationRequest(List<String> images, String target, Migratio
                 selections, catalog);
     }
 
-    public ImageMigrationRequest withImages(List<String> list) {
-        return new ImageMigrationRequest(list, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory,
-                selections, catalog);
-    }
-
     /** This request with repository selections, expanded through {@code registryCatalog} when the run starts. */
     public ImageMigrationRequest withSelections(List<RepositorySelection> list, RegistryCatalog registryCatalog) {
         return new ImageMigrationRequest(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory,

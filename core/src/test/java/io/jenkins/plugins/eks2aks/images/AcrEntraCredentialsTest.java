@@ -6,12 +6,12 @@ import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
+import io.jenkins.plugins.eks2aks.images.registry.UrlConnectionTransport;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +88,7 @@ class AcrEntraCredentialsTest {
     final AadTokens aad = new AadTokens();
 
     AcrEntraCredentials credentials(AcrStandIn acr, String tenant, Clock clock) {
-        return new AcrEntraCredentials(acr.loginServer(), tenant, aad, HttpClient.newHttpClient(), true, clock);
+        return new AcrEntraCredentials(acr.loginServer(), tenant, aad, UrlConnectionTransport.forRegistries(), true, clock);
     }
 
     @Test
@@ -166,7 +166,7 @@ class AcrEntraCredentialsTest {
         try (AcrStandIn acr = new AcrStandIn(AAD_TOKEN, clock, Duration.ofHours(3), null)) {
             acr.echoInErrors(AAD_TOKEN);
             String rejected = failure(new AcrEntraCredentials(acr.loginServer(), TENANT, () -> "an-unknown-" + AAD_TOKEN,
-                    HttpClient.newHttpClient(), true, clock), acr.loginServer());
+                    UrlConnectionTransport.forRegistries(), true, clock), acr.loginServer());
             assertEquals("ACR " + acr.loginServer() + " refused the Entra ID token exchange (HTTP 401); check that the identity has "
                     + "AcrPush/AcrPull on the registry", rejected);
 
@@ -207,7 +207,7 @@ class AcrEntraCredentialsTest {
                 .image("shop/web", "1.0", true, "linux/amd64", TestImages.layer(20 * 1024, 900), TestImages.layer(10 * 1024, 901));
         List<MigrationEvent> events = new CopyOnWriteArrayList<>();
         try (AcrStandIn acr = new AcrStandIn(AAD_TOKEN, Clock.systemUTC(), Duration.ofHours(3), behind)) {
-            AcrEntraCredentials credentials = new AcrEntraCredentials(acr.loginServer(), TENANT, aad, HttpClient.newHttpClient(), true,
+            AcrEntraCredentials credentials = new AcrEntraCredentials(acr.loginServer(), TENANT, aad, UrlConnectionTransport.forRegistries(), true,
                     Clock.systemUTC());
             RegistryAccess access = RegistryAccess.of(CredentialsProvider.ANONYMOUS, credentials,
                     Set.of(SOURCE.get().hostPort(), acr.loginServer()));

@@ -1,23 +1,24 @@
 package io.jenkins.plugins.eks2aks.images.acr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
+import io.jenkins.plugins.eks2aks.images.registry.HttpTransport;
+import io.jenkins.plugins.eks2aks.images.registry.JsonValues;
+import io.jenkins.plugins.eks2aks.images.registry.RegistryResponse;
+import io.jenkins.plugins.eks2aks.images.registry.RequestBody;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,12 +34,11 @@ public final class AcrEntraCredentials implements CredentialsProvider {
     public static final String REFRESH_TOKEN_USER = "00000000-0000-0000-0000-000000000000";
     private static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
     private static final Duration ASSUMED_LIFETIME = Duration.ofHours(1);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String loginServer;
     private final String tenantId;
     private final Supplier<String> aadAccessToken;
-    private final HttpClient http;
+    private final HttpTransport http;
     private final String scheme;
     private final Clock clock;
     private RegistryCredentials current;
@@ -49,9 +49,10 @@ public final class AcrEntraCredentials implements CredentialsProvider {
      * @param tenantId       the Entra tenant, or null
      * @param aadAccessToken an access token for {@code https://management.azure.com/.default} (or the ACR audience),
      *                       fetched by the edge's Azure credential each time it is called
+     * @param http           the registry transport (its proxies and timeouts apply to the exchange as well)
      * @param plainHttp      for test registries only
      */
-    public AcrEntraCredentials(String loginServer, String tenantId, Supplier<String> aadAccessToken, HttpClient http,
+    public AcrEntraCredentials(String loginServer, String tenantId, Supplier<String> aadAccessToken, HttpTransport http,
                                boolean plainHttp, Clock clock) {
         this.loginServer = loginServer;
         this.tenantId = tenantId;
@@ -78,34 +79,32 @@ public final class AcrEntraCredentials implements CredentialsProvider {
         String form = "grant_type=access_token&service=" + encode(loginServer)
                 + (tenantId == null ? "" : "&tenant=" + encode(tenantId))
                 + "&access_token=" + encode(aadAccessToken.get());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(scheme + loginServer + "/oauth2/exchange"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+        Map<String, String> headers = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        try (RegistryResponse response = http.send("POST", URI.create(scheme + loginServer + "/oauth2/exchange"), headers,
+                RequestBody.of(form.getBytes(StandardCharsets.UTF_8)))) {
+            if (response.status() != 200) {
                 throw new MigrationException("ACR " + loginServer + " refused the Entra ID token exchange (HTTP "
-                        + response.statusCode() + "); check that the identity has AcrPush/AcrPull on the registry");
+                        + response.status() + "); check that the identity has AcrPush/AcrPull on the registry");
             }
-            JsonNode body;
+            byte[] bytes = response.bytes();
+            Map<String, Object> body;
             try {
-                body = JSON.readTree(response.body());
-            } catch (JsonProcessingException e) {
+                body = JsonValues.object(bytes);
+            } catch (IOException e) {
                 // Not the parser's message: it quotes the body, and a body that is not JSON may be a bare token.
                 throw new MigrationException("ACR " + loginServer + " answered the token exchange with a body that is not JSON");
             }
-            String token = body == null ? "" : body.path("refresh_token").asText("");
+            String token = JsonValues.text(body, "refresh_token", "");
             if (token.isEmpty()) {
                 throw new MigrationException("ACR " + loginServer + " answered the token exchange without a refresh_token");
             }
             return token;
         } catch (IOException e) {
+            if (e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)) {
+                throw new MigrationException("ACR token exchange with " + loginServer + " was interrupted", e);
+            }
             throw new MigrationException("ACR token exchange with " + loginServer + " failed: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException("ACR token exchange with " + loginServer + " was interrupted", e);
         }
     }
 
@@ -114,9 +113,9 @@ public final class AcrEntraCredentials implements CredentialsProvider {
         String[] parts = jwt.split("\\.");
         if (parts.length >= 2) {
             try {
-                JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-                if (claims.has("exp")) {
-                    return Instant.ofEpochSecond(claims.get("exp").asLong());
+                long exp = JsonValues.number(JsonValues.object(Base64.getUrlDecoder().decode(parts[1])), "exp", -1);
+                if (exp >= 0) {
+                    return Instant.ofEpochSecond(exp);
                 }
             } catch (IOException | IllegalArgumentException ignored) {
                 // Not a readable JWT: assume the documented default lifetime below.

@@ -34,8 +34,4 @@ public record RegistryAccess(CredentialsProvider source, CredentialsProvider tar
     public RegistryAccess withRetry(RetryPolicy policy) {
         return new RegistryAccess(source, target, plainHttpHosts, policy, chunkSize);
     }
-
-    public RegistryAccess withChunkSize(int bytes) {
-        return new RegistryAccess(source, target, plainHttpHosts, retry, bytes);
-    }
 }

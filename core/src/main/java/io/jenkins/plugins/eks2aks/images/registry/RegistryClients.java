@@ -3,7 +3,6 @@ package io.jenkins.plugins.eks2aks.images.registry;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,8 +17,7 @@ public final class RegistryClients {
     public RegistryClients(RegistryAccess access, Clock clock) {
         this.access = access;
         this.clock = clock;
-        // A read that waits this long for the next byte is a dead connection, retried like a reset.
-        this.http = new UrlConnectionTransport(Duration.ofSeconds(30), Duration.ofMinutes(5));
+        this.http = UrlConnectionTransport.forRegistries();
     }
 
     /** The registry images are read from. */

@@ -28,6 +28,14 @@ public final class UrlConnectionTransport implements HttpTransport {
     private volatile HttpTransport patch;
 
     /**
+     * The settings every registry conversation uses: 30 s to connect; a read that waits 5 minutes for the next byte
+     * is a dead connection, retried like a reset.
+     */
+    public static UrlConnectionTransport forRegistries() {
+        return new UrlConnectionTransport(Duration.ofSeconds(30), Duration.ofMinutes(5));
+    }
+
+    /**
      * @param readTimeout how long a read may wait for the next byte before the request counts as failed
      */
     public UrlConnectionTransport(Duration connectTimeout, Duration readTimeout) {
