@@ -77,6 +77,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Convert and report on the terminal, write nothing.")
     boolean dryRun;
 
+    @CommandLine.Mixin
+    ForceOutputOption forceOutput = new ForceOutputOption();
+
     @Option(names = {"-q", "--quiet"}, description = "Print only warnings, errors and the summary.")
     boolean quiet;
 
@@ -86,8 +89,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), verbose, quiet);
-        ConversionSummary summary = new ManifestConversion(events).run(new ConversionRequest(input, out, mapping(), dryRun,
-                outputFormat(), veleroConfigMaps));
+        ConversionSummary summary = new ManifestConversion(events).run(new ConversionRequest(input, forceOutput.checked(out),
+                mapping(), dryRun, outputFormat(), veleroConfigMaps, forceOutput.force));
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }

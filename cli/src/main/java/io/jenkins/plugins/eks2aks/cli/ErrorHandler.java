@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.cli;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.files.OutputFolderInUseException;
 import picocli.CommandLine;
 
 /** Prints a user-facing error as one line; anything unexpected keeps its stack trace for the bug report. */
@@ -8,7 +9,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (ex instanceof MigrationException) {
+        if (ex instanceof OutputFolderInUseException) {
+            commandLine.getErr().println("eks2aks: error: " + ex.getMessage() + " with " + ForceOutputOption.NAME);
+        } else if (ex instanceof MigrationException) {
             commandLine.getErr().println("eks2aks: error: " + ex.getMessage());
         } else {
             commandLine.getErr().println("eks2aks: unexpected error (please report it): " + ex);

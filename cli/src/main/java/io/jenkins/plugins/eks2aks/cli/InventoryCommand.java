@@ -64,6 +64,9 @@ final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory; replaced as a whole when the inventory succeeds.")
     Path out;
 
+    @CommandLine.Mixin
+    ForceOutputOption forceOutput = new ForceOutputOption();
+
     @Option(names = "--source-version", paramLabel = "VERSION", description = "The EKS Kubernetes version when the input does not say it (dumps), e.g. 1.29.")
     String sourceVersion;
 
@@ -86,19 +89,20 @@ final class InventoryCommand implements Callable<Integer> {
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         EksInventory inventory = new EksInventory(events, clock);
+        Path out = forceOutput.checked(this.out);
         InventorySummary summary;
         if (source.dump != null) {
-            summary = inventory.run(new InventoryRequest(new DumpObjects(source.dump), null, sourceVersion, targetVersion, out));
+            summary = inventory.run(new InventoryRequest(new DumpObjects(source.dump), null, sourceVersion, targetVersion, out, forceOutput.force));
         } else if (source.kubeconfig != null) {
             try (KubernetesClient client = KubernetesClients.fromKubeconfig(source.kubeconfig, context, timeout)) {
                 LiveObjects objects = new LiveObjects(client, "kubeconfig " + source.kubeconfig
                         + (context == null ? "" : " context " + context), LiveObjects.DEFAULT_PAGE_SIZE, events);
-                summary = inventory.run(new InventoryRequest(objects, null, sourceVersion, targetVersion, out));
+                summary = inventory.run(new InventoryRequest(objects, null, sourceVersion, targetVersion, out, forceOutput.force));
             }
         } else {
             AwsSettings aws = AwsSettings.resolve(environment, region, profile, null);
             try (EksConnection eks = EksConnection.open(aws, source.cluster, timeout, clock, events)) {
-                summary = inventory.run(new InventoryRequest(eks.objects(events), eks.controlPlane(), null, targetVersion, out));
+                summary = inventory.run(new InventoryRequest(eks.objects(events), eks.controlPlane(), null, targetVersion, out, forceOutput.force));
             }
         }
         if (quiet) {

@@ -77,6 +77,9 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Report directory; replaced as a whole.")
     Path out;
 
+    @CommandLine.Mixin
+    ForceOutputOption forceOutput = new ForceOutputOption();
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Timeout of each Kubernetes API call (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -109,7 +112,7 @@ final class PreflightCommand implements Callable<Integer> {
         }
         String target = name != null ? "AKS " + name + " in " + resourceGroup : "kubeconfig " + kubeconfig;
         PreflightSummary summary = new AksPreflight(events, clock).run(new PreflightRequest(target, requirements, aks, cluster,
-                resourceGroup, name, out));
+                resourceGroup, name, forceOutput.checked(out), forceOutput.force));
         return summary.ready() ? Eks2AksCommand.EXIT_OK : Eks2AksCommand.EXIT_DECISIONS_PENDING;
     }
 }

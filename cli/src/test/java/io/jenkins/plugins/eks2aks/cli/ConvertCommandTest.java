@@ -151,6 +151,34 @@ class ConvertCommandTest {
     }
 
     @Test
+    void aFolderEks2aksDidNotWriteIsRefusedUnlessForced(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        Path out = Files.createDirectories(tmp.resolve("checkout/sub"));
+        Files.writeString(out.resolve("keep.yaml"), "mine");
+
+        int exit = run("convert", in.toString(), "--acr", "contoso", "--out", out.toString());
+
+        assertEquals(3, exit);
+        assertEquals("eks2aks: error: Output folder '" + out + "' is not empty and was not written by eks2aks (it has no "
+                + ".eks2aks-output file): nothing was changed. Choose a new or empty folder, or replace this one on purpose with --force",
+                err.toString().strip());
+        assertEquals("mine", Files.readString(out.resolve("keep.yaml")));
+
+        assertEquals(0, run("convert", in.toString(), "--acr", "contoso", "--out", out.toString(), "--force"));
+        assertFalse(Files.exists(out.resolve("keep.yaml")));
+        assertTrue(Files.exists(out.resolve("manifests/pod.yaml")));
+        assertEquals(0, run("convert", in.toString(), "--acr", "contoso", "--out", out.toString()), "now marked as ours: " + err);
+    }
+
+    @Test
+    void theCurrentFolderIsNeverAnOutputEvenForced(@TempDir Path tmp) throws IOException {
+        Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
+        int exit = run("convert", in.toString(), "--acr", "contoso", "--out", ".", "--force");
+        assertEquals(3, exit);
+        assertTrue(err.toString().contains("Output folder '.' holds the current folder and would replace it"), err.toString());
+    }
+
+    @Test
     void helpListsTheOptionsAndAnExample() {
         assertEquals(0, run("convert", "--help"));
         for (String option : new String[] {"--acr", "--registry-map", "--out", "--dry-run", "--mapping", "--format",

@@ -14,31 +14,41 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * An output directory written in a temporary sibling and moved into place only when everything succeeded,
- * so a failed run leaves the previous output as it was and a re-run starts clean.
- * Use: {@code try (StagedDirectory out = StagedDirectory.create(target)) { write into out.path(); out.commit(); }}.
+ * so a failed run leaves the previous output as it was and a re-run starts clean. It replaces only a folder
+ * {@link OutputFolder} allows (new, empty, or written by eks2aks), and marks what it writes as eks2aks's.
+ * Use: {@code try (StagedDirectory out = StagedDirectory.create(target, "convert", force)) { write into out.path(); out.commit(); }}.
  */
 public final class StagedDirectory implements AutoCloseable {
 
     private final Path target;
     private final Path staging;
+    private final String command;
+    private final boolean force;
     private boolean committed;
 
-    private StagedDirectory(Path target, Path staging) {
+    private StagedDirectory(Path target, Path staging, String command, boolean force) {
         this.target = target;
         this.staging = staging;
+        this.command = command;
+        this.force = force;
     }
 
-    public static StagedDirectory create(Path target) {
+    /**
+     * Starts writing {@code target}.
+     *
+     * @param command what writes it (named in the marker file), e.g. {@code convert}
+     * @param force   replace {@code target} even when eks2aks did not write it
+     * @throws OutputFolderInUseException {@code target} holds files eks2aks did not write, and no {@code force}
+     */
+    public static StagedDirectory create(Path target, String command, boolean force) {
+        OutputFolder.checkReplaceable(target, force);
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         try {
             Files.createDirectories(parent);
-            if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-                throw new MigrationException("Output '" + target + "' exists and is not a directory");
-            }
             // Same parent directory, so the final move is a rename on the same file system.
             Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
-            return new StagedDirectory(absolute, staging);
+            return new StagedDirectory(absolute, staging, command, force);
         } catch (IOException e) {
             throw new MigrationException("Cannot create output directory next to '" + target + "': " + e.getMessage(), e);
         }
@@ -53,6 +63,9 @@ public final class StagedDirectory implements AutoCloseable {
     public void commit() {
         Path old = null;
         try {
+            OutputFolder.mark(staging, command);
+            // Checked again: the folder may have been filled by someone else while this run worked.
+            OutputFolder.checkReplaceable(target, force);
             if (Files.exists(target)) {
                 old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
                 move(target, old);

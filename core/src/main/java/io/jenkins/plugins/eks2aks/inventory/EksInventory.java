@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.kubernetes.KubernetesVersion;
 import io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar;
@@ -45,6 +46,7 @@ public final class EksInventory {
 
     public InventorySummary run(InventoryRequest request) {
         Path output = request.output().toAbsolutePath().normalize();
+        OutputFolder.checkReplaceable(request.output(), request.forceOutput()); // before a large cluster is read
         KubernetesVersion source = sourceVersion(request);
         LocalDate today = LocalDate.now(clock);
         KubernetesVersion target = request.targetVersion() == null || request.targetVersion().isBlank()
@@ -68,7 +70,7 @@ public final class EksInventory {
         files.put(HTML, new HtmlRenderer().render(report));
         List<String> ecr = inventory.ecrImages();
         files.put(IMAGE_LIST, ecr.isEmpty() ? "" : String.join("\n", ecr) + "\n");
-        try (StagedDirectory staged = StagedDirectory.create(output)) {
+        try (StagedDirectory staged = StagedDirectory.create(output, TOPIC, request.forceOutput())) {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 write(staged.path().resolve(f.getKey()), f.getValue());
             }

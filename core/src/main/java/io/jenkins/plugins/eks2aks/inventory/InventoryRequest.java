@@ -11,7 +11,14 @@ import java.nio.file.Path;
  * @param targetVersion the AKS version to review API removals for, or null for the oldest supported one not older
  *                      than the source
  * @param output        the output directory, replaced as a whole when everything succeeded
+ * @param forceOutput   replace {@code output} even when eks2aks did not write it
  */
 public record InventoryRequest(ObjectSource objects, EksControlPlane controlPlane, String sourceVersion, String targetVersion,
-                               Path output) {
+                               Path output, boolean forceOutput) {
+
+    /** An output folder eks2aks wrote, or a new or empty one. */
+    public InventoryRequest(ObjectSource objects, EksControlPlane controlPlane, String sourceVersion, String targetVersion,
+                            Path output) {
+        this(objects, controlPlane, sourceVersion, targetVersion, output, false);
+    }
 }

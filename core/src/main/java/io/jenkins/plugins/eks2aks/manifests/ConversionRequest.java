@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param dryRun           convert and report, write nothing
  * @param format           files mirroring the input, or a Kustomize overlay
  * @param veleroConfigMaps also write the ConfigMaps Velero needs to restore with the same result
+ * @param forceOutput      replace {@code output} even when eks2aks did not write it
  */
 public record ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
-                                boolean veleroConfigMaps) {
+                                boolean veleroConfigMaps, boolean forceOutput) {
 
     public ConversionRequest {
         Objects.requireNonNull(input, "input");
@@ -25,8 +26,14 @@ public record ConversionRequest(Path input, Path output, MigrationMapping mappin
         Objects.requireNonNull(format, "format");
     }
 
+    /** An output folder eks2aks wrote, or a new or empty one. */
+    public ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
+                             boolean veleroConfigMaps) {
+        this(input, output, mapping, dryRun, format, veleroConfigMaps, false);
+    }
+
     /** Files output, no Velero ConfigMaps. */
     public ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun) {
-        this(input, output, mapping, dryRun, OutputFormat.FILES, false);
+        this(input, output, mapping, dryRun, OutputFormat.FILES, false, false);
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
+import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.manifests.output.KustomizeOverlay;
 import io.jenkins.plugins.eks2aks.manifests.output.VeleroConfigMaps;
@@ -91,7 +92,7 @@ public final class ManifestConversion {
             // The reports of a large cluster take about as long to write as converting it: two other threads
             // stream them to their files while this one writes the manifests (all of them only read the result).
             ExecutorService reportThreads = Executors.newFixedThreadPool(2, ManifestConversion::reportThread);
-            try (StagedDirectory staged = StagedDirectory.create(output)) {
+            try (StagedDirectory staged = StagedDirectory.create(output, TOPIC, request.forceOutput())) {
                 Path stagedReports = staged.path().resolve(REPORT_DIR);
                 List<Future<?>> reportsWritten = List.of(
                         reportThreads.submit(() -> writeReport(stagedReports.resolve(reportJson.getFileName()),
@@ -137,13 +138,9 @@ public final class ManifestConversion {
         if (!Files.exists(input)) {
             throw new MigrationException("Input path '" + request.input() + "' does not exist");
         }
-        if (Files.isDirectory(input) && output.startsWith(input)) {
-            throw new MigrationException("Output directory '" + request.output() + "' is inside the input '"
-                    + request.input() + "': choose an output outside it, e.g. target/aks");
-        }
-        if (input.startsWith(output)) {
-            throw new MigrationException("Output directory '" + request.output() + "' contains the input '"
-                    + request.input() + "' and would replace it: choose another output directory");
+        OutputFolder.checkApart(request.output(), List.of(request.input()));
+        if (!request.dryRun()) {
+            OutputFolder.checkReplaceable(request.output(), request.forceOutput());
         }
     }
 

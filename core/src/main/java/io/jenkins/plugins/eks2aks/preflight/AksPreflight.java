@@ -4,6 +4,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
+import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.report.MarkdownRenderer;
 import io.jenkins.plugins.eks2aks.report.ReportDocument;
@@ -39,6 +40,7 @@ public final class AksPreflight {
         if (request.aks() == null && request.cluster() == null) {
             throw new MigrationException("Nothing to check: give the AKS cluster (subscription, resource group, name) or a kubeconfig, or both");
         }
+        OutputFolder.checkReplaceable(request.output(), request.forceOutput());
         List<PreflightCheck> checks = new PreflightChecks(request.requirements(), request.aks(), request.cluster(),
                 LocalDate.now(clock), request.resourceGroup(), request.name()).run();
         for (PreflightCheck c : checks) {
@@ -50,7 +52,7 @@ public final class AksPreflight {
         doc.table(List.of("Status", "Check", "Found", "Fix"), checks.stream()
                 .map(c -> List.of(c.status().name(), c.title() + " (" + c.id() + ")", c.detail(), c.fix())).toList(), "No checks.");
         Path output = request.output().toAbsolutePath().normalize();
-        try (StagedDirectory staged = StagedDirectory.create(output)) {
+        try (StagedDirectory staged = StagedDirectory.create(output, TOPIC, request.forceOutput())) {
             write(staged.path().resolve(JSON), new PreflightJson().render(request.target(), checks));
             write(staged.path().resolve(MARKDOWN), new MarkdownRenderer().render(doc));
             write(staged.path().resolve(JUNIT), new PreflightJUnit().render("aksPreflight " + request.target(), checks));

@@ -12,7 +12,14 @@ import java.nio.file.Path;
  * @param resourceGroup for the fix commands, or null
  * @param name          for the fix commands, or null
  * @param output        the report directory, replaced as a whole
+ * @param forceOutput   replace {@code output} even when eks2aks did not write it
  */
 public record PreflightRequest(String target, PreflightRequirements requirements, AksFacts aks, ClusterFacts cluster,
-                               String resourceGroup, String name, Path output) {
+                               String resourceGroup, String name, Path output, boolean forceOutput) {
+
+    /** An output folder eks2aks wrote, or a new or empty one. */
+    public PreflightRequest(String target, PreflightRequirements requirements, AksFacts aks, ClusterFacts cluster,
+                            String resourceGroup, String name, Path output) {
+        this(target, requirements, aks, cluster, resourceGroup, name, output, false);
+    }
 }
