@@ -9,11 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# shellcheck disable=SC2086
-mvn -B -q ${MVN_OPTS:-} -pl core test-compile
-# shellcheck disable=SC2086
-mvn -B -q ${MVN_OPTS:-} -pl core dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench.classpath
+cp=$(bench/core-classpath.sh)
 exec java -Xms"${BENCH_HEAP:-1g}" -Xmx"${BENCH_HEAP:-1g}" \
-    -cp "core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)" \
+    -cp "$cp" \
     io.jenkins.plugins.eks2aks.bench.ConvertBenchmark "$@"

@@ -9,12 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# shellcheck disable=SC2086
-mvn -B -q ${MVN_OPTS:-} -pl core test-compile
-# shellcheck disable=SC2086
-mvn -B -q ${MVN_OPTS:-} -pl core org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench.classpath
-cp="core/target/test-classes:core/target/classes:$(cat core/target/bench.classpath)"
+cp=$(bench/core-classpath.sh)
 main=io.jenkins.plugins.eks2aks.bench.InventoryBenchmark
 work=$(mktemp -d)
 server=
