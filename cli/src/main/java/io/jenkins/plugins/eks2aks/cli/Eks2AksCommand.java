@@ -16,7 +16,8 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:everything was converted (or --fail-on allowed what is pending)",
-                "2:convert: decisions are pending (see the report's checklist)",
+                "1:backup, restore: the Velero backup or restore itself failed (or timed out); verify-restore: a check failed",
+                "2:convert: decisions are pending (see the report's checklist); backup, restore: PartiallyFailed",
                 "3:the input or the options are wrong, or rules conflict; nothing was written",
                 "64:the command line could not be parsed"})
 public final class Eks2AksCommand implements Runnable {
@@ -34,6 +35,7 @@ public final class Eks2AksCommand implements Runnable {
         SUBCOMMANDS.put("inventory", InventoryCommand::new);
         SUBCOMMANDS.put("preflight", PreflightCommand::new);
         SUBCOMMANDS.put("copy-images", CopyImagesCommand::new);
+        SUBCOMMANDS.put("backup", BackupCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

@@ -24,12 +24,12 @@ import java.util.Map;
  * subresource), the {@code velero} namespace, deployment and {@code node-agent} daemon set, and a {@code default}
  * storage location Velero validated. {@link VeleroController} plays Velero's part.
  */
-final class VeleroCluster implements AutoCloseable {
+public final class VeleroCluster implements AutoCloseable {
 
-    final MockCluster cluster = new MockCluster();
-    final KubernetesClient admin = cluster.admin();
+    public final MockCluster cluster = new MockCluster();
+    public final KubernetesClient admin = cluster.admin();
 
-    VeleroCluster crds() {
+    public VeleroCluster crds() {
         for (String kind : new String[] {"Backup", "Restore", "BackupStorageLocation", "PodVolumeBackup", "PodVolumeRestore"}) {
             admin.apiextensions().v1().customResourceDefinitions().resource(crd(kind)).create();
         }
@@ -37,7 +37,7 @@ final class VeleroCluster implements AutoCloseable {
     }
 
     /** Velero fully installed, its default location Available. */
-    VeleroCluster installed() {
+    public VeleroCluster installed() {
         crds();
         namespace("velero");
         admin.apps().deployments().inNamespace("velero").resource(new DeploymentBuilder()
@@ -50,11 +50,11 @@ final class VeleroCluster implements AutoCloseable {
         return this;
     }
 
-    void namespace(String name) {
+    public void namespace(String name) {
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
     }
 
-    void location(String name, String bucket, String phase) {
+    public void location(String name, String bucket, String phase) {
         BackupStorageLocation bsl = new BackupStorageLocation();
         bsl.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("velero").build());
         BackupStorageLocationSpec spec = new BackupStorageLocationSpec();
@@ -72,7 +72,7 @@ final class VeleroCluster implements AutoCloseable {
         admin.resource(created).updateStatus();
     }
 
-    ClusterAccessOptions kubeconfig(Path dir) {
+    public ClusterAccessOptions kubeconfig(Path dir) {
         return new ClusterAccessOptions(cluster.writeKubeconfig(dir.resolve("kubeconfig-" + System.nanoTime()), "t"), null,
                 null, null, null, null, null);
     }

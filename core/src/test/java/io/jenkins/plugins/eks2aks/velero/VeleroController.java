@@ -32,34 +32,34 @@ import java.util.concurrent.TimeUnit;
  * straight from New with validationErrors. A read-only BackupStorageLocation becomes Available and, one sync later,
  * the Backups of the source cluster's bucket appear in it (the backup-sync controller), Completed.
  */
-final class VeleroController implements AutoCloseable {
+public final class VeleroController implements AutoCloseable {
 
     /** One status Velero writes: phase, items done of total, warnings, errors, failure reason, validation errors. */
-    record Step(String phase, int done, int total, int warnings, int errors, String failureReason, List<String> validationErrors) {
+    public record Step(String phase, int done, int total, int warnings, int errors, String failureReason, List<String> validationErrors) {
 
-        static Step of(String phase, int done, int total) {
+        public static Step of(String phase, int done, int total) {
             return new Step(phase, done, total, 0, 0, null, null);
         }
     }
 
-    static List<Step> completed(int total) {
+    public static List<Step> completed(int total) {
         return List.of(Step.of("InProgress", 0, total), Step.of("InProgress", total / 2, total), Step.of("Completed", total, total));
     }
 
-    static List<Step> partiallyFailed() {
+    public static List<Step> partiallyFailed() {
         return List.of(Step.of("InProgress", 0, 8), new Step("PartiallyFailed", 8, 8, 3, 2, null, null));
     }
 
-    static List<Step> failed() {
+    public static List<Step> failed() {
         return List.of(Step.of("InProgress", 0, 8), new Step("Failed", 2, 8, 0, 1, "get a backup store: bucket shop-backups not found", null));
     }
 
-    static List<Step> failedValidation() {
+    public static List<Step> failedValidation() {
         return List.of(new Step("FailedValidation", 0, 0, 0, 0, null, List.of("an existing backup storage location wasn't specified at backup creation time and the default 'default' wasn't found")));
     }
 
     /** Velero picked it up and never finishes (a stuck node agent). */
-    static List<Step> stuck() {
+    public static List<Step> stuck() {
         return List.of(Step.of("InProgress", 1, 8));
     }
 
@@ -74,27 +74,27 @@ final class VeleroController implements AutoCloseable {
     private final Map<String, List<Step>> scripts = new ConcurrentHashMap<>();
     private volatile List<Step> defaultScript = completed(10);
     private volatile KubernetesClient syncSource;
-    final List<String> handled = new CopyOnWriteArrayList<>();
+    public final List<String> handled = new CopyOnWriteArrayList<>();
 
-    VeleroController(KubernetesClient client, long stepMillis) {
+    public VeleroController(KubernetesClient client, long stepMillis) {
         this.client = client;
         this.stepMillis = stepMillis;
         executor.scheduleWithFixedDelay(this::reconcile, 0, 20, TimeUnit.MILLISECONDS);
     }
 
     /** The phases the Backup or Restore {@code name} goes through. */
-    VeleroController script(String name, List<Step> steps) {
+    public VeleroController script(String name, List<Step> steps) {
         scripts.put(name, steps);
         return this;
     }
 
-    VeleroController byDefault(List<Step> steps) {
+    public VeleroController byDefault(List<Step> steps) {
         defaultScript = steps;
         return this;
     }
 
     /** Read-only locations on this cluster show the Backups of {@code source} once they are Available. */
-    VeleroController syncFrom(KubernetesClient source) {
+    public VeleroController syncFrom(KubernetesClient source) {
         this.syncSource = source;
         return this;
     }
@@ -241,7 +241,7 @@ final class VeleroController implements AutoCloseable {
         resources.resource(pvb).createOr(r -> r.update());
     }
 
-    List<String> handled() {
+    public List<String> handled() {
         return new ArrayList<>(handled);
     }
 
