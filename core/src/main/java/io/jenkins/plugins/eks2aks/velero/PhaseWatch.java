@@ -17,41 +17,50 @@ import java.util.function.Predicate;
 
 /**
  * Waits for a Velero object to reach a phase by watching it: each change arrives as Velero writes it, and
- * {@code onChange} sees every version once (for the progress log). The object is read again every
- * {@code resync} too, so a watch the API server closed (they do, every few minutes) or a missed event costs at most
- * one interval; a closed watch is opened again.
+ * {@code onChange} sees every version once (for the progress log). Open it before creating the object, so no
+ * change is missed between the create and the first look. The object is read again every {@code resync} too, so a
+ * watch the API server closed (they do, every few minutes) or a missed event costs at most one interval; a closed
+ * watch is opened again.
  *
  * @param <T> the resource type
  */
-public final class PhaseWatch<T extends HasMetadata> {
+public final class PhaseWatch<T extends HasMetadata> implements AutoCloseable {
 
-    /** How the wait ended: the last version seen (null when the object is gone) and why. */
+    /** How the wait ended: the last version seen (null when the object never existed) and why. */
     public record Result<T>(T last, boolean deleted, boolean timedOut) {
     }
+
+    private static final Object CLOSED = new Object();
 
     private final Resource<T> resource;
     private final Duration resync;
     private final Clock clock;
+    /** Versions as the watch delivers them: the object, {@link Optional#empty()} when deleted, {@link #CLOSED}. */
+    private final LinkedBlockingQueue<Object> changes = new LinkedBlockingQueue<>();
+    private Watch watch;
 
     public PhaseWatch(Resource<T> resource, Duration resync, Clock clock) {
         this.resource = resource;
         this.resync = resync;
         this.clock = clock;
+        this.watch = resource.watch(new Forwarder<>(changes));
     }
 
-    public Result<T> await(Predicate<T> done, Consumer<T> onChange, Duration timeout) throws InterruptedException {
+    /**
+     * @param mayBeAbsent the object may not exist yet (it is waited for); otherwise its absence ends the wait as deleted
+     */
+    @SuppressWarnings("unchecked")
+    public Result<T> await(Predicate<T> done, Consumer<T> onChange, Duration timeout, boolean mayBeAbsent) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
-        LinkedBlockingQueue<Optional<T>> changes = new LinkedBlockingQueue<>();
-        Watch watch = null;
         String lastVersion = null;
         T last = null;
-        try {
-            Optional<T> next = Optional.ofNullable(resource.get());
-            while (true) {
-                if (next != null) {
-                    if (next.isEmpty()) {
-                        return new Result<>(last, true, false);
-                    }
+        Optional<T> next = Optional.ofNullable(resource.get());
+        while (true) {
+            if (next != null) {
+                if (next.isEmpty() && (!mayBeAbsent || last != null)) {
+                    return new Result<>(last, true, false);
+                }
+                if (next.isPresent()) {
                     T current = next.get();
                     String version = current.getMetadata().getResourceVersion();
                     if (version == null || !version.equals(lastVersion)) {
@@ -63,54 +72,57 @@ public final class PhaseWatch<T extends HasMetadata> {
                         return new Result<>(current, false, false);
                     }
                 }
-                if (watch == null) {
-                    watch = resource.watch(new Forwarder<>(changes));
-                }
-                Duration left = Duration.between(clock.instant(), deadline);
-                if (left.isNegative() || left.isZero()) {
-                    return new Result<>(last, false, true);
-                }
-                Duration wait = left.compareTo(resync) < 0 ? left : resync;
-                next = changes.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == null) {
-                    next = Optional.ofNullable(resource.get());
-                } else if (next == Forwarder.CLOSED) {
-                    watch = null;
-                    next = Optional.ofNullable(resource.get());
-                }
             }
-        } finally {
-            if (watch != null) {
-                watch.close();
+            if (watch == null) {
+                watch = resource.watch(new Forwarder<>(changes));
+            }
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return new Result<>(last, false, true);
+            }
+            Object change = changes.poll(Math.min(left.toMillis(), resync.toMillis()), TimeUnit.MILLISECONDS);
+            if (change == null || change == CLOSED) {
+                if (change == CLOSED) {
+                    watch = null;
+                }
+                next = Optional.ofNullable(resource.get());
+            } else {
+                next = (Optional<T>) change;
             }
         }
     }
 
-    /** Hands the watch's events to the waiting thread: a version, empty when deleted, {@link #CLOSED} when the watch ended. */
+    @Override
+    public void close() {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
+    }
+
     private static final class Forwarder<T> implements Watcher<T> {
 
-        @SuppressWarnings("rawtypes")
-        static final Optional CLOSED = Optional.of(new Object());
+        private final LinkedBlockingQueue<Object> changes;
 
-        private final LinkedBlockingQueue<Optional<T>> changes;
-
-        Forwarder(LinkedBlockingQueue<Optional<T>> changes) {
+        Forwarder(LinkedBlockingQueue<Object> changes) {
             this.changes = changes;
         }
 
         @Override
         public void eventReceived(Action action, T object) {
-            changes.add(action == Action.DELETED ? Optional.empty() : Optional.of(object));
+            if (action == Action.DELETED) {
+                changes.add(Optional.empty());
+            } else if (action == Action.ADDED || action == Action.MODIFIED) {
+                changes.add(Optional.of(object));
+            }
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public void onClose(WatcherException cause) {
             changes.add(CLOSED);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public void onClose() {
             changes.add(CLOSED);
         }

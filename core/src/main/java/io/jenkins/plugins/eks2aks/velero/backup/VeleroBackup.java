@@ -61,6 +61,15 @@ public final class VeleroBackup {
 
     private BackupResult run(BackupRequest request, KubernetesClient client, Backup wanted, String yaml) {
         Resource<Backup> resource = client.resources(Backup.class).inNamespace(request.veleroNamespace()).withName(request.name());
+        try (PhaseWatch<Backup> watch = new PhaseWatch<>(resource, request.pollInterval(), clock)) {
+            return run(request, client, resource, watch, wanted, yaml);
+        } catch (KubernetesClientException e) {
+            throw KubernetesErrors.explain(client, "watching Backup " + request.name(), e);
+        }
+    }
+
+    private BackupResult run(BackupRequest request, KubernetesClient client, Resource<Backup> resource, PhaseWatch<Backup> watch,
+                             Backup wanted, String yaml) {
         Backup existing;
         try {
             existing = resource.get();
@@ -94,21 +103,21 @@ public final class VeleroBackup {
             return new BackupResult(request.name(), created, VeleroOutcome.STARTED, "Backup " + request.name()
                     + " started; not waiting for it", existing, yaml, null);
         }
-        return await(request, client, resource, created, yaml);
+        return await(request, client, watch, created, yaml);
     }
 
-    private BackupResult await(BackupRequest request, KubernetesClient client, Resource<Backup> resource, boolean created, String yaml) {
+    private BackupResult await(BackupRequest request, KubernetesClient client, PhaseWatch<Backup> watch, boolean created, String yaml) {
         VolumeProgress volumes = VolumeProgress.ofBackup(client, request.veleroNamespace());
         String[] lastLine = {null};
         PhaseWatch.Result<Backup> end;
         try {
-            end = new PhaseWatch<>(resource, request.pollInterval(), clock).await(b -> VeleroPhase.isFinal(phase(b)), b -> {
+            end = watch.await(b -> VeleroPhase.isFinal(phase(b)), b -> {
                 String line = progress(b) + volumes.describe(request.name());
                 if (!line.equals(lastLine[0])) {
                     lastLine[0] = line;
                     events.info(TOPIC, line);
                 }
-            }, request.timeout());
+            }, request.timeout(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MigrationException("Interrupted while waiting for Backup " + request.name() + "; it goes on in the cluster: "
