@@ -103,7 +103,7 @@ class VeleroRestoreTest {
     }
 
     private RestoreResult run(RestoreOptions options) {
-        return new VeleroRestore(events::add, Clock.systemUTC()).run(options.request(RestoreOptions.Names.CLI), CONNECTOR, null);
+        return new VeleroRestore(events::add, Clock.systemUTC()).run(options.request(RestoreOptions.Names.CLI), CONNECTOR);
     }
 
     private Path mapping(String text) throws Exception {

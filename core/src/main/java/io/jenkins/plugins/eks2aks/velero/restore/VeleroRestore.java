@@ -21,6 +21,8 @@ import io.jenkins.plugins.eks2aks.velero.model.BackupStorageLocation;
 import io.jenkins.plugins.eks2aks.velero.model.Restore;
 import io.jenkins.plugins.eks2aks.velero.model.RestoreStatus;
 import io.jenkins.plugins.eks2aks.velero.model.VeleroPhase;
+import io.jenkins.plugins.eks2aks.velero.verify.VerifyRestore;
+import io.jenkins.plugins.eks2aks.velero.verify.VerifyResult;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The restore use case shared by {@code eks2aks restore} and the {@code aksRestore} step: make the backup visible
@@ -49,12 +50,7 @@ public final class VeleroRestore {
         this.clock = clock;
     }
 
-    /**
-     * @param verifier runs verify-restore on the connected client after a restore that did not fail (null: none);
-     *                 returns the outcome to report instead, or null to keep the restore's
-     */
-    public RestoreResult run(RestoreRequest request, ClusterConnector connector,
-                             BiFunction<KubernetesClient, RestoreResult, RestoreResult> verifier) {
+    public RestoreResult run(RestoreRequest request, ClusterConnector connector) {
         List<ConfigMap> configMaps = request.veleroConfigMaps() != null
                 ? RestoreConfigMaps.fromFolder(request.veleroConfigMaps(), request.configMapsOption(), request.veleroNamespace())
                 : request.mapping() != null ? RestoreConfigMaps.fromMapping(request.mapping(), request.veleroNamespace()) : List.of();
@@ -71,11 +67,15 @@ public final class VeleroRestore {
         OutputFolder.checkReplaceable(request.output(), request.forceOutput());
         try (KubernetesClient client = connector.connect(request.cluster())) {
             RestoreResult result = run(request, client, location, configMaps, wanted, yaml.toString());
-            if (verifier != null && request.verify() && result.outcome() != VeleroOutcome.FAILED && result.outcome() != VeleroOutcome.STARTED) {
-                RestoreResult verified = verifier.apply(client, result);
-                result = verified == null ? result : verified;
+            VerifyResult verified = null;
+            if (request.verify() && result.outcome() != VeleroOutcome.FAILED && result.outcome() != VeleroOutcome.STARTED) {
+                verified = verify(request, client);
+                if (verified != null && !verified.passed()) {
+                    result = result.withOutcome(VeleroOutcome.FAILED, result.message() + "; but " + verified.oneLine()
+                            + " (see " + VerifyRestore.JSON + ")");
+                }
             }
-            return report(request, result);
+            return report(request, result, verified);
         }
     }
 
@@ -271,11 +271,33 @@ public final class VeleroRestore {
         return r == null || r.getStatus() == null || r.getStatus().getPhase() == null ? VeleroPhase.NEW : r.getStatus().getPhase();
     }
 
-    private RestoreResult report(RestoreRequest request, RestoreResult result) {
+    /** verify-restore on the restored namespaces: the ones asked for, else the backup's, each as mapped. */
+    private VerifyResult verify(RestoreRequest request, KubernetesClient client) {
+        List<String> source = request.includeNamespaces();
+        if (source.isEmpty()) {
+            Backup backup = client.resources(Backup.class).inNamespace(request.veleroNamespace()).withName(request.backup()).get();
+            source = backup == null || backup.getSpec() == null || backup.getSpec().getIncludedNamespaces() == null
+                    ? List.of() : backup.getSpec().getIncludedNamespaces();
+        }
+        List<String> namespaces = source.stream().filter(ns -> !ns.contains("*")).map(ns -> request.namespaceMapping().getOrDefault(ns, ns)).toList();
+        if (namespaces.isEmpty()) {
+            events.warn(TOPIC, "verify-restore skipped: the backup holds all namespaces; run verify-restore --namespaces NS to check the ones you moved");
+            return null;
+        }
+        return new VerifyRestore(events, clock).check(client, namespaces, null, request.timeout(), request.pollInterval());
+    }
+
+    private RestoreResult report(RestoreRequest request, RestoreResult result, VerifyResult verified) {
         Path folder = request.output().toAbsolutePath().normalize();
         RestoreResult withReport = result.withReport(folder.resolve(JSON));
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(JSON, ResultFiles.json(withReport.toMap()));
+        LinkedHashMap<String, Object> map = withReport.toMap();
+        if (verified != null) {
+            map.put("verify", verified.oneLine());
+            map.put("verifyPassed", verified.passed());
+            files.putAll(VerifyRestore.files(new VerifyResult(verified.checks(), folder.resolve(VerifyRestore.JSON).toString())));
+        }
+        files.put(JSON, ResultFiles.json(map));
         ResultFiles.write(folder, TOPIC, request.forceOutput(), files);
         if (result.outcome() == VeleroOutcome.FAILED) {
             events.warn(TOPIC, result.message());
