@@ -36,6 +36,8 @@ public final class Eks2AksCommand implements Runnable {
         SUBCOMMANDS.put("preflight", PreflightCommand::new);
         SUBCOMMANDS.put("copy-images", CopyImagesCommand::new);
         SUBCOMMANDS.put("backup", BackupCommand::new);
+        SUBCOMMANDS.put("restore", RestoreCommand::new);
+        SUBCOMMANDS.put("verify-restore", VerifyRestoreCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
