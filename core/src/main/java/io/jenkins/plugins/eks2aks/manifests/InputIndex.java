@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressSchemes;
 
 import java.io.IOException;
 import java.util.Base64;
@@ -26,7 +27,7 @@ public final class InputIndex {
 
     private final Map<String, String> serviceAccountRoles = new HashMap<>();
     private final Map<String, JsonNode> storageClasses = new HashMap<>();
-    private final Map<String, String> ingressClassControllers = new HashMap<>();
+    private final AlbIngressSchemes albIngresses = new AlbIngressSchemes();
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final RegistryMap registries;
@@ -67,7 +68,7 @@ public final class InputIndex {
                 }
             }
             case "StorageClass" -> storageClasses.put(name, node);
-            case "IngressClass" -> ingressClassControllers.put(name, node.at("/spec/controller").asText(""));
+            case "IngressClass", "IngressClassParams", "Ingress" -> albIngresses.add(object);
             case "Secret" -> {
                 if (isEcrPullSecret(node)) {
                     ecrPullSecrets.add(key(object.ref().namespace(), name));
@@ -93,9 +94,9 @@ public final class InputIndex {
         return Optional.ofNullable(storageClasses.get(name));
     }
 
-    /** The controller of IngressClass {@code name}, when the input has it. */
-    public Optional<String> ingressClassController(String name) {
-        return Optional.ofNullable(ingressClassControllers.get(name));
+    /** The input's IngressClasses, IngressClassParams and Ingresses: which Ingress is an ALB and with which scheme. */
+    public AlbIngressSchemes albIngresses() {
+        return albIngresses;
     }
 
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */
