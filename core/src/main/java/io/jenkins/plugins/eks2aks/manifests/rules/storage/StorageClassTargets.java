@@ -30,6 +30,9 @@ final class StorageClassTargets {
 
     /** The decision for StorageClass {@code name}, given its object (null when the input does not have it). */
     ClassTarget of(String name, JsonNode storageClass) {
+        if (name == null) {
+            return ClassTarget.untouched(null); // a class without a name: nothing can name it
+        }
         String mapped = mapping.storageClasses().get(name);
         AwsVolumeFamily family = storageClass == null ? null
                 : AwsVolumeFamily.of(storageClass.path("provisioner").asText(null)).orElse(null);
