@@ -161,6 +161,10 @@ public final class AwsPersistentVolumeRule implements ConversionRule {
             return Optional.empty();
         }
         ClassTarget target = targets.of(className);
+        if (target.outcome() == ClassTarget.Outcome.UNDECIDED && target.family() == null) {
+            return Optional.of(Changes.of(volume, "PV1").decision("/spec/storageClassName", "persistent volume of "
+                    + target.why()));
+        }
         if (target.outcome() != ClassTarget.Outcome.REPLACED) {
             return Optional.empty();
         }

@@ -38,10 +38,18 @@ final class StorageClassTargets {
                 : AwsVolumeFamily.of(storageClass.path("provisioner").asText(null)).orElse(null);
         if (family == null) {
             // Not AWS storage, or a class the input does not define (gp2/gp3 defaults live in the mapping).
-            return mapped != null && !mapped.equals(name)
-                    ? replaced(name, null, mapped, isDefault(name, mapped) ? "SC2" : "SC1", KEY + "." + name + " is "
-                            + mapped + (isDefault(name, mapped) ? " (the default for EBS " + name + ")" : ""), null)
-                    : ClassTarget.untouched(name);
+            if (mapped != null && !mapped.equals(name)) {
+                return replaced(name, null, mapped, isDefault(name, mapped) ? "SC2" : "SC1", KEY + "." + name + " is "
+                        + mapped + (isDefault(name, mapped) ? " (the default for EBS " + name + ")" : ""), null);
+            }
+            if (storageClass == null && mapped == null && !AksStorageClasses.isBuiltIn(name)) {
+                // Its claims would stay Pending on AKS: nobody there creates a class of that name.
+                return undecided(name, null, "SC1", "StorageClass " + name + " is not in the input, not an AKS built-in "
+                        + "class and not mapped, so its claims would stay Pending on AKS: set " + KEY + "." + name
+                        + " to an AKS class (managed-csi-premium for EBS, azurefile-csi-premium for EFS), or to " + name
+                        + " if you create that class on AKS yourself (catalog SC1, PV1)");
+            }
+            return ClassTarget.untouched(name);
         }
         return switch (family) {
             case EBS -> ebs(name, storageClass, mapped);

@@ -183,10 +183,12 @@ class StorageRulesTest {
                 Arguments.of("managed-csi-premium-v2 is refused for a target before AKS 1.35",
                         "storageClasses: {gp3: managed-csi-premium-v2}\ntargetAksVersion: \"1.34\"", ebsClass("gp3", "{type: gp3}"), List.of(
                         "StorageClass gp3: SC2 HUMAN /parameters/type")),
-                Arguments.of("claims of classes the input does not define follow the gp2/gp3 defaults; other classes are "
-                        + "left alone", "", claim("a", "gp2", "ReadWriteOnce") + "---\n" + claim("b", "local-path", "ReadWriteOnce")
-                        + "---\n" + claim("c", "", "ReadWriteOnce"), List.of(
-                        "PersistentVolumeClaim a: PV1 AUTO replace /spec/storageClassName managed-csi-premium")),
+                Arguments.of("claims of classes the input does not define follow the gp2/gp3 defaults; an unmapped class "
+                        + "that is no AKS built-in is a decision; AKS built-ins and static binding are left alone", "",
+                        claim("a", "gp2", "ReadWriteOnce") + "---\n" + claim("b", "local-path", "ReadWriteOnce")
+                        + "---\n" + claim("c", "", "ReadWriteOnce") + "---\n" + claim("d", "managed-csi", "ReadWriteOnce"), List.of(
+                        "PersistentVolumeClaim a: PV1 AUTO replace /spec/storageClassName managed-csi-premium",
+                        "PersistentVolumeClaim b: PV1 HUMAN /spec/storageClassName")),
                 Arguments.of("the deprecated storage-class annotation of a claim follows its class too", "", """
                         apiVersion: v1
                         kind: PersistentVolumeClaim
