@@ -183,7 +183,7 @@ public final class ImageMigration {
                     stats.blobsCopied(), stats.blobsSkipped(), stats.blobsMounted(), stats.manifestsCopied(), stats.referrersCopied(),
                     stats.retries(), note, null);
         } catch (MigrationException e) {
-            return ImageResult.failed(item.given(), targetText, mode, e.getMessage());
+            return ImageResult.failed(item.given(), targetText, mode, e.getMessage()).withRetries(stats.retries());
         }
     }
 
@@ -212,7 +212,13 @@ public final class ImageMigration {
         String targetText = ImageTarget.display(item.target());
         Registry dst = clients.target(item.target().registry());
         String reference = item.target().tag() != null ? item.target().tag() : root.digest();
-        boolean present = root.digest().equals(dst.manifests().digest(item.target().repository(), reference, false, stats::retried).orElse(null));
+        String held = dst.manifests().digest(item.target().repository(), reference, false, stats::retried).orElse(null);
+        boolean present = root.digest().equals(held);
+        if (held != null && !present && !request.force()) {
+            // ARM would answer NoForce with a conflict after a round trip; the user needs the digests and the option.
+            throw new MigrationException(targetText + " already holds " + held + " (the source is " + root.digest()
+                    + "); ACR import does not replace a tag: give --force (step parameter force) to overwrite it");
+        }
         if (!present) {
             importer.importImage(item.source(), root.digest(), item.target(), request.force(), stats::retried);
             verify(clients, item.target(), root.digest(), stats);
@@ -246,7 +252,7 @@ public final class ImageMigration {
             case PLANNED -> "would " + r.mode() + " " + r.source() + " -> " + r.target() + " (" + Sizes.human(r.bytes()) + " to send"
                     + (r.platforms().isEmpty() ? "" : ", " + r.platforms().size() + " platforms") + ")";
             case UNCHANGED -> "unchanged " + r.source() + " -> " + r.pinnedTarget();
-            case IMPORTED -> "imported " + r.source() + " -> " + r.pinnedTarget();
+            case IMPORTED -> "imported " + r.source() + " -> " + r.pinnedTarget() + (r.retries() > 0 ? " (" + r.retries() + " retries)" : "");
             default -> "copied " + r.source() + " -> " + r.pinnedTarget() + " (" + Sizes.human(r.bytes()) + ", " + r.blobsCopied()
                     + " blobs sent, " + r.blobsSkipped() + " skipped, " + r.blobsMounted() + " mounted"
                     + (r.retries() > 0 ? ", " + r.retries() + " retries" : "") + ")";

@@ -133,6 +133,55 @@ class AcrImportTest {
     }
 
     @Test
+    void aFailedImportReportsArmsOperationErrorAndADeterministicOneIsNotRepeated() throws Exception {
+        TestImages images = new TestImages(RegistryApi.of(ECR.get()));
+        TestImages.Pushed refused = images.image("fail/refused", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 21));
+        TestImages.Pushed flaky = images.image("fail/flaky", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 22));
+        arm.failEveryImportOf("fail/refused@" + refused.digest(), "InvalidParameters",
+                "Operation registries-import failed. Source image not found in the source registry.");
+        arm.failEveryImportOf("fail/flaky@" + flaky.digest(), "InternalServerError", "An internal error occurred.");
+        String src = ECR.get().hostPort();
+
+        ImageMigrationSummary summary = new ImageMigration(e -> { }).run(request(List.of(src + "/fail/refused:1", src + "/fail/flaky:1"), "contoso"));
+
+        ImageResult deterministic = summary.results().get(0);
+        assertEquals(ImageStatus.FAILED, deterministic.status());
+        assertEquals("ACR import into contoso failed: InvalidParameters: Operation registries-import failed. Source image not found in "
+                + "the source registry.", deterministic.error());
+        assertEquals(1, arm.importsOf("fail/refused@" + refused.digest()), "a refused import is not repeated");
+        assertEquals(0, deterministic.retries());
+        ImageResult transientFailure = summary.results().get(1);
+        assertEquals("ACR import into contoso failed after 3 attempts: InternalServerError: An internal error occurred.",
+                transientFailure.error());
+        assertEquals(3, arm.importsOf("fail/flaky@" + flaky.digest()));
+        assertEquals(2, transientFailure.retries(), "the report counts the repeated imports");
+    }
+
+    @Test
+    void aTargetTagHoldingAnotherDigestIsReportedBeforeArmIsCalledAndForceReplacesIt() throws Exception {
+        TestImages.Pushed source = new TestImages(RegistryApi.of(ECR.get())).image("held/app", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 31));
+        TestImages.Pushed other = new TestImages(RegistryApi.of(ACR.get())).image("held/app", "1", false, "linux/amd64", TestImages.layer(2 * 1024, 32));
+        String ref = ECR.get().hostPort() + "/held/app:1";
+
+        ImageMigrationSummary refused = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso"));
+
+        ImageResult r = refused.results().get(0);
+        assertEquals(ImageStatus.FAILED, r.status());
+        assertEquals(ACR.get().hostPort() + "/held/app:1 already holds " + other.digest() + " (the source is " + source.digest()
+                + "); ACR import does not replace a tag: give --force (step parameter force) to overwrite it", r.error());
+        assertEquals(0, arm.importsOf("held/app@" + source.digest()), "ARM was not called");
+        assertEquals(other.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
+
+        ImageMigrationRequest base = request(List.of(ref), "contoso");
+        ImageMigrationSummary forced = new ImageMigration(e -> { }).run(new ImageMigrationRequest(base.images(), base.target(),
+                MigrationMode.IMPORT, 3, false, true, false, base.access(), base.acrImport(), null));
+
+        assertEquals(ImageStatus.IMPORTED, forced.results().get(0).status(), forced.results().get(0).error());
+        assertEquals("Force", arm.requests().get(arm.requests().size() - 1).path("mode").asText());
+        assertEquals(source.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
+    }
+
+    @Test
     void anImageOverTheFiftyManifestLimitIsCopiedInsteadWithANote() throws Exception {
         // 51 platform entries; they may all name one manifest, which keeps building the image fast. The limit counts entries.
         DockerRegistry anon = ACR.get();
