@@ -27,9 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The java engine from a real S3 emulator into a real Azurite. */
 class S3ToBlobSyncTest {
@@ -43,11 +48,18 @@ class S3ToBlobSyncTest {
     static final byte[] MULTIPART = random(11 * 1024 * 1024, 2);
 
     @BeforeAll
-    static void fill(S3Emulator s3) {
+    static void fill(S3Emulator s3) throws Exception {
         S3Client client = StorageFixtures.s3(s3);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> puts = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            StorageFixtures.put(client, "velero", "many/object-" + i + ".json", ("{\"n\":" + i + "}").getBytes());
+            int n = i;
+            puts.add(pool.submit(() -> StorageFixtures.put(client, "velero", "many/object-" + n + ".json", ("{\"n\":" + n + "}").getBytes())));
         }
+        for (Future<?> put : puts) {
+            put.get();
+        }
+        pool.shutdown();
         StorageFixtures.put(client, "velero", "backups/nightly/empty.marker", new byte[0]);
         StorageFixtures.put(client, "velero", "backups/nightly/with space and ünïcödé €.txt", "hello".getBytes());
         StorageFixtures.put(client, "velero", "backups/nightly/big.tar.gz", BIG);
