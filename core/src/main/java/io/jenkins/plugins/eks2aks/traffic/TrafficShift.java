@@ -149,8 +149,9 @@ public final class TrafficShift {
 
         /** Plans and (unless a dry run) applies one change; a change that would change nothing is skipped. */
         void change(WeightChange.Kind kind, int aksPercent, Long ttl) {
-            boolean noop = states.stream().allMatch(s -> s.weighted() && s.aksPercent() == aksPercent
-                    && (ttl == null || s.ttl() == null || s.ttl().equals(ttl)));
+            // a simple record is 100% EKS already: only the forward path has to turn it into a pair
+            boolean noop = states.stream().allMatch(s -> (s.weighted() || aksPercent == 0 && kind != WeightChange.Kind.PAIR)
+                    && s.aksPercent() == aksPercent && (ttl == null || s.ttl() == null || s.ttl().equals(ttl)));
             if (noop) {
                 events.info(TOPIC, kind + ": already at " + aksPercent + "% AKS" + (ttl == null ? "" : ", TTL " + ttl) + ", nothing to change");
                 percent = aksPercent;

@@ -87,7 +87,7 @@ class Route53TrafficShiftTest {
         assertEquals(List.of(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)),
                 t.pauses.stream().filter(d -> d.toSeconds() >= 60).toList(), "the old TTL is waited out after lowering it, then each hold");
         assertTrue(t.polls.size() >= 7 && t.polls.stream().allMatch(Duration.ofSeconds(2)::equals), "GetChange was polled: " + t.polls);
-        assertEquals(10, health.requests(), "2 probes before any change and after each of 4 increments");
+        assertEquals(11, health.requests(), "a warm-up, then 2 probes before any change and after each of 4 increments");
         JsonNode json = new ObjectMapper().readTree(result.json().toFile());
         assertEquals("SHIFTED", json.get("outcome").asText());
         assertEquals(List.of("PAIR", "LOWER_TTL", "SHIFT", "SHIFT", "SHIFT", "SHIFT", "RESTORE_TTL"),
@@ -97,7 +97,7 @@ class Route53TrafficShiftTest {
 
     @Test
     void aGateFailingMidShiftRollsBackToTheLastGoodWeightsRecordByRecord() throws Exception {
-        health.failAfter(6); // before any change, 10% and 25% pass (2 probes each); the first probe at 50% gets a 503
+        health.failAfter(7); // a warm-up; before any change, 10% and 25% pass (2 probes each); the first probe at 50% gets a 503
         TrafficResult result = run(gated("www.example.com", "shop.example.com"));
 
         assertEquals(TrafficOutcome.ROLLED_BACK, result.outcome());

@@ -69,7 +69,7 @@ final class TrafficTestSupport {
         }
 
         TrafficRequest request(Path out) {
-            return new TrafficOptions(hostnames, eks, aks, zone, null, null, null, weights, hold, healthUrl, null, healthUrl == null ? null : "2s", passes,
+            return new TrafficOptions(hostnames, eks, aks, zone, null, null, null, weights, hold, healthUrl, null, healthUrl == null ? null : "10s", passes,
                     healthUrl == null ? null : "1s",
                     errorRateUrl, null, null, ttl, dryRun, rollback).request(NAMES, out, false);
         }
