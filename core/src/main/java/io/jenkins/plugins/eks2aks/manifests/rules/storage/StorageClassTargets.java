@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -65,6 +67,14 @@ final class StorageClassTargets {
         String caveat = parameters.hasPerformance() ? parameters.describePerformance() + " of " + name + " are not kept: "
                 + "the target's performance follows disk size; to keep them map " + KEY + "." + name + ": " + name
                 + " and the class is converted in place to PremiumV2_LRS" : null;
+        List<String> lost = lostByBuiltIn(storageClass, parameters);
+        boolean chosen = mapped != null && !isDefault(name, mapped); // gp2/gp3 → managed-csi-premium is no choice
+        if ((type.equals("gp2") || type.equals("gp3")) && !lost.isEmpty() && !chosen) {
+            return new ClassTarget(ClassTarget.Outcome.IN_PLACE, name, AwsVolumeFamily.EBS, name, rule, "converted in place "
+                    + "to an Azure Disk class of the same name, because the built-in " + AksStorageClasses.DEFAULT_DISK_CLASS
+                    + " would not keep its " + String.join(", ", lost) + "; map " + KEY + "." + name + " to an AKS class to "
+                    + "use that class instead", null);
+        }
         if (mapped != null) {
             return mapped.equals(name)
                     ? new ClassTarget(ClassTarget.Outcome.IN_PLACE, name, AwsVolumeFamily.EBS, name, rule,
@@ -86,6 +96,34 @@ final class StorageClassTargets {
             default -> undecided(name, AwsVolumeFamily.EBS, rule, "EBS volume type '" + type + "' has no Azure disk "
                     + "equivalent: set " + KEY + "." + name + " to an AKS class (catalog SC1; S5)");
         };
+    }
+
+    /**
+     * What an EBS class has that the built-in Premium SSD class (Delete, not the default, ext4, platform keys, no
+     * tags or mount options) would silently lose if it replaced it.
+     */
+    static List<String> lostByBuiltIn(JsonNode storageClass, EbsParameters parameters) {
+        List<String> lost = new ArrayList<>();
+        String reclaim = storageClass.path("reclaimPolicy").asText("Delete");
+        if (!reclaim.equals("Delete")) {
+            lost.add("reclaimPolicy " + reclaim);
+        }
+        if (DefaultClassAnnotation.isDefault(storageClass)) {
+            lost.add("default-class annotation");
+        }
+        String fsType = storageClass.path("parameters").path("csi.storage.k8s.io/fstype").asText(
+                parameters.get("fsType").map(EbsParameters.Parameter::value).orElse("ext4"));
+        if (!fsType.equalsIgnoreCase("ext4")) {
+            lost.add("file-system type " + fsType);
+        }
+        parameters.get("kmsKeyId").ifPresent(p -> lost.add("KMS key (kmsKeyId)"));
+        if (parameters.all().stream().anyMatch(p -> p.key().toLowerCase(Locale.ROOT).startsWith("tagspecification_"))) {
+            lost.add("volume tags");
+        }
+        if (storageClass.path("mountOptions").size() > 0) {
+            lost.add("mount options");
+        }
+        return lost;
     }
 
     private ClassTarget efs(String name, String mapped) {

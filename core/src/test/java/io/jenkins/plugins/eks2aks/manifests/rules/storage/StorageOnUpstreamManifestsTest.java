@@ -54,4 +54,59 @@ class StorageOnUpstreamManifestsTest {
                 MigrationMapping.defaults());
         assertEquals(List.of(), decisions(builtIn));
     }
+
+    private static final String EBS_EXAMPLES = "aws-ebs-csi-driver/examples/kubernetes/";
+
+    @Test
+    void theEbsDriversPlainExampleClassesGiveWayToTheBuiltInClass() {
+        for (String file : List.of("clone/manifests/classes/storageclass.yaml", "dynamic-provisioning/manifests/storageclass.yaml")) {
+            ConversionResult result = Conversions.convert(Upstream.text(EBS_EXAMPLES + file)
+                    + "\n---\n" + Upstream.text(EBS_EXAMPLES + "dynamic-provisioning/manifests/claim.yaml"), MigrationMapping.defaults());
+            assertTrue(Conversions.output(result).stream().noneMatch(o -> o.path("kind").asText().equals("StorageClass")), file);
+            assertEquals("managed-csi-premium", Conversions.output(result).get(0).at("/spec/storageClassName").asText(), file);
+        }
+    }
+
+    /** A gp3 class written the way the EBS driver documents its parameters (parameters.md). */
+    private static final String GP3_KEPT = """
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata:
+              name: ebs-retain
+              annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+            provisioner: ebs.csi.aws.com
+            reclaimPolicy: Retain
+            volumeBindingMode: WaitForFirstConsumer
+            parameters:
+              type: gp3
+              csi.storage.k8s.io/fstype: xfs
+              encrypted: "true"
+              kmsKeyId: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
+              tagSpecification_1: "team=shop"
+              blockExpress: "true"
+              outpostArn: arn:aws:outposts:us-east-1:123456789012:outpost/op-0123
+            """;
+
+    @Test
+    void aGp3ClassTheBuiltInWouldNotKeepIsConvertedInPlaceKeepingReclaimPolicyDefaultAndFileSystem() {
+        String kms = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        ConversionResult pending = Conversions.convert(GP3_KEPT, MigrationMapping.defaults());
+        assertTrue(Conversions.changes(pending, "SC7").stream().anyMatch(c -> c.mode() == RuleMode.HUMAN
+                && c.reason().contains("diskEncryptionSets.\"" + kms + "\"")));
+
+        MigrationMapping decided = MappingFile.parse("eks2aks.yaml", "diskEncryptionSets: {\"" + kms + "\": "
+                + "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/shop}");
+        JsonNode sc = Conversions.output(Conversions.convert(GP3_KEPT, decided)).get(0);
+        assertEquals("disk.csi.azure.com", sc.path("provisioner").asText());
+        assertEquals("Retain", sc.path("reclaimPolicy").asText());
+        assertEquals("true", sc.at("/metadata/annotations").path("storageclass.kubernetes.io/is-default-class").asText());
+        assertEquals("xfs", sc.at("/parameters/fsType").asText());
+        assertEquals("team=shop", sc.at("/parameters/tags").asText());
+        assertTrue(sc.at("/parameters/diskEncryptionSetID").asText().endsWith("/shop"));
+        List<String> keys = new java.util.ArrayList<>();
+        sc.path("parameters").fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("skuName", "fsType", "tags", "diskEncryptionSetID"), keys.stream().sorted(
+                java.util.Comparator.comparing(List.of("skuName", "fsType", "tags", "diskEncryptionSetID")::indexOf)).toList(),
+                "only Azure Disk parameters remain: " + sc.path("parameters"));
+    }
 }
