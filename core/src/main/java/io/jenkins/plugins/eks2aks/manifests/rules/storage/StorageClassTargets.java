@@ -25,9 +25,53 @@ final class StorageClassTargets {
         this.index = index;
     }
 
-    /** The decision for the class a claim names; uses the input's StorageClass of that name when there is one. */
-    ClassTarget of(String name) {
-        return of(name, index.storageClass(name).orElse(null));
+    /**
+     * The decision for the class a claim in {@code file} names; uses the input's StorageClass of that name when
+     * there is one. When the input defines the name several times differently (examples often each define their
+     * own {@code ebs-sc}), the claim follows the nearest definition: in its own file, else in its folder, else in
+     * the closest parent folder; two equally near ones are a decision.
+     */
+    ClassTarget forClaim(String name, String file) {
+        List<InputIndex.Definition> definitions = index.storageClassDefinitions(name);
+        int ways = index.storageClassVariants(name);
+        if (ways <= 1) {
+            return of(name, definitions.isEmpty() ? null : definitions.get(0).storageClass());
+        }
+        int best = definitions.stream().mapToInt(d -> nearness(d.file(), file)).max().orElse(0);
+        List<InputIndex.Definition> nearest = definitions.stream().filter(d -> nearness(d.file(), file) == best).toList();
+        boolean tie = nearest.stream().anyMatch(d -> !InputIndex.sameClass(d.storageClass(), nearest.get(0).storageClass()));
+        String all = "StorageClass " + name + " is defined " + ways + " ways in the input ("
+                + String.join(", ", index.storageClassFiles(name)) + ")";
+        String mapped = mapping.storageClasses().get(name);
+        if (tie && mapped != null && !mapped.equals(name)) {
+            return of(name, (JsonNode) null).withNote(all + "; " + KEY + "." + name + " sends every claim to " + mapped);
+        }
+        if (tie) {
+            return undecided(name, null, "SC1", all + " and none is nearer to " + file + " than another: on AKS the "
+                    + "claim gets whichever is applied first (StorageClass parameters cannot change); give the definitions "
+                    + "different names, or set " + KEY + "." + name + " to one AKS class for all (catalog SC1)");
+        }
+        return of(name, nearest.get(0).storageClass()).withNote(all + "; this one follows the definition in "
+                + nearest.get(0).file());
+    }
+
+    /** The reason note for a StorageClass defined several ways, or empty. */
+    String duplicateNote(String name, String file) {
+        int ways = index.storageClassVariants(name);
+        return ways <= 1 ? "" : "StorageClass " + name + " is defined " + ways + " ways in the input ("
+                + String.join(", ", index.storageClassFiles(name)) + "); this is the definition in " + file
+                + ", which the claims nearest to it follow";
+    }
+
+    /** How many leading path segments two files share, counting the file name itself: higher is nearer. */
+    private static int nearness(String a, String b) {
+        String[] x = a.split("/");
+        String[] y = b.split("/");
+        int n = 0;
+        while (n < Math.min(x.length, y.length) && x[n].equals(y[n])) {
+            n++;
+        }
+        return n;
     }
 
     /** The decision for StorageClass {@code name}, given its object (null when the input does not have it). */

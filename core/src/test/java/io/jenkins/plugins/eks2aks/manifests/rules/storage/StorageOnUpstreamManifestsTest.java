@@ -109,4 +109,29 @@ class StorageOnUpstreamManifestsTest {
                 java.util.Comparator.comparing(List.of("skuName", "fsType", "tags", "diskEncryptionSetID")::indexOf)).toList(),
                 "only Azure Disk parameters remain: " + sc.path("parameters"));
     }
+
+    @Test
+    void aClassNameDefinedByEveryExampleIsAConflictReportedAndEachClaimFollowsItsOwnExample() {
+        // The EBS driver's examples each define their own ebs-sc: four different definitions in six files.
+        ConversionResult result = Conversions.convert(Upstream.path("aws-ebs-csi-driver/examples"), MigrationMapping.defaults());
+
+        java.util.Map<String, String> claimClass = new java.util.TreeMap<>();
+        for (io.jenkins.plugins.eks2aks.manifests.ConvertedDocument d : result.documents()) {
+            JsonNode node = d.converted() != null ? d.converted() : d.original().content();
+            if (node.path("kind").asText().equals("PersistentVolumeClaim")) {
+                claimClass.put(d.original().file(), node.at("/spec/storageClassName").asText());
+            }
+        }
+        assertEquals("managed-csi-premium", claimClass.get("kubernetes/dynamic-provisioning/manifests/claim.yaml"));
+        assertEquals("managed-csi-premium", claimClass.get("kubernetes/clone/manifests/app/claim.yaml"));
+        assertEquals("ebs-sc", claimClass.get("kubernetes/storageclass/manifests/claim.yaml"), "io1 is a decision");
+
+        Change dynamic = result.changes().stream().filter(c -> c.document().file().equals("kubernetes/dynamic-provisioning/manifests/claim.yaml")
+                && c.change().ruleId().startsWith("PV")).findFirst().orElseThrow().change();
+        assertTrue(dynamic.reason().contains("defined 4 ways") && dynamic.reason().contains("kubernetes/dynamic-provisioning/manifests/storageclass.yaml"),
+                dynamic.reason());
+        // The io1 example's class is not deleted while its claim still names it.
+        assertTrue(result.documents().stream().anyMatch(d -> d.original().file().equals("kubernetes/storageclass/manifests/storageclass.yaml")
+                && !d.excluded()));
+    }
 }
