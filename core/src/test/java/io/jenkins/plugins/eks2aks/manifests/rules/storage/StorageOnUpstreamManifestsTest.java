@@ -134,4 +134,18 @@ class StorageOnUpstreamManifestsTest {
         assertTrue(result.documents().stream().anyMatch(d -> d.original().file().equals("kubernetes/storageclass/manifests/storageclass.yaml")
                 && !d.excluded()));
     }
+
+    @Test
+    void theEbsDriversVolumeAttributesClassMovesToTheAzureDiskDriver() {
+        String vac = Upstream.text(EBS_EXAMPLES + "modify-volume/manifests/volumeattributesclass.yaml");
+        ConversionResult result = Conversions.convert(vac, MigrationMapping.defaults());
+
+        JsonNode converted = Conversions.output(result).get(0);
+        assertEquals("disk.csi.azure.com", converted.path("driverName").asText());
+        assertEquals("{\"DiskIOPSReadWrite\":\"3000\"}", converted.path("parameters").toString());
+        assertTrue(Upstream.text(EBS_EXAMPLES + "modify-volume/manifests/volumeattributesclass.yaml").contains("Licensed under the Apache License"));
+
+        ConversionResult old = Conversions.convert(vac, MigrationMapping.defaults().withTargetAksVersion("1.33"));
+        assertTrue(Conversions.changes(old, "SC15").stream().allMatch(c -> c.mode() == RuleMode.HUMAN));
+    }
 }
