@@ -10,6 +10,7 @@ import com.azure.resourcemanager.containerregistry.models.ImportMode;
 import com.azure.resourcemanager.containerregistry.models.ImportSource;
 import com.azure.resourcemanager.containerregistry.models.ImportSourceCredentials;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.images.ImageReference;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
@@ -60,6 +61,8 @@ public final class AcrImporter {
                 failure = ImportFailure.of(last.getValue() == null ? null : last.getValue().getError(), String.valueOf(last.getStatus()));
             } catch (ManagementException e) {
                 failure = ImportFailure.of(e);
+            } catch (CloudAuthenticationException e) {
+                throw e; // the sign-in failed: no import can succeed with these credentials
             } catch (RuntimeException e) {
                 if (e.getCause() instanceof InterruptedException ie) {
                     throw ie;
