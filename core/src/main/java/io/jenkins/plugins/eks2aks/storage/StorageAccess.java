@@ -9,11 +9,16 @@ import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
 import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobDestination;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobLocation;
+import io.jenkins.plugins.eks2aks.storage.source.FolderSource;
+import io.jenkins.plugins.eks2aks.storage.source.S3Location;
+import io.jenkins.plugins.eks2aks.storage.source.S3Source;
+import io.jenkins.plugins.eks2aks.storage.source.StorageSource;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +116,11 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
         }
         // Virtual-host addressing puts the bucket in the host name, which an IP address or localhost cannot carry.
         return builder.forcePathStyle(pathStyle || local).crossRegionAccessEnabled(blank(endpoint)).build();
+    }
+
+    /** The source these clients read: the S3 prefix, or else the folder. */
+    public StorageSource source(S3Location s3Location, Path folder) {
+        return s3Location != null ? new S3Source(s3Client, s3Location, awsSource) : new FolderSource(folder);
     }
 
     /** The container client as a destination. */

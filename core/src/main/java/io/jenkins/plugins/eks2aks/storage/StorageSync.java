@@ -3,8 +3,6 @@ package io.jenkins.plugins.eks2aks.storage;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.storage.azcopy.AzCopySync;
-import io.jenkins.plugins.eks2aks.storage.source.FolderSource;
-import io.jenkins.plugins.eks2aks.storage.source.S3Source;
 import io.jenkins.plugins.eks2aks.storage.source.StorageSource;
 
 import java.util.Map;
@@ -38,9 +36,7 @@ public final class StorageSync {
         if (request.engine() == SyncEngine.AZCOPY) {
             summary = new AzCopySync(events, access.masking()).run(request, access, env);
         } else {
-            StorageSource source = request.s3Source() != null
-                    ? new S3Source(access.s3Client(), request.s3Source(), access.awsSource())
-                    : new FolderSource(request.folder());
+            StorageSource source = access.source(request.s3Source(), request.folder());
             summary = new JavaSync(events, access.masking()).run(request, source, access.blobDestination());
         }
         if (summary.emptySource()) {
