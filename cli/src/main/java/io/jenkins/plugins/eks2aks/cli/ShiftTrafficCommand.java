@@ -1,7 +1,8 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AksClients;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.traffic.HealthProbe;
 import io.jenkins.plugins.eks2aks.traffic.OpenRouting;
 import io.jenkins.plugins.eks2aks.traffic.Pause;
@@ -9,6 +10,7 @@ import io.jenkins.plugins.eks2aks.traffic.TrafficOptions;
 import io.jenkins.plugins.eks2aks.traffic.TrafficRequest;
 import io.jenkins.plugins.eks2aks.traffic.TrafficResult;
 import io.jenkins.plugins.eks2aks.traffic.TrafficShift;
+import io.jenkins.plugins.eks2aks.traffic.azure.AzureRoutings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,17 +138,12 @@ final class ShiftTrafficCommand implements Callable<Integer> {
                 shiftTtl, ttl, dryRun, rollback).request(NAMES, forceOutput.checked(out), forceOutput.force);
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, false);
         try (OpenRouting routing = OpenRouting.open(request, () -> AwsSettings.resolveGlobal(environment, null, null),
-                () -> AzureTrafficRouting.open(request, environment, subscription, events), events, pause)) {
+                () -> AzureRoutings.open(request, AzureSettings.resolve(environment, null, subscription), AksClients.defaultHttpClient()),
+                events, pause)) {
             TrafficResult result = new TrafficShift(events, clock, pause, new HealthProbe(HealthProbe.defaultClient(), clock, pause))
                     .run(request, routing.routing());
             return result.outcome().succeeded() ? Eks2AksCommand.EXIT_OK : Eks2AksCommand.EXIT_FAILED;
         }
     }
 
-    /** Until the Azure routings exist. */
-    static final class AzureTrafficRouting {
-        static OpenRouting open(TrafficRequest request, Map<String, String> env, String subscription, ConsoleEvents events) {
-            throw new MigrationException(request.where() + ": Azure Traffic Manager is not supported yet");
-        }
-    }
 }

@@ -103,6 +103,13 @@ class ShiftTrafficCommandTest {
     }
 
     @Test
+    void trafficManagerReadsTheAzureCredentialsFromTheEnvironment() {
+        assertEquals(Eks2AksCommand.EXIT_ERROR, run("shift-traffic", "--hostname", "www.example.com", "--eks-target", EKS, "--aks-target", AKS,
+                "--traffic-manager-profile", "shop-tm", "-g", "rg-shop", "--out", tmp.resolve("tm").toString()));
+        assertTrue(err.toString().startsWith("eks2aks: error: No Azure credentials: AZURE_CLIENT_ID is not set"), err.toString());
+    }
+
+    @Test
     void badOptionsExitWithThreeAndOneLine() {
         assertEquals(Eks2AksCommand.EXIT_ERROR, run(args("--weights", "10,50")));
         assertEquals("eks2aks: error: --weights '10,50' must end at 100 (all traffic on AKS), e.g. 10,25,50,100", err.toString().strip());
