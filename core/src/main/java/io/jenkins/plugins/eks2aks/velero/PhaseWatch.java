@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  * {@code onChange} sees every version once (for the progress log). Open it before creating the object, so no
  * change is missed between the create and the first look. The object is read again every {@code resync} too, so a
  * watch the API server closed (they do, every few minutes) or a missed event costs at most one interval; a closed
- * watch is opened again.
+ * watch is opened again. The watch opens in the background: where it cannot be opened (a proxy that drops
+ * upgrades, a transport without WebSockets) the wait still works, reading the object every {@code resync}.
  *
  * @param <T> the resource type
  */
@@ -37,13 +38,37 @@ public final class PhaseWatch<T extends HasMetadata> implements AutoCloseable {
     private final Clock clock;
     /** Versions as the watch delivers them: the object, {@link Optional#empty()} when deleted, {@link #CLOSED}. */
     private final LinkedBlockingQueue<Object> changes = new LinkedBlockingQueue<>();
-    private Watch watch;
+    private volatile Watch watch;
+    private volatile boolean closed;
+    private Thread opener;
 
     public PhaseWatch(Resource<T> resource, Duration resync, Clock clock) {
         this.resource = resource;
         this.resync = resync;
         this.clock = clock;
-        this.watch = resource.watch(new Forwarder<>(changes));
+        open();
+    }
+
+    private synchronized void open() {
+        if (opener != null && opener.isAlive()) {
+            return;
+        }
+        opener = new Thread(() -> {
+            try {
+                Watch opened = resource.watch(new Forwarder<>(changes));
+                synchronized (this) {
+                    if (closed) {
+                        opened.close();
+                    } else {
+                        watch = opened;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // no watch: the wait reads the object every resync instead
+            }
+        }, "eks2aks-watch");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     /**
@@ -73,17 +98,15 @@ public final class PhaseWatch<T extends HasMetadata> implements AutoCloseable {
                     }
                 }
             }
-            if (watch == null) {
-                watch = resource.watch(new Forwarder<>(changes));
-            }
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
                 return new Result<>(last, false, true);
             }
             Object change = changes.poll(Math.min(left.toMillis(), resync.toMillis()), TimeUnit.MILLISECONDS);
             if (change == null || change == CLOSED) {
-                if (change == CLOSED) {
+                if (change == CLOSED && !closed) {
                     watch = null;
+                    open();
                 }
                 next = Optional.ofNullable(resource.get());
             } else {
@@ -93,7 +116,8 @@ public final class PhaseWatch<T extends HasMetadata> implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (watch != null) {
             watch.close();
             watch = null;

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@Timeout(60)
+@Timeout(300)
 /** {@code eks2aks backup} against a mock EKS API server with Velero's CRDs, Velero played by {@link VeleroController}. */
 class VeleroBackupTest {
 
@@ -163,7 +163,9 @@ class VeleroBackupTest {
         assertEquals(VeleroOutcome.FAILED, first.outcome());
         assertTrue(first.message().contains("did not finish within PT1S (phase InProgress)"), first.message());
         Thread finisher = new Thread(() -> {
-            sleep(300);
+            while (!log().contains("waiting for it, nothing created")) {
+                sleep(50);
+            }
             eks.admin.resources(Backup.class).inNamespace("velero").withName("shop-slow").edit(b -> {
                 b.getStatus().setPhase("Completed");
                 return b;

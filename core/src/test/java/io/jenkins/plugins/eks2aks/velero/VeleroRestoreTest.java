@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code eks2aks restore} against a mock AKS API server with Velero installed; {@link VeleroController} plays
  * Velero there, including the backup sync from the EKS side's bucket.
  */
-@Timeout(60)
+@Timeout(300)
 class VeleroRestoreTest {
 
     private static final ClusterConnector CONNECTOR = ClusterConnector.kubeconfigOnly(Duration.ofSeconds(10));

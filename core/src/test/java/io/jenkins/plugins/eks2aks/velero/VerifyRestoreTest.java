@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** verify-restore against a mock AKS API server holding what a restore left behind. */
-@Timeout(60)
+@Timeout(300)
 class VerifyRestoreTest {
 
     @TempDir

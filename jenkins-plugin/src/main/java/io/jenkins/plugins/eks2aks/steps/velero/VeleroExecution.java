@@ -1,0 +1,96 @@
+package io.jenkins.plugins.eks2aks.steps.velero;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
+import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs a Velero step: resolves the AWS (EKS) or Azure (AKS) credential on the controller, runs the use case on the
+ * agent, and turns its outcome into the build's: PartiallyFailed marks the build UNSTABLE, a failed backup, restore
+ * or check fails the step. What it keeps are names and parameters only (a re-run with the same names re-attaches to
+ * the Backup or Restore instead of creating another).
+ */
+final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+
+    private static final long serialVersionUID = 1L;
+    static final String[] SETTINGS = {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_EKS",
+            "AWS_ENDPOINT_URL_STS", "AZURE_SUBSCRIPTION_ID", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"};
+
+    private final String function;
+    private final VeleroCallable.Kind kind;
+    private final VeleroCallable.Cluster cluster;
+    private final HashMap<String, Serializable> parameters;
+    private final String awsCredentialsId;
+    private final String azureCredentialsId;
+    private final transient StepCredentials credentials;
+
+    VeleroExecution(StepContext context, String function, VeleroCallable.Kind kind, VeleroCallable.Cluster cluster,
+                    HashMap<String, Serializable> parameters, String awsCredentialsId, String azureCredentialsId, StepCredentials credentials) {
+        super(context);
+        this.function = function;
+        this.kind = kind;
+        this.cluster = cluster;
+        this.parameters = parameters;
+        this.awsCredentialsId = awsCredentialsId;
+        this.azureCredentialsId = azureCredentialsId;
+        this.credentials = credentials;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        TaskListener listener = context.get(TaskListener.class);
+        EnvVars env = context.get(EnvVars.class);
+        AwsKeys aws = null;
+        AzureKeys azure = null;
+        HashMap<String, String> settings = new HashMap<>();
+        for (String name : SETTINGS) {
+            if (env.get(name) != null) {
+                settings.put(name, env.get(name));
+            }
+        }
+        if (cluster.eksCluster() != null) {
+            aws = credentials.aws(function, awsCredentialsId, context.get(Run.class), env);
+        }
+        if (cluster.aksCluster() != null) {
+            azure = credentials.azure(function, azureCredentialsId, context.get(Run.class), env);
+            if (azure == null) {
+                throw new AbortException(function + ": no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
+                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
+            }
+            if (azure.resourceManagerEndpoint() != null) {
+                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
+            }
+        }
+        MaskingListener masked = MaskingListener.over(listener, aws, azure);
+        HashMap<String, Object> result;
+        try {
+            result = context.get(FilePath.class).act(new VeleroCallable(kind, cluster, parameters, aws, azure, settings, masked));
+        } catch (AbortException e) {
+            throw masked.masked(new AbortException(function + ": " + e.getMessage()));
+        }
+        Object exit = result.remove("exitCode");
+        String message = String.valueOf(result.getOrDefault("message", result.get("summary")));
+        if (Integer.valueOf(1).equals(exit)) {
+            throw new AbortException(function + ": " + message);
+        }
+        if (Integer.valueOf(2).equals(exit)) {
+            listener.getLogger().println("[" + function + "] " + message + ": build marked UNSTABLE");
+            context.setResult(Result.UNSTABLE);
+        }
+        return result;
+    }
+}
