@@ -24,10 +24,6 @@ import java.util.Map;
 final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
-    /** Non-secret settings the engine reads, passed on from the step's environment. */
-    static final String[] SETTINGS = {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_STS", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT",
-            "AZURE_SUBSCRIPTION_ID", "AZURE_TENANT_ID"};
 
     private final transient EcrToAcrStep step;
     private final transient StepCredentials credentials;
@@ -40,16 +36,29 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        if (step.getTo().isEmpty()) {
-            throw new AbortException("ecrToAcr: 'to' is required: the target registry, e.g. contoso.azurecr.io");
+        EcrToAcrCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
+        StepContext context = getContext();
+        HashMap<String, Object> summary = context.get(FilePath.class).act(work);
+        int failures = ((Number) summary.get("failed")).intValue();
+        if (failures > 0 && step.isFailFast()) {
+            throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
         }
-        ArrayList<String> repositories = new ArrayList<>(StepParameters.entries(step.getRepositories()));
-        if (step.getImages() == null && step.getImagesFile() == null && repositories.isEmpty()) {
-            throw new AbortException("ecrToAcr: give 'images' (references), 'imagesFile' (e.g. the image list eksInventory wrote) "
-                    + "or 'repositories' (e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/*)");
+        if (failures > 0) {
+            context.get(TaskListener.class).getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
+            context.setResult(Result.UNSTABLE);
         }
-        // Checked here, so a typo fails before an agent is used; the agent parses them again from plain values.
-        EcrToAcrCallable.selections(repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
+        return summary;
+    }
+
+    /** Checks the parameters and resolves the credentials here, on the controller: the work for the agent. */
+    EcrToAcrCallable callable() throws Exception {
+        EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
+                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
+                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
+                step.getOutput(), new ArrayList<>(StepParameters.entries(step.getRepositories())), step.getTagPattern(),
+                step.getNewestTags(), step.isAllTags());
+        // Checked here, so a typo fails before an agent is used; the agent checks the same plain values again.
+        parameters.check();
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
@@ -58,25 +67,10 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         AzureKeys azure = credentials.azure("ecrToAcr", step.getAzureCredentialsId(), run, env);
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
-        HashMap<String, String> settings = new HashMap<>();
-        for (String name : SETTINGS) {
-            if (env.get(name) != null) {
-                settings.put(name, env.get(name));
-            }
+        HashMap<String, String> settings = StepCredentials.settings(env);
+        if (azure != null && azure.resourceManagerEndpoint() != null) {
+            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
         }
-        EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
-                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
-                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
-                step.getOutput(), repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
-        HashMap<String, Object> summary = context.get(FilePath.class).act(new EcrToAcrCallable(parameters, aws, azure, settings, listener));
-        int failures = ((Number) summary.get("failed")).intValue();
-        if (failures > 0 && step.isFailFast()) {
-            throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
-        }
-        if (failures > 0) {
-            listener.getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
-            context.setResult(Result.UNSTABLE);
-        }
-        return summary;
+        return new EcrToAcrCallable(parameters, aws, azure, settings, listener);
     }
 }

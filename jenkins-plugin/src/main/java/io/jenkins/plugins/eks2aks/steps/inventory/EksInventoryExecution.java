@@ -1,16 +1,17 @@
 package io.jenkins.plugins.eks2aks.steps.inventory;
 
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.inventory.InventorySpec;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -20,9 +21,6 @@ import java.util.Map;
 final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
-    /** Non-secret AWS settings the engine reads, passed on from the step's environment. */
-    static final String[] AWS_SETTINGS = {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_EKS", "AWS_ENDPOINT_URL_STS"};
 
     private final transient EksInventoryStep step;
     private final transient StepCredentials credentials;
@@ -35,27 +33,29 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        int sources = (step.getCluster() == null ? 0 : 1) + (step.getDump() == null ? 0 : 1) + (step.getKubeconfig() == null ? 0 : 1);
-        if (sources != 1) {
-            throw new AbortException("eksInventory: give exactly one of 'cluster' (live, with region), 'kubeconfig' or 'dump' (offline)");
+        EksInventoryCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
+        return getContext().get(FilePath.class).act(work);
+    }
+
+    /** Checks the parameters and resolves the credential here, on the controller: the work for the agent. */
+    EksInventoryCallable callable() throws Exception {
+        EksInventoryCallable.Parameters parameters = new EksInventoryCallable.Parameters(step.getCluster(), step.getRegion(),
+                step.getDump(), step.getKubeconfig(), step.getContext(), step.getOutput(), step.getSourceVersion(),
+                step.getTargetVersion(), step.isForce());
+        InventorySpec.Source source;
+        try {
+            source = parameters.options().check(EksInventoryCallable.NAMES);
+        } catch (MigrationException e) {
+            throw StepFailure.of("eksInventory", e);
         }
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
         AwsKeys keys = null;
-        HashMap<String, String> settings = new HashMap<>();
-        if (step.getCluster() != null) {
+        if (source == InventorySpec.Source.CLUSTER) {
             keys = credentials.aws("eksInventory", step.getAwsCredentialsId(), context.get(Run.class), env);
-            for (String name : AWS_SETTINGS) {
-                if (env.get(name) != null) {
-                    settings.put(name, env.get(name));
-                }
-            }
             listener.getLogger().println("[inventory] AWS credentials: " + (keys == null ? "the default chain of the agent" : keys.source()));
         }
-        EksInventoryCallable callable = new EksInventoryCallable(new EksInventoryCallable.Parameters(step.getCluster(), step.getRegion(),
-                step.getDump(), step.getKubeconfig(), step.getContext(), step.getOutput(), step.getSourceVersion(),
-                step.getTargetVersion()), keys, settings, listener);
-        return context.get(FilePath.class).act(callable);
+        return new EksInventoryCallable(parameters, keys, StepCredentials.settings(env), listener);
     }
 }

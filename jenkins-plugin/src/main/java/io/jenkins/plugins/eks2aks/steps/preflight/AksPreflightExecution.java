@@ -6,6 +6,8 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -18,7 +20,6 @@ import java.util.Map;
 final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
-    static final String[] AZURE_SETTINGS = {"AZURE_SUBSCRIPTION_ID", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"};
 
     private final transient AksPreflightStep step;
     private final transient StepCredentials credentials;
@@ -31,48 +32,45 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        if ((step.getResourceGroup() == null) != (step.getCluster() == null)) {
-            throw new AbortException("aksPreflight: give both 'resourceGroup' and 'cluster' to read the AKS cluster from Azure, or neither");
-        }
-        if (step.getCluster() == null && step.getKubeconfig() == null) {
-            throw new AbortException("aksPreflight: give the AKS cluster ('resourceGroup' and 'cluster'), a 'kubeconfig', or both");
-        }
-        if (step.getIngress() != null && !step.getIngress().matches("app-routing|agc|agic|nginx")) {
-            throw new AbortException("aksPreflight: unknown ingress '" + step.getIngress() + "': expected app-routing, agc, agic or nginx");
-        }
+        AksPreflightCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         StepContext context = getContext();
-        TaskListener listener = context.get(TaskListener.class);
-        EnvVars env = context.get(EnvVars.class);
-        AzureKeys keys = null;
-        HashMap<String, String> settings = new HashMap<>();
-        if (step.getCluster() != null) {
-            keys = credentials.azure("aksPreflight", step.getAzureCredentialsId(), context.get(Run.class), env);
-            if (keys == null) {
-                throw new AbortException("aksPreflight: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
-                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
-            }
-            for (String name : AZURE_SETTINGS) {
-                if (env.get(name) != null) {
-                    settings.put(name, env.get(name));
-                }
-            }
-            if (keys.resourceManagerEndpoint() != null) {
-                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
-            }
-        }
-        AksPreflightCallable callable = new AksPreflightCallable(new AksPreflightCallable.Parameters(step.getResourceGroup(),
-                step.getCluster(), step.getSubscription(), step.getKubeconfig(), step.getContext(), step.getInventory(),
-                step.getSourceVersion(), step.getIngress(), step.getAcr(), step.getVeleroNamespace(), step.getOutput()),
-                keys, settings, listener);
-        HashMap<String, Object> result = context.get(FilePath.class).act(callable);
+        HashMap<String, Object> result = context.get(FilePath.class).act(work);
         if (!Boolean.TRUE.equals(result.get("ready"))) {
             String failed = String.join(", ", (Iterable<String>) result.get("failedChecks"));
             if (step.isFailOnNotReady()) {
                 throw new AbortException("aksPreflight: the target is not ready: " + failed + " failed; see " + result.get("reportMarkdown"));
             }
-            listener.getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in " + result.get("reportMarkdown") + ")");
+            context.get(TaskListener.class).getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in "
+                    + result.get("reportMarkdown") + ")");
             context.setResult(Result.UNSTABLE);
         }
         return result;
+    }
+
+    /** Checks the parameters and resolves the credential here, on the controller: the work for the agent. */
+    AksPreflightCallable callable() throws Exception {
+        AksPreflightCallable.Parameters parameters = new AksPreflightCallable.Parameters(step.getResourceGroup(),
+                step.getCluster(), step.getSubscription(), step.getKubeconfig(), step.getContext(), step.getInventory(),
+                step.getSourceVersion(), step.getIngress(), step.getAcr(), step.getVeleroNamespace(), step.getOutput(), step.isForce());
+        try {
+            parameters.options().check(AksPreflightCallable.NAMES);
+        } catch (MigrationException e) {
+            throw StepFailure.of("aksPreflight", e);
+        }
+        StepContext context = getContext();
+        EnvVars env = context.get(EnvVars.class);
+        AzureKeys keys = null;
+        HashMap<String, String> settings = StepCredentials.settings(env);
+        if (parameters.options().readsArm()) {
+            keys = credentials.azure("aksPreflight", step.getAzureCredentialsId(), context.get(Run.class), env);
+            if (keys == null) {
+                throw new AbortException("aksPreflight: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
+                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
+            }
+            if (keys.resourceManagerEndpoint() != null) {
+                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
+            }
+        }
+        return new AksPreflightCallable(parameters, keys, settings, context.get(TaskListener.class));
     }
 }
