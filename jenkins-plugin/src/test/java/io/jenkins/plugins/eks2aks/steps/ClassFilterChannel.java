@@ -38,6 +38,9 @@ import java.util.stream.Collectors;
  *   <li>anything else is rejected: classes of library jars that are not plugins, such as the engine {@code core}
  *       or the cloud SDKs, whose jars the .hpi bundles under {@code WEB-INF/lib}.</li>
  * </ul>
+ * On top of the list it applies the project's own rule: no immutable JDK collections ({@code List.of},
+ * {@code List.copyOf}, {@code Map.of}, which write {@code java.util.CollSer}); 2.541.3 lists them, controllers before
+ * 2.358 reject them.
  * A {@link TaskListener} is exported, as remoting exports the build listener: the agent side gets a proxy that
  * writes to the original, so a mocked listener works.
  */
@@ -100,6 +103,10 @@ public final class ClassFilterChannel implements VirtualChannel {
     static String rejection(Class<?> c) {
         if (c.isPrimitive() || c.isArray() || Throwable.class.isAssignableFrom(c) || Enum.class.isAssignableFrom(c)) {
             return null;
+        }
+        if (c.getName().equals("java.util.CollSer") || c.getName().startsWith("java.util.ImmutableCollections$")) {
+            return c.getName() + " (a List.of/List.copyOf/Map.of value): the project sends ArrayList/HashMap, which every "
+                    + "controller accepts (whitelisted-classes.txt lists it only since Jenkins 2.358)";
         }
         String location = location(c);
         if (location == null) {

@@ -41,10 +41,17 @@ class ClassFilterChannelTest {
         HashMap<String, Object> map = new HashMap<>();
         map.put("list", new ArrayList<>(List.of("a", "b")));
         map.put("nested", new LinkedHashMap<>(Map.of("n", 1L)));
-        map.put("immutable", List.copyOf(List.of("x")));
         map.put("flag", true);
         map.put("ratio", 0.5);
         assertEquals(map, ClassFilterChannel.roundTrip(map, "a map"));
+    }
+
+    @Test
+    void immutableCollectionsBreakTheProjectsRuleThoughTheBaselineListsThem() {
+        HashMap<String, Object> map = new HashMap<>();
+        map.put("platforms", List.copyOf(List.of("linux/amd64")));
+        AssertionError e = assertThrows(AssertionError.class, () -> ClassFilterChannel.roundTrip(map, "a result"));
+        assertTrue(e.getMessage().contains("java.util.CollSer (a List.of/List.copyOf/Map.of value)"), e.getMessage());
     }
 
     @Test

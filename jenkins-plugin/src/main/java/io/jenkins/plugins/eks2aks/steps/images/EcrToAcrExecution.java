@@ -25,12 +25,24 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
 
     private static final long serialVersionUID = 1L;
 
-    private final transient EcrToAcrStep step;
+    /** The step's values (never the step itself): what the agent gets, which credentials to resolve, how to end. */
+    private final EcrToAcrCallable.Parameters parameters;
+    private final String awsCredentialsId;
+    private final String azureCredentialsId;
+    private final boolean failFast;
+    /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
 
     EcrToAcrExecution(StepContext context, EcrToAcrStep step, StepCredentials credentials) {
         super(context);
-        this.step = step;
+        this.parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
+                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
+                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
+                step.getOutput(), new ArrayList<>(StepParameters.entries(step.getRepositories())), step.getTagPattern(),
+                step.getNewestTags(), step.isAllTags());
+        this.awsCredentialsId = step.getAwsCredentialsId();
+        this.azureCredentialsId = step.getAzureCredentialsId();
+        this.failFast = step.isFailFast();
         this.credentials = credentials;
     }
 
@@ -40,7 +52,7 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         StepContext context = getContext();
         HashMap<String, Object> summary = context.get(FilePath.class).act(work);
         int failures = ((Number) summary.get("failed")).intValue();
-        if (failures > 0 && step.isFailFast()) {
+        if (failures > 0 && failFast) {
             throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
         }
         if (failures > 0) {
@@ -52,19 +64,14 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
 
     /** Checks the parameters and resolves the credentials here, on the controller: the work for the agent. */
     EcrToAcrCallable callable() throws Exception {
-        EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
-                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
-                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
-                step.getOutput(), new ArrayList<>(StepParameters.entries(step.getRepositories())), step.getTagPattern(),
-                step.getNewestTags(), step.isAllTags());
         // Checked here, so a typo fails before an agent is used; the agent checks the same plain values again.
         parameters.check();
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
         Run<?, ?> run = context.get(Run.class);
-        AwsKeys aws = credentials.aws("ecrToAcr", step.getAwsCredentialsId(), run, env);
-        AzureKeys azure = credentials.azure("ecrToAcr", step.getAzureCredentialsId(), run, env);
+        AwsKeys aws = credentials.aws("ecrToAcr", awsCredentialsId, run, env);
+        AzureKeys azure = credentials.azure("ecrToAcr", azureCredentialsId, run, env);
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
         HashMap<String, String> settings = StepCredentials.settings(env);

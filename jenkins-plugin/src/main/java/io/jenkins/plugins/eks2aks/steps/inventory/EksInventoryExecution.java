@@ -22,12 +22,17 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
 
     private static final long serialVersionUID = 1L;
 
-    private final transient EksInventoryStep step;
+    /** The step's values (never the step itself): what the agent gets, and which credential to resolve. */
+    private final EksInventoryCallable.Parameters parameters;
+    private final String awsCredentialsId;
+    /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
 
     EksInventoryExecution(StepContext context, EksInventoryStep step, StepCredentials credentials) {
         super(context);
-        this.step = step;
+        this.parameters = new EksInventoryCallable.Parameters(step.getCluster(), step.getRegion(), step.getDump(),
+                step.getKubeconfig(), step.getContext(), step.getOutput(), step.getSourceVersion(), step.getTargetVersion(), step.isForce());
+        this.awsCredentialsId = step.getAwsCredentialsId();
         this.credentials = credentials;
     }
 
@@ -39,9 +44,6 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
 
     /** Checks the parameters and resolves the credential here, on the controller: the work for the agent. */
     EksInventoryCallable callable() throws Exception {
-        EksInventoryCallable.Parameters parameters = new EksInventoryCallable.Parameters(step.getCluster(), step.getRegion(),
-                step.getDump(), step.getKubeconfig(), step.getContext(), step.getOutput(), step.getSourceVersion(),
-                step.getTargetVersion(), step.isForce());
         InventorySpec.Source source;
         try {
             source = parameters.options().check(EksInventoryCallable.NAMES);
@@ -53,7 +55,7 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
         EnvVars env = context.get(EnvVars.class);
         AwsKeys keys = null;
         if (source == InventorySpec.Source.CLUSTER) {
-            keys = credentials.aws("eksInventory", step.getAwsCredentialsId(), context.get(Run.class), env);
+            keys = credentials.aws("eksInventory", awsCredentialsId, context.get(Run.class), env);
             listener.getLogger().println("[inventory] AWS credentials: " + (keys == null ? "the default chain of the agent" : keys.source()));
         }
         return new EksInventoryCallable(parameters, keys, StepCredentials.settings(env), listener);

@@ -21,12 +21,20 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
 
     private static final long serialVersionUID = 1L;
 
-    private final transient AksPreflightStep step;
+    /** The step's values (never the step itself): what the agent gets, which credential to resolve, how to end. */
+    private final AksPreflightCallable.Parameters parameters;
+    private final String azureCredentialsId;
+    private final boolean failOnNotReady;
+    /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
 
     AksPreflightExecution(StepContext context, AksPreflightStep step, StepCredentials credentials) {
         super(context);
-        this.step = step;
+        this.parameters = new AksPreflightCallable.Parameters(step.getResourceGroup(), step.getCluster(), step.getSubscription(),
+                step.getKubeconfig(), step.getContext(), step.getInventory(), step.getSourceVersion(), step.getIngress(), step.getAcr(),
+                step.getVeleroNamespace(), step.getOutput(), step.isForce());
+        this.azureCredentialsId = step.getAzureCredentialsId();
+        this.failOnNotReady = step.isFailOnNotReady();
         this.credentials = credentials;
     }
 
@@ -37,7 +45,7 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
         HashMap<String, Object> result = context.get(FilePath.class).act(work);
         if (!Boolean.TRUE.equals(result.get("ready"))) {
             String failed = String.join(", ", (Iterable<String>) result.get("failedChecks"));
-            if (step.isFailOnNotReady()) {
+            if (failOnNotReady) {
                 throw new AbortException("aksPreflight: the target is not ready: " + failed + " failed; see " + result.get("reportMarkdown"));
             }
             context.get(TaskListener.class).getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in "
@@ -49,9 +57,6 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
 
     /** Checks the parameters and resolves the credential here, on the controller: the work for the agent. */
     AksPreflightCallable callable() throws Exception {
-        AksPreflightCallable.Parameters parameters = new AksPreflightCallable.Parameters(step.getResourceGroup(),
-                step.getCluster(), step.getSubscription(), step.getKubeconfig(), step.getContext(), step.getInventory(),
-                step.getSourceVersion(), step.getIngress(), step.getAcr(), step.getVeleroNamespace(), step.getOutput(), step.isForce());
         try {
             parameters.options().check(AksPreflightCallable.NAMES);
         } catch (MigrationException e) {
@@ -62,7 +67,7 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
         AzureKeys keys = null;
         HashMap<String, String> settings = StepCredentials.settings(env);
         if (parameters.options().readsArm()) {
-            keys = credentials.azure("aksPreflight", step.getAzureCredentialsId(), context.get(Run.class), env);
+            keys = credentials.azure("aksPreflight", azureCredentialsId, context.get(Run.class), env);
             if (keys == null) {
                 throw new AbortException("aksPreflight: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
                         + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");

@@ -198,8 +198,7 @@ class ConvertManifestsStepTest {
     }
 
     @Test
-    void aSourceOrMappingFileOutsideTheWorkspaceIsRefused() throws Exception {
-        Path outside = Files.createTempDirectory("eks2aks-outside");
+    void aSourceOrMappingFileOutsideTheWorkspaceIsRefused(@TempDir Path outside) throws Exception {
         Files.writeString(outside.resolve("web.yaml"), DEPLOYMENT);
         Files.createSymbolicLink(workspace.resolve("linked"), outside);
         for (String source : new String[] {outside.toString(), "../" + outside.getFileName(), "linked"}) {
