@@ -31,7 +31,7 @@ public final class PreflightRunner {
                 : PreflightRequirements.withoutInventory(spec.sourceVersion(), spec.ingress(), spec.acr(), spec.veleroNamespace());
         AksFacts aks = null;
         if (spec.cluster() != null) {
-            AzureSettings azure = AzureSettings.resolve(settings, principal, spec.subscription(), spec.subscriptionName());
+            AzureSettings azure = AzureSettings.resolve(settings, principal, spec.subscription(), null, spec.subscriptionName());
             aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
                     .read(spec.resourceGroup(), spec.cluster());
         }

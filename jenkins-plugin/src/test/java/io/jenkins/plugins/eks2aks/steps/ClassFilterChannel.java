@@ -158,7 +158,9 @@ public final class ClassFilterChannel implements VirtualChannel {
 
         @Override
         protected Object replaceObject(Object obj) {
-            if (obj instanceof TaskListener listener && !(obj instanceof ExportedListener)) {
+            // Our own serializable listeners (the masking one) travel as objects, as on a real channel; the build's
+            // listener (here a mock) is exported.
+            if (obj instanceof TaskListener listener && !(obj instanceof ExportedListener) && rejection(obj.getClass()) != null) {
                 int id = IDS.incrementAndGet();
                 EXPORTED.put(id, listener);
                 return new ExportedListener(id);

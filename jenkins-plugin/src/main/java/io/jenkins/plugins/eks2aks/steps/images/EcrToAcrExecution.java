@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -32,6 +33,8 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
     private final boolean failFast;
     /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
+    /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
+    private transient MaskingListener masked;
 
     EcrToAcrExecution(StepContext context, EcrToAcrStep step, StepCredentials credentials) {
         super(context);
@@ -50,13 +53,18 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
     protected Map<String, Object> run() throws Exception {
         EcrToAcrCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         StepContext context = getContext();
-        HashMap<String, Object> summary = context.get(FilePath.class).act(work);
+        HashMap<String, Object> summary;
+        try {
+            summary = context.get(FilePath.class).act(work);
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         int failures = ((Number) summary.get("failed")).intValue();
         if (failures > 0 && failFast) {
             throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
         }
         if (failures > 0) {
-            context.get(TaskListener.class).getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
+            masked.getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
             context.setResult(Result.UNSTABLE);
         }
         return summary;
@@ -72,6 +80,8 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         Run<?, ?> run = context.get(Run.class);
         AwsKeys aws = credentials.aws("ecrToAcr", awsCredentialsId, run, env);
         AzureKeys azure = credentials.azure("ecrToAcr", azureCredentialsId, run, env);
+        masked = MaskingListener.over(listener, aws, azure);
+        listener = masked;
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
         HashMap<String, String> settings = StepCredentials.settings(env);

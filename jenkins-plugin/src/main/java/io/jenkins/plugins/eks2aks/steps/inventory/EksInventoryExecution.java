@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.steps.inventory;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -8,6 +9,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.inventory.InventorySpec;
 import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -27,6 +29,8 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
     private final String awsCredentialsId;
     /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
+    /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
+    private transient MaskingListener masked;
 
     EksInventoryExecution(StepContext context, EksInventoryStep step, StepCredentials credentials) {
         super(context);
@@ -39,7 +43,11 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
     @Override
     protected Map<String, Object> run() throws Exception {
         EksInventoryCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
-        return getContext().get(FilePath.class).act(work);
+        try {
+            return getContext().get(FilePath.class).act(work);
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
     }
 
     /** Checks the parameters and resolves the credential here, on the controller: the work for the agent. */
@@ -58,6 +66,7 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
             keys = credentials.aws("eksInventory", awsCredentialsId, context.get(Run.class), env);
             listener.getLogger().println("[inventory] AWS credentials: " + (keys == null ? "the default chain of the agent" : keys.source()));
         }
-        return new EksInventoryCallable(parameters, keys, StepCredentials.settings(env), listener);
+        masked = MaskingListener.over(listener, keys, null);
+        return new EksInventoryCallable(parameters, keys, StepCredentials.settings(env), masked);
     }
 }

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -27,6 +28,8 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
     private final boolean failOnNotReady;
     /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
+    /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
+    private transient MaskingListener masked;
 
     AksPreflightExecution(StepContext context, AksPreflightStep step, StepCredentials credentials) {
         super(context);
@@ -42,13 +45,18 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
     protected Map<String, Object> run() throws Exception {
         AksPreflightCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         StepContext context = getContext();
-        HashMap<String, Object> result = context.get(FilePath.class).act(work);
+        HashMap<String, Object> result;
+        try {
+            result = context.get(FilePath.class).act(work);
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         if (!Boolean.TRUE.equals(result.get("ready"))) {
             String failed = String.join(", ", (Iterable<String>) result.get("failedChecks"));
             if (failOnNotReady) {
                 throw new AbortException("aksPreflight: the target is not ready: " + failed + " failed; see " + result.get("reportMarkdown"));
             }
-            context.get(TaskListener.class).getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in "
+            masked.getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in "
                     + result.get("reportMarkdown") + ")");
             context.setResult(Result.UNSTABLE);
         }
@@ -76,6 +84,7 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
                 settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
             }
         }
-        return new AksPreflightCallable(parameters, keys, settings, context.get(TaskListener.class));
+        masked = MaskingListener.over(context.get(TaskListener.class), null, keys);
+        return new AksPreflightCallable(parameters, keys, settings, masked);
     }
 }
