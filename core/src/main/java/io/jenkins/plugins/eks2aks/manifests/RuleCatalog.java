@@ -34,6 +34,7 @@ import io.jenkins.plugins.eks2aks.manifests.rules.live.ControllerOwnedRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ServerSetFieldsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.LoadBalancerServiceRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.AwsExtendedResourcesRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.NodeSchedulingRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.AwsSystemObjectsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.NamespaceFilterRule;
@@ -79,6 +80,7 @@ public final class RuleCatalog {
         rules.add(new WorkloadIdentityPodRule(context.index()));
         // Scheduling: node labels, spot, zones, instance types.
         rules.add(new NodeSchedulingRule(context.mapping()));
+        rules.add(new AwsExtendedResourcesRule());
         // Storage (§2: SC1–SC14, PV1–PV8), secrets (§5: K1–K5, E1–E3), Karpenter (§6.2: KP1–KP3).
         rules.add(new AwsStorageClassRule(context));
         rules.add(new ClaimStorageClassRule(context));
