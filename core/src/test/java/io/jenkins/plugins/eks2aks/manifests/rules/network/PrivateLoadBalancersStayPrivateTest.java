@@ -255,6 +255,16 @@ class PrivateLoadBalancersStayPrivateTest {
     }
 
     @Test
+    void theControllersCognitoTemplateStaysOffThePublicClassUntilItsSignInIsReplaced() {
+        String template = io.jenkins.plugins.eks2aks.manifests.Upstream.text("aws-load-balancer-controller/docs/examples/cognito-ingress-template.yaml");
+        for (IngressTarget target : IngressTarget.values()) {
+            MigrationMapping mapping = MigrationMapping.defaults().withIngress(target);
+            JsonNode ingress = Conversions.output(Conversions.convert(template, mapping)).get(0);
+            assertFalse(publicIngressOnAks(ingress, mapping), target + ": " + ingress);
+        }
+    }
+
+    @Test
     void anIngressWhoseParamsAreMissingIsADecisionNamingThem() {
         String yaml = ingressClass("unseen-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "unseen", false) + ingress("shop", FACING, "unseen-alb");
         ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());
