@@ -30,6 +30,8 @@ public final class InputIndex {
     /** Every definition of each StorageClass name, in input order, with the file it is in. */
     private final Map<String, List<Definition>> storageClasses = new HashMap<>();
     private final AlbIngressSchemes albIngresses = new AlbIngressSchemes();
+    private final Map<String, String> gatewayClassControllers = new HashMap<>();
+    private final Map<String, String> gatewayLoadBalancerSchemes = new HashMap<>();
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final RegistryMap registries;
@@ -72,6 +74,12 @@ public final class InputIndex {
             case "StorageClass" -> storageClasses.computeIfAbsent(name, n -> new ArrayList<>())
                     .add(new Definition(object.document().file(), node));
             case "IngressClass", "IngressClassParams", "Ingress" -> albIngresses.add(object);
+            case "GatewayClass" -> gatewayClassControllers.put(name, node.at("/spec/controllerName").asText(""));
+            case "LoadBalancerConfiguration" -> {
+                if (object.ref().apiVersion().startsWith("gateway.k8s.aws/")) {
+                    gatewayLoadBalancerSchemes.put(key(object.ref().namespace(), name), node.at("/spec/scheme").asText(""));
+                }
+            }
             case "Secret" -> {
                 if (isEcrPullSecret(node)) {
                     ecrPullSecrets.add(key(object.ref().namespace(), name));
@@ -141,6 +149,19 @@ public final class InputIndex {
     /** The input's IngressClasses, IngressClassParams and Ingresses: which Ingress is an ALB and with which scheme. */
     public AlbIngressSchemes albIngresses() {
         return albIngresses;
+    }
+
+    /** The controllerName of GatewayClass {@code name}, when the input has it. */
+    public Optional<String> gatewayClassController(String name) {
+        return Optional.ofNullable(gatewayClassControllers.get(name));
+    }
+
+    /**
+     * The scheme of the AWS Load Balancer Controller's LoadBalancerConfiguration {@code namespace/name}: empty
+     * string when it sets none, empty Optional when the input does not have it.
+     */
+    public Optional<String> gatewayLoadBalancerScheme(String namespace, String name) {
+        return Optional.ofNullable(gatewayLoadBalancerSchemes.get(key(namespace, name)));
     }
 
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */

@@ -33,6 +33,7 @@ import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRu
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ControllerOwnedRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ServerSetFieldsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AwsGatewayRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.LoadBalancerServiceRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.AwsExtendedResourcesRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.NodeSchedulingRule;
@@ -75,6 +76,7 @@ public final class RuleCatalog {
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule());
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
+        rules.add(new AwsGatewayRule(context.index()));
         // Identity: IRSA and Pod Identity → Microsoft Entra Workload ID.
         rules.add(new IrsaServiceAccountRule(context.mapping()));
         rules.add(new WorkloadIdentityPodRule(context.index()));
