@@ -34,6 +34,7 @@ public final class InputIndex {
     private final Map<String, String> gatewayLoadBalancerSchemes = new HashMap<>();
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
+    private final Set<String> secrets = new TreeSet<>();
     private final RegistryMap registries;
 
     private InputIndex(RegistryMap registries) {
@@ -81,6 +82,7 @@ public final class InputIndex {
                 }
             }
             case "Secret" -> {
+                secrets.add(key(object.ref().namespace(), name));
                 if (isEcrPullSecret(node)) {
                     ecrPullSecrets.add(key(object.ref().namespace(), name));
                 }
@@ -164,6 +166,16 @@ public final class InputIndex {
         return Optional.ofNullable(gatewayLoadBalancerSchemes.get(key(namespace, name)));
     }
 
+    /** Whether {@code image} is a private ECR image that the registry map sends to ACR. */
+    public boolean movesToAcr(String image) {
+        return EcrImageReference.parse(image).flatMap(registries::targetRepository).isPresent();
+    }
+
+    /** Whether the input has Secret {@code namespace/name}. */
+    public boolean hasSecret(String namespace, String name) {
+        return secrets.contains(key(namespace, name));
+    }
+
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */
     public boolean isEcrPullSecret(String namespace, String name) {
         return ecrPullSecrets.contains(key(namespace, name));
@@ -184,7 +196,7 @@ public final class InputIndex {
             }
             for (var it = auths.fieldNames(); it.hasNext(); ) {
                 String host = it.next().replaceFirst("^https?://", "");
-                if (!host.matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/?")) {
+                if (!host.matches("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/?")) {
                     return false;
                 }
             }
