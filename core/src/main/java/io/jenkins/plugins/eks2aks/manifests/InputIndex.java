@@ -36,6 +36,7 @@ public final class InputIndex {
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
     private final RegistryMap registries;
+    private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
 
     private InputIndex(RegistryMap registries) {
         this.registries = registries;
@@ -48,6 +49,7 @@ public final class InputIndex {
     /** The index of {@code input}, with the ACR repository each ECR repository goes to under {@code registries}. */
     public static InputIndex of(ManifestSet input, RegistryMap registries) {
         InputIndex index = new InputIndex(registries);
+        index.kustomizeNamespaces = KustomizeNamespaces.of(input);
         for (ManifestFile file : input.files()) {
             for (ManifestDocument document : file.documents()) {
                 ManifestConverter.objectsOf(document).forEach(index::add);
@@ -69,7 +71,7 @@ public final class InputIndex {
             case "ServiceAccount" -> {
                 String role = node.at("/metadata/annotations").path(IRSA_ROLE_ANNOTATION).asText(null);
                 if (role != null) {
-                    serviceAccountRoles.put(key(object.ref().namespace(), name), role);
+                    serviceAccountRoles.put(key(namespaceOf(object), name), role);
                 }
             }
             case "StorageClass" -> storageClasses.computeIfAbsent(name, n -> new ArrayList<>())
@@ -95,6 +97,12 @@ public final class InputIndex {
                             .computeIfAbsent(target, t -> new TreeSet<>()).add(ref.host() + "/" + ref.repository())));
         }
         return this;
+    }
+
+    /** The object's namespace: its own, else the one a kustomization of the input gives it; null for neither. */
+    public String namespaceOf(KubeObject object) {
+        String own = object.ref().namespace();
+        return own != null ? own : kustomizeNamespaces.of(object.document().file()).orElse(null);
     }
 
     /** The IAM role of ServiceAccount {@code namespace/name}, when the input has it with an IRSA annotation. */
