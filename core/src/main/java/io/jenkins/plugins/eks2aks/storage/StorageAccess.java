@@ -1,11 +1,14 @@
 package io.jenkins.plugins.eks2aks.storage;
 
+import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
+import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobDestination;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobLocation;
@@ -76,10 +79,20 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
                         + SecretMasking.of(secrets).mask(e.getMessage()));
             }
             blobCredentials = "AZURE_STORAGE_CONNECTION_STRING";
+        } else if (!blank(env.get("AZURE_CLIENT_ID")) && !blank(env.get("AZURE_CLIENT_SECRET"))) {
+            // From the map, not the process: a Jenkins build's bound service principal is not in the agent's environment.
+            AzureServicePrincipal sp = AzureSettings.fromEnvironment(env);
+            secrets.add(sp.clientSecret());
+            ClientSecretCredentialBuilder credential = new ClientSecretCredentialBuilder().tenantId(sp.tenantId())
+                    .clientId(sp.clientId()).clientSecret(sp.clientSecret());
+            if (!blank(env.get("AZURE_AUTHORITY_HOST"))) {
+                credential.authorityHost(env.get("AZURE_AUTHORITY_HOST").trim());
+            }
+            builder.endpoint(destination.containerUrl()).credential(credential.build());
+            blobCredentials = "the service principal in " + sp.source();
         } else {
             builder.endpoint(destination.containerUrl()).credential(new DefaultAzureCredentialBuilder().build());
-            blobCredentials = "the Azure default credential chain (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID, "
-                    + "workload or managed identity)";
+            blobCredentials = "the Azure default credential chain (workload or managed identity, Azure CLI)";
         }
         builder.containerName(destination.container());
         S3Client client = null;
