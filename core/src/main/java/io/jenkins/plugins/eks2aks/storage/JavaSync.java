@@ -2,7 +2,7 @@ package io.jenkins.plugins.eks2aks.storage;
 
 import com.azure.storage.blob.models.BlobStorageException;
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobDestination;
@@ -35,14 +35,14 @@ public final class JavaSync {
     static final int ATTEMPTS = 3;
 
     private final EventSink events;
-    private final SecretMasking masking;
+    private final SecretMask masking;
     private final long backoffMillis;
 
-    public JavaSync(EventSink events, SecretMasking masking) {
+    public JavaSync(EventSink events, SecretMask masking) {
         this(events, masking, 1000);
     }
 
-    JavaSync(EventSink events, SecretMasking masking, long backoffMillis) {
+    JavaSync(EventSink events, SecretMask masking, long backoffMillis) {
         this.events = events;
         this.masking = masking;
         this.backoffMillis = backoffMillis;

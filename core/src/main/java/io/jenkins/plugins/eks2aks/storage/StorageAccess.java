@@ -9,7 +9,7 @@ import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobDestination;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobLocation;
 import io.jenkins.plugins.eks2aks.storage.source.FolderSource;
@@ -42,7 +42,7 @@ import java.util.Map;
  * @param masking         masks every secret value this access holds
  */
 public record StorageAccess(BlobLocation destination, BlobContainerClient blobClient, String blobCredentials, S3Client s3Client,
-                            AwsCredentials aws, String awsSource, SecretMasking masking) {
+                            AwsCredentials aws, String awsSource, SecretMask masking) {
 
     /**
      * @param env         the environment (a Jenkins build's variables are not the process environment)
@@ -76,7 +76,7 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
                 builder.connectionString(connection).endpoint(destination.containerUrl());
             } catch (IllegalArgumentException e) {
                 throw new MigrationException("AZURE_STORAGE_CONNECTION_STRING is not a storage connection string: "
-                        + SecretMasking.of(secrets).mask(e.getMessage()));
+                        + SecretMask.of(secrets).mask(e.getMessage()));
             }
             blobCredentials = "AZURE_STORAGE_CONNECTION_STRING";
         } else if (!blank(env.get("AZURE_CLIENT_ID")) && !blank(env.get("AZURE_CLIENT_SECRET"))) {
@@ -111,7 +111,7 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
             }
             client = s3Client(env, settings, s3PathStyle, parallel);
         }
-        return new StorageAccess(destination, builder.buildClient(), blobCredentials, client, keys, awsSource, SecretMasking.of(secrets));
+        return new StorageAccess(destination, builder.buildClient(), blobCredentials, client, keys, awsSource, SecretMask.of(secrets));
     }
 
     private static S3Client s3Client(Map<String, String> env, AwsSettings settings, boolean pathStyle, int parallel) {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.eks2aks.storage.azcopy;
 
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.storage.Bytes;
 
@@ -19,7 +19,7 @@ final class AzCopyOutput {
 
     private final EventSink events;
     private final String topic;
-    private final SecretMasking masking;
+    private final SecretMask masking;
     private final String destinationUrl;
     private long lastProgress = System.nanoTime();
     private String jobId;
@@ -32,7 +32,7 @@ final class AzCopyOutput {
     /**
      * @param destinationUrl the container URL with the prefix, so dry-run lines name objects the way the java engine does
      */
-    AzCopyOutput(EventSink events, String topic, SecretMasking masking, String destinationUrl) {
+    AzCopyOutput(EventSink events, String topic, SecretMask masking, String destinationUrl) {
         this.events = events;
         this.topic = topic;
         this.masking = masking;

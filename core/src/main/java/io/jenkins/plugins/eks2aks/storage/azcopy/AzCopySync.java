@@ -1,7 +1,7 @@
 package io.jenkins.plugins.eks2aks.storage.azcopy;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.storage.StorageAccess;
 import io.jenkins.plugins.eks2aks.storage.StorageSync;
@@ -25,9 +25,9 @@ public final class AzCopySync {
     static final int RESUMES = 2;
 
     private final EventSink events;
-    private final SecretMasking masking;
+    private final SecretMask masking;
 
-    public AzCopySync(EventSink events, SecretMasking masking) {
+    public AzCopySync(EventSink events, SecretMask masking) {
         this.events = events;
         this.masking = masking;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
@@ -60,7 +60,7 @@ class AzCopyOutputTest {
 
     @Test
     void failedTransfersAreNamedAndSignaturesMasked() {
-        AzCopyOutput output = new AzCopyOutput(EventSink.NONE, "t", SecretMasking.PATTERNS, DEST);
+        AzCopyOutput output = new AzCopyOutput(EventSink.NONE, "t", SecretMask.TOKENS, DEST);
         output.accept("{\"MessageType\":\"Error\",\"MessageContent\":\"failed to PUT " + DEST + "x?sv=1&sig=SECRET\"}");
         output.accept("{\"MessageType\":\"EndOfJob\",\"MessageContent\":\"{\\\"JobStatus\\\":\\\"CompletedWithErrors\\\","
                 + "\\\"TransfersFailed\\\":\\\"1\\\",\\\"FailedTransfers\\\":[{\\\"Src\\\":\\\"/data/a b\\\",\\\"Dst\\\":\\\""
@@ -74,7 +74,7 @@ class AzCopyOutputTest {
     }
 
     static AzCopyJobResult read(String resource, List<MigrationEvent> events) throws IOException {
-        AzCopyOutput output = new AzCopyOutput(events::add, "sync-storage", SecretMasking.PATTERNS, DEST);
+        AzCopyOutput output = new AzCopyOutput(events::add, "sync-storage", SecretMask.TOKENS, DEST);
         try (InputStream in = AzCopyOutputTest.class.getResourceAsStream(resource)) {
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().forEach(output::accept);
         }

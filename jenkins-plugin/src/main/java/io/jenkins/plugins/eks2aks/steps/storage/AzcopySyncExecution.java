@@ -6,6 +6,9 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -37,14 +40,21 @@ final class AzcopySyncExecution extends SynchronousNonBlockingStepExecution<Map<
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
         Run<?, ?> run = context.get(Run.class);
-        StorageKeys keys = new StorageKeys(step.getSource().startsWith("s3://")
-                ? credentials.aws("azcopySync", step.getAwsCredentialsId(), run, env) : null,
-                credentials.azure("azcopySync", step.getAzureCredentialsId(), run, env), env);
+        AwsKeys aws = step.getSource().startsWith("s3://") ? credentials.aws("azcopySync", step.getAwsCredentialsId(), run, env) : null;
+        AzureKeys azure = credentials.azure("azcopySync", step.getAzureCredentialsId(), run, env);
+        StorageKeys keys = new StorageKeys(aws, azure, env);
+        MaskingListener masked = MaskingListener.over(MaskingListener.over(listener, aws, azure), keys.storageSecrets());
+        listener = masked;
         listener.getLogger().println("[sync-storage] credentials: " + keys.describe());
         AzcopySyncCallable.Parameters parameters = new AzcopySyncCallable.Parameters(step.getSource(), step.getDestination(),
                 step.getEngine(), step.getParallel(), step.getBlockSize(), step.isDryRun(), step.getAzcopy(), step.getRegion(),
                 step.isS3PathStyle(), step.getOutput(), step.isForce());
-        HashMap<String, Object> summary = context.get(FilePath.class).act(new AzcopySyncCallable(parameters, keys, listener));
+        HashMap<String, Object> summary;
+        try {
+            summary = context.get(FilePath.class).act(new AzcopySyncCallable(parameters, keys, listener));
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         if (((Number) summary.get("objects")).longValue() == 0) {
             throw new AbortException("azcopySync: the source " + step.getSource() + " holds no objects: check the bucket, the prefix "
                     + "and the region");

@@ -6,6 +6,7 @@ import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -68,6 +69,18 @@ final class StorageKeys implements Serializable {
             env.put("AZURE_STORAGE_CONNECTION_STRING", connectionString.getPlainText());
         }
         return env;
+    }
+
+    /** The storage SAS and connection string, for the masked build log (the AWS and Azure keys mask themselves). */
+    ArrayList<Secret> storageSecrets() {
+        ArrayList<Secret> out = new ArrayList<>();
+        if (sasToken != null) {
+            out.add(sasToken);
+        }
+        if (connectionString != null) {
+            out.add(connectionString);
+        }
+        return out;
     }
 
     /** How the step authenticates, for the log; never a secret. */

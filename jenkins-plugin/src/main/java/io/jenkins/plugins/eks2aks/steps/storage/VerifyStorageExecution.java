@@ -5,6 +5,9 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -34,14 +37,21 @@ final class VerifyStorageExecution extends SynchronousNonBlockingStepExecution<M
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
         Run<?, ?> run = context.get(Run.class);
-        StorageKeys keys = new StorageKeys(step.getSource().startsWith("s3://")
-                ? credentials.aws("verifyStorage", step.getAwsCredentialsId(), run, env) : null,
-                credentials.azure("verifyStorage", step.getAzureCredentialsId(), run, env), env);
+        AwsKeys aws = step.getSource().startsWith("s3://") ? credentials.aws("verifyStorage", step.getAwsCredentialsId(), run, env) : null;
+        AzureKeys azure = credentials.azure("verifyStorage", step.getAzureCredentialsId(), run, env);
+        StorageKeys keys = new StorageKeys(aws, azure, env);
+        MaskingListener masked = MaskingListener.over(MaskingListener.over(listener, aws, azure), keys.storageSecrets());
+        listener = masked;
         listener.getLogger().println("[verify-storage] credentials: " + keys.describe());
         VerifyStorageCallable.Parameters parameters = new VerifyStorageCallable.Parameters(step.getSource(), step.getDestination(),
                 step.getSampleRate(), step.getVeleroBackup(), step.getParallel(), step.getRegion(), step.isS3PathStyle(),
                 step.getOutput(), step.isForce());
-        HashMap<String, Object> summary = context.get(FilePath.class).act(new VerifyStorageCallable(parameters, keys, listener));
+        HashMap<String, Object> summary;
+        try {
+            summary = context.get(FilePath.class).act(new VerifyStorageCallable(parameters, keys, listener));
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         if (!Boolean.TRUE.equals(summary.get("passed"))) {
             List<?> findings = (List<?>) summary.get("findings");
             String first = findings.isEmpty() ? "the source holds no objects" : findings.size() + " problems, first: "
