@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -127,6 +128,8 @@ public final class JavaSync {
             throw new IllegalStateException("a copy task failed outside its own error handling", e.getCause());
         } finally {
             pool.shutdownNow();
+            // An interrupted run returns only once its workers stopped: nothing is written after it says it ended.
+            pool.awaitTermination(2, TimeUnit.MINUTES);
         }
         if (fatal.get() != null) {
             throw fatal.get();
