@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * What Azure Resource Manager says about the managed cluster. Null means ARM did not say (an older API version or
- * a field the caller may not read); the disk and file drivers are on unless ARM says they are off.
+ * a field the caller may not read); the disk and file drivers are on unless ARM says they are off; the OIDC issuer,
+ * Workload ID and the blob driver are off unless ARM says they are on (as {@code az aks show} reads a missing field).
  *
  * @param kubeletObjectId the kubelet identity's object id: the principal that needs AcrPull
  * @param enabledAddons   add-on profiles that are enabled, e.g. {@code ingressApplicationGateway}

@@ -61,12 +61,14 @@ public final class ArmAksReader {
         UserAssignedIdentity kubelet = mc.identityProfile() == null ? null : mc.identityProfile().get("kubeletidentity");
         return new AksFacts(mc.name(), resourceGroup,
                 mc.currentKubernetesVersion() != null ? mc.currentKubernetesVersion() : mc.kubernetesVersion(), mc.provisioningState(),
-                mc.oidcIssuerProfile() == null ? null : mc.oidcIssuerProfile().enabled(),
+                // A feature ARM does not mention is off, as az aks show reads it: a cluster created with the defaults
+                // returns securityProfile: {} and no blobCSIDriver.
+                mc.oidcIssuerProfile() != null && Boolean.TRUE.equals(mc.oidcIssuerProfile().enabled()),
                 mc.oidcIssuerProfile() == null ? null : mc.oidcIssuerProfile().issuerUrl(),
-                security == null || security.workloadIdentity() == null ? null : security.workloadIdentity().enabled(),
+                security != null && security.workloadIdentity() != null && Boolean.TRUE.equals(security.workloadIdentity().enabled()),
                 storage == null || storage.diskCsiDriver() == null ? null : storage.diskCsiDriver().enabled(),
                 storage == null || storage.fileCsiDriver() == null ? null : storage.fileCsiDriver().enabled(),
-                storage == null || storage.blobCsiDriver() == null ? null : storage.blobCsiDriver().enabled(),
+                storage != null && storage.blobCsiDriver() != null && Boolean.TRUE.equals(storage.blobCsiDriver().enabled()),
                 storage == null || storage.snapshotController() == null ? null : storage.snapshotController().enabled(),
                 ingress == null || ingress.webAppRouting() == null ? null : ingress.webAppRouting().enabled(),
                 kubelet == null ? null : kubelet.objectId(),

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,6 +164,73 @@ class AksPreflightTest {
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(summary.junit().toFile());
         assertEquals("3", junit.getDocumentElement().getAttribute("failures"));
         assertTrue(junit.getElementsByTagName("failure").item(0).getTextContent().startsWith("Fix: az aks update"));
+    }
+
+    @Test
+    void aClusterCreatedWithDefaultsHasWorkloadIdentityOffAndAStaticS3VolumeNeedsTheBlobDriver(@TempDir Path out) throws Exception {
+        arm.propertiesAsCreatedWithDefaults();
+        AksFacts facts = arm(arm, "rg-shop", "shop-aks");
+        Path dump = out.resolve("dump.yaml");
+        java.nio.file.Files.writeString(dump, """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: PersistentVolume
+                  metadata: {name: s3-pv}
+                  spec:
+                    capacity: {storage: 1200Gi}
+                    accessModes: [ReadWriteMany]
+                    storageClassName: ""
+                    claimRef: {namespace: shop, name: s3-claim}
+                    csi: {driver: s3.csi.aws.com, volumeHandle: s3-csi-driver-volume, volumeAttributes: {bucketName: shop-assets}}
+                - apiVersion: v1
+                  kind: PersistentVolumeClaim
+                  metadata: {name: s3-claim, namespace: shop}
+                  spec:
+                    accessModes: [ReadWriteMany]
+                    storageClassName: ""
+                    volumeName: s3-pv
+                    resources: {requests: {storage: 1200Gi}}
+                """);
+        Path s3Inventory = new EksInventory(EventSink.NONE, NOV_2026).run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null,
+                out.resolve("inv"))).inventoryJson();
+        PreflightRequirements withIrsa = PreflightRequirements.fromInventory(inventory, null, null, "velero");
+        PreflightRequirements withS3 = PreflightRequirements.fromInventory(s3Inventory, null, null, "velero");
+
+        JsonNode irsa = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", withIrsa, facts,
+                null, "rg-shop", "shop-aks", out.resolve("irsa"))).json().toFile()).path("checks");
+        JsonNode s3 = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", withS3, facts,
+                null, "rg-shop", "shop-aks", out.resolve("s3"))).json().toFile()).path("checks");
+
+        assertEquals("FAIL", check(irsa, "workload-identity").path("status").asText(), "a missing field is off, as az aks show says");
+        assertEquals("az aks update -g rg-shop -n shop-aks --enable-workload-identity", check(irsa, "workload-identity").path("fix").asText());
+        assertEquals("FAIL", check(irsa, "oidc-issuer").path("status").asText());
+        assertTrue(withS3.needsBlob(), "the static Mountpoint-for-S3 volume needs the blob driver");
+        assertEquals("FAIL", check(s3, "blob-csi").path("status").asText(), check(s3, "blob-csi").toString());
+        assertEquals("az aks update -g rg-shop -n shop-aks --enable-blob-driver", check(s3, "blob-csi").path("fix").asText());
+    }
+
+    @Test
+    void withoutAnInventoryNothingPassesOnMissingEvidence(@TempDir Path out) throws Exception {
+        arm.propertiesAsCreatedWithDefaults();
+        AksFacts off = arm(arm, "rg-shop", "shop-aks");
+        arm.properties(true, true, true);
+        AksFacts on = arm(arm, "rg-shop", "shop-aks");
+        PreflightRequirements none = PreflightRequirements.withoutInventory("1.29", null, null, "velero");
+
+        JsonNode whenOff = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", none, off,
+                null, "rg-shop", "shop-aks", out.resolve("off"))).json().toFile()).path("checks");
+        JsonNode whenOn = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", none, on,
+                null, "rg-shop", "shop-aks", out.resolve("on"))).json().toFile()).path("checks");
+
+        for (String id : List.of("oidc-issuer", "workload-identity", "blob-csi", "ingress")) {
+            assertEquals("NOT_CHECKED", check(whenOff, id).path("status").asText(), id + ": " + check(whenOff, id));
+            assertFalse(check(whenOff, id).path("detail").asText().contains("not needed"), check(whenOff, id).toString());
+        }
+        assertEquals("PASS", check(whenOn, "workload-identity").path("status").asText());
+        assertEquals("enabled", check(whenOn, "workload-identity").path("detail").asText());
+        assertTrue(check(whenOn, "oidc-issuer").path("detail").asText().startsWith("enabled: https://"), check(whenOn, "oidc-issuer").toString());
     }
 
     @Test
