@@ -22,6 +22,20 @@ public final class ArmAksReader {
         this.credentialSource = credentialSource;
     }
 
+    /**
+     * The cluster, and when {@code acr} is given whether its kubelet identity may pull from that registry (role
+     * assignments on the registry, in the cluster's subscription).
+     */
+    public AksFacts read(String resourceGroup, String name, String acr) {
+        AksFacts facts = read(resourceGroup, name);
+        if (acr == null || acr.isBlank()) {
+            return facts;
+        }
+        AcrPullReader pull = new AcrPullReader(manager.httpPipeline(), manager.serviceClient().getEndpoint(),
+                manager.serviceClient().getSubscriptionId());
+        return facts.withAcrPull(pull.read(acr.trim(), facts.kubeletObjectId()));
+    }
+
     public AksFacts read(String resourceGroup, String name) {
         ManagedClusterInner mc;
         try {

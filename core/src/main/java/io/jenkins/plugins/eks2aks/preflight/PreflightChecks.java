@@ -243,8 +243,19 @@ final class PreflightChecks {
         }
         String principal = aks == null || aks.kubeletObjectId() == null ? "the kubelet identity"
                 : "the kubelet identity (object id " + aks.kubeletObjectId() + ")";
-        return PreflightCheck.notChecked(id, title, "role assignments of " + principal + " on " + req.acr()
-                        + " are not read by this tool", "az aks check-acr " + az + " --acr " + req.acr()
-                        + " (to grant: az aks update " + az + " --attach-acr " + req.acr() + ")");
+        String attach = "az aks update " + az + " --attach-acr " + req.acr();
+        AcrPull pull = aks == null ? null : aks.acrPull();
+        if (pull == null) {
+            return PreflightCheck.notChecked(id, title, "role assignments of " + principal + " on " + req.acr()
+                    + " need Azure Resource Manager access", "az aks check-acr " + az + " --acr " + req.acr() + " (to grant: " + attach + ")");
+        }
+        if (pull.unknown() != null) {
+            return PreflightCheck.notChecked(id, title, pull.unknown(), "az aks check-acr " + az + " --acr " + req.acr()
+                    + " (to grant: " + attach + ")");
+        }
+        return pull.grantedBy() != null
+                ? PreflightCheck.pass(id, title, principal + " has " + pull.grantedBy() + " on " + pull.registryId())
+                : PreflightCheck.fail(id, title, "no role assignment of " + principal + " on " + pull.registryId() + " grants "
+                        + AcrPullReader.PULL + " (AcrPull)", attach);
     }
 }

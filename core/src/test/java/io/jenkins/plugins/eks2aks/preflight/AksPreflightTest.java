@@ -234,6 +234,43 @@ class AksPreflightTest {
     }
 
     @Test
+    void acrPullPassesOnAnAcrPullAssignmentAndFailsWithTheAttachCommandWithout(@TempDir Path out) throws Exception {
+        arm.properties(true, true, true);
+        String sub = "00000000-0000-0000-0000-000000000001";
+        String kubelet = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+        String pullable = arm.registry(sub, "rg-acr", "contosopull");
+        String denied = arm.registry(sub, "rg-acr", "contosodenied");
+        arm.assignRole(pullable, kubelet, ArmAksStandIn.acrPullRole());
+        arm.assignRole(denied, kubelet, arm.customRole("Registry metadata viewer", "Microsoft.ContainerRegistry/registries/read"));
+        String customPull = arm.registry(sub, "rg-other", "contosocustom");
+        arm.assignRole("/subscriptions/" + sub + "/resourceGroups/rg-other", kubelet,
+                arm.customRole("Image puller", "Microsoft.ContainerRegistry/*/pull/read"));
+
+        JsonNode granted = acrCheck(out.resolve("granted"), "contosopull.azurecr.io");
+        JsonNode missing = acrCheck(out.resolve("missing"), "contosodenied.azurecr.io");
+        JsonNode inherited = acrCheck(out.resolve("inherited"), "contosocustom.azurecr.io");
+        JsonNode unknown = acrCheck(out.resolve("unknown"), "elsewhere.azurecr.io");
+
+        assertEquals("PASS", granted.path("status").asText(), granted.toString());
+        assertEquals("the kubelet identity (object id " + kubelet + ") has AcrPull on " + pullable, granted.path("detail").asText());
+        assertEquals("FAIL", missing.path("status").asText(), missing.toString());
+        assertEquals("az aks update -g rg-shop -n shop-aks --attach-acr contosodenied.azurecr.io", missing.path("fix").asText());
+        assertEquals("PASS", inherited.path("status").asText(), "a custom role at the resource group grants pull: " + inherited);
+        assertTrue(inherited.path("detail").asText().contains("Image puller"), inherited.toString());
+        assertEquals("NOT_CHECKED", unknown.path("status").asText(), unknown.toString());
+        assertTrue(unknown.path("detail").asText().contains("no registry with login server elsewhere.azurecr.io"), unknown.toString());
+    }
+
+    private static JsonNode acrCheck(Path out, String acr) throws Exception {
+        AzureSettings settings = new AzureSettings(TOKEN, "a test token", "00000000-0000-0000-0000-000000000001", arm.uri());
+        AksFacts facts = new ArmAksReader(AksClients.containerService(settings, arm.httpClient()), settings.credentialSource())
+                .read("rg-shop", "shop-aks", acr);
+        PreflightRequirements req = PreflightRequirements.fromInventory(inventory, null, acr, "velero");
+        return check(JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", req, facts, null,
+                "rg-shop", "shop-aks", out)).json().toFile()).path("checks"), "acr-pull");
+    }
+
+    @Test
     void anOlderAksThanTheSourceFails(@TempDir Path out) {
         AksFacts old = new AksFacts("a", "rg", "1.28.5", "Succeeded", true, null, true, true, true, false, true, true, null, null, java.util.Set.of());
         PreflightRequirements req = PreflightRequirements.withoutInventory("1.29", null, null, "velero");

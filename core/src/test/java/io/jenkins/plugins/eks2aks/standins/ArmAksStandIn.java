@@ -24,6 +24,7 @@ public final class ArmAksStandIn implements AutoCloseable {
     private final String name;
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private volatile String properties;
+    private final AcrRoleAssignments rbac = new AcrRoleAssignments();
 
     public ArmAksStandIn(String resourceGroup, String name) {
         this.resourceGroup = resourceGroup;
@@ -95,9 +96,36 @@ public final class ArmAksStandIn implements AutoCloseable {
         }
     }
 
+    /** A registry {@code NAME.azurecr.io} in the subscription; returns its ARM id. */
+    public String registry(String subscription, String registryResourceGroup, String registryName) {
+        return rbac.addRegistry(subscription, registryResourceGroup, registryName);
+    }
+
+    /** Assigns the role (its definition's GUID) to the principal at the scope. */
+    public void assignRole(String scope, String principalId, String roleGuid) {
+        rbac.assign(scope, principalId, roleGuid);
+    }
+
+    /** A custom role with these actions; returns its GUID. */
+    public String customRole(String name, String... actions) {
+        String guid = java.util.UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        rbac.defineRole(guid, name, actions);
+        return guid;
+    }
+
+    /** The GUID of the built-in AcrPull role. */
+    public static String acrPullRole() {
+        return AcrRoleAssignments.ACR_PULL;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         String path = exchange.getRequestURI().getPath();
+        String[] rbacAnswer = exchange.getRequestMethod().equals("GET") ? rbac.answer(path, exchange.getRequestURI().getRawQuery()) : null;
+        if (rbacAnswer != null) {
+            send(exchange, Integer.parseInt(rbacAnswer[0]), rbacAnswer[1]);
+            return;
+        }
         String expected = "/resourceGroups/" + resourceGroup + "/providers/Microsoft.ContainerService/managedClusters/" + name;
         if (exchange.getRequestMethod().equals("GET") && path.toLowerCase().endsWith(expected.toLowerCase())) {
             String sub = path.substring("/subscriptions/".length(), path.indexOf("/resourceGroups"));

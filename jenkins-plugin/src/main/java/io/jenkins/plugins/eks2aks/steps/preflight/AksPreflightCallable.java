@@ -61,7 +61,7 @@ final class AksPreflightCallable extends MasterToSlaveFileCallable<HashMap<Strin
             if (p.cluster() != null) {
                 AzureSettings azure = AzureSettings.resolve(azureSettings, keys.toEngine(), p.subscription());
                 aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
-                        .read(p.resourceGroup(), p.cluster());
+                        .read(p.resourceGroup(), p.cluster(), p.acr());
             }
             ClusterFacts cluster = null;
             if (p.kubeconfig() != null) {
