@@ -42,8 +42,13 @@ public final class EksApiReader {
         this.events = events;
     }
 
+    /** DescribeCluster alone, with the same one-line errors as {@link #read}. */
+    public Cluster describe(String clusterName) {
+        return call("DescribeCluster", clusterName, () -> eks.describeCluster(r -> r.name(clusterName)).cluster());
+    }
+
     public EksControlPlane read(String clusterName) {
-        Cluster c = call("DescribeCluster", clusterName, () -> eks.describeCluster(r -> r.name(clusterName)).cluster());
+        Cluster c = describe(clusterName);
         events.info(TOPIC, "EKS cluster " + c.name() + ": Kubernetes " + c.version() + ", platform " + c.platformVersion()
                 + ", " + c.statusAsString());
         List<String> notes = new ArrayList<>();

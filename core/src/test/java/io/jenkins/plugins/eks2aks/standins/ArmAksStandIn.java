@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,6 +26,8 @@ public final class ArmAksStandIn implements AutoCloseable {
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private volatile String properties;
     private final AcrRoleAssignments rbac = new AcrRoleAssignments();
+    private volatile boolean entraIntegration;
+    private volatile boolean localAccounts = true;
 
     public ArmAksStandIn(String resourceGroup, String name) {
         this.resourceGroup = resourceGroup;
@@ -80,6 +83,69 @@ public final class ArmAksStandIn implements AutoCloseable {
                  "supportPlan":"KubernetesOfficial"}""".formatted(resourceGroup, name);
     }
 
+    /**
+     * Entra ID integration on (user credentials sign in with {@code kubelogin}, as ARM returns them for such a cluster)
+     * or off (user credentials hold a client certificate and a token); and local accounts (admin credentials) allowed.
+     */
+    public void access(boolean entraIntegration, boolean localAccounts) {
+        this.entraIntegration = entraIntegration;
+        this.localAccounts = localAccounts;
+    }
+
+    /** The static token ARM puts in a local-account kubeconfig (a secret). */
+    public static final String LOCAL_TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    /** The client key ARM puts in a local-account kubeconfig (a secret), base64 PEM. */
+    public static final String CLIENT_KEY_DATA = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpzdGFuZC1pbi1rZXkKLS0tLS1FTkQgUlNBIFBSSVZBVEUgS0VZLS0tLS0K";
+
+    /** The kubeconfig ARM's listClusterUserCredential / listClusterAdminCredential returns, in its real layout. */
+    String kubeconfig(boolean admin) {
+        String user = (admin ? "clusterAdmin_" : "clusterUser_") + resourceGroup + "_" + name;
+        String credentials = !admin && entraIntegration ? """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      args:
+                      - get-token
+                      - --environment
+                      - AzurePublicCloud
+                      - --server-id
+                      - 6dae42f8-4368-4678-94ff-3960e28e3630
+                      - --client-id
+                      - 80faf920-1908-4b52-b5ef-a8e7bedfc67a
+                      - --tenant-id
+                      - 11111111-2222-3333-4444-555555555555
+                      - --login
+                      - devicecode
+                      command: kubelogin
+                      env: null
+                      installHint: |
+                        kubelogin is not installed which is required to connect to AAD enabled cluster.
+                      provideClusterInfo: false
+                """ : """
+                    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCnN0YW5kLWluLWNlcnQKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=
+                    client-key-data: %s
+                    token: %s
+                """.formatted(CLIENT_KEY_DATA, LOCAL_TOKEN);
+        return """
+                apiVersion: v1
+                clusters:
+                - cluster:
+                    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCnN0YW5kLWluLWNhCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K
+                    server: https://%2$s-6c1f2b.hcp.eastus.azmk8s.io:443
+                  name: %2$s
+                contexts:
+                - context:
+                    cluster: %2$s
+                    user: %1$s
+                  name: %2$s
+                current-context: %2$s
+                kind: Config
+                preferences: {}
+                users:
+                - name: %1$s
+                  user:
+                %3$s""".formatted(user, name, credentials);
+    }
+
     /** The ARM endpoint: {@code https://localhost:PORT/}. */
     public URI uri() {
         return URI.create("https://localhost:" + server.getAddress().getPort() + "/");
@@ -127,7 +193,18 @@ public final class ArmAksStandIn implements AutoCloseable {
             return;
         }
         String expected = "/resourceGroups/" + resourceGroup + "/providers/Microsoft.ContainerService/managedClusters/" + name;
-        if (exchange.getRequestMethod().equals("GET") && path.toLowerCase().endsWith(expected.toLowerCase())) {
+        String lower = path.toLowerCase();
+        if (exchange.getRequestMethod().equals("POST") && (lower.endsWith((expected + "/listClusterUserCredential").toLowerCase())
+                || lower.endsWith((expected + "/listClusterAdminCredential").toLowerCase()))) {
+            boolean admin = lower.endsWith("admincredential");
+            if (admin && !localAccounts) {
+                send(exchange, 400, "{\"code\":\"BadRequest\",\"message\":\"Getting static credential is not allowed because this "
+                        + "cluster is set to disable local accounts.\"}");
+                return;
+            }
+            String value = Base64.getEncoder().encodeToString(kubeconfig(admin).getBytes(StandardCharsets.UTF_8));
+            send(exchange, 200, "{\"kubeconfigs\":[{\"name\":\"" + (admin ? "clusterAdmin" : "clusterUser") + "\",\"value\":\"" + value + "\"}]}");
+        } else if (exchange.getRequestMethod().equals("GET") && path.toLowerCase().endsWith(expected.toLowerCase())) {
             String sub = path.substring("/subscriptions/".length(), path.indexOf("/resourceGroups"));
             send(exchange, 200, """
                     {"id":"/subscriptions/%s%s","location":"eastus","name":"%s","type":"Microsoft.ContainerService/ManagedClusters",
