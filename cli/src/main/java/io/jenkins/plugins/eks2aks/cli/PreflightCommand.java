@@ -58,7 +58,7 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--ingress", paramLabel = "TARGET", description = "The chosen ingress: app-routing, agc, agic or nginx.")
     String ingress;
 
-    @Option(names = "--acr", paramLabel = "REGISTRY", description = "The ACR the workloads pull from, e.g. contoso.azurecr.io.")
+    @Option(names = "--acr", paramLabel = "REGISTRY", description = "The ACR the workloads pull from, e.g. contoso.azurecr.io: with --name, the kubelet identity's role assignments on it are read (AcrPull or a role granting registries/pull/read).")
     String acr;
 
     @Option(names = "--velero-namespace", paramLabel = "NS", defaultValue = "velero", description = "Velero's namespace (default: ${DEFAULT-VALUE}).")

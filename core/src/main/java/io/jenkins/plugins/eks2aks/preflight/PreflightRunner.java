@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.preflight;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.eks2aks.clusters.AksClients;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 import io.jenkins.plugins.eks2aks.events.EventSink;
@@ -30,10 +31,15 @@ public final class PreflightRunner {
                 ? PreflightRequirements.fromInventory(spec.inventory(), spec.ingress(), spec.acr(), spec.veleroNamespace())
                 : PreflightRequirements.withoutInventory(spec.sourceVersion(), spec.ingress(), spec.acr(), spec.veleroNamespace());
         AksFacts aks = null;
+        CloudAuthenticationException signIn = null;
         if (spec.cluster() != null) {
             AzureSettings azure = AzureSettings.resolve(settings, principal, spec.subscription(), null, spec.subscriptionName());
-            aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
-                    .read(spec.resourceGroup(), spec.cluster());
+            try {
+                aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
+                        .read(spec.resourceGroup(), spec.cluster(), spec.acr());
+            } catch (CloudAuthenticationException e) {
+                signIn = e; // the checks that need no ARM still run and are reported; the run then fails with this line
+            }
         }
         ClusterFacts cluster = null;
         if (spec.kubeconfig() != null) {
@@ -41,7 +47,11 @@ public final class PreflightRunner {
                 cluster = new KubernetesTargetReader(client).read(spec.veleroNamespace());
             }
         }
-        return new AksPreflight(events, clock).run(new PreflightRequest(spec.target(), requirements, aks, cluster,
+        PreflightSummary summary = new AksPreflight(events, clock).run(new PreflightRequest(spec.target(), requirements, aks, cluster,
                 spec.resourceGroup(), spec.cluster(), spec.output(), spec.force()));
+        if (signIn != null) {
+            throw signIn;
+        }
+        return summary;
     }
 }
