@@ -82,7 +82,9 @@ class HpiPackagingIT {
         assertEquals(List.of("io.jenkins.plugins.eks2aks.steps.convert.ConvertManifestsStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.images.EcrToAcrStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
-                "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl"), indexed.stream().sorted().toList());
+                "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl"), indexed.stream().sorted().toList());
     }
 
     @Test
