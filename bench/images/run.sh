@@ -63,6 +63,7 @@ run_loop() { # case dst
   echo "$t1 - $t0" | bc
 }
 run_sync() { # case dst: one skopeo process over a YAML list of every image, as a user syncing an estate would
+  # (without --scoped, sync names each target repository by the last element of the source's: bench/app000 -> app000)
   local t0 t1
   { echo "$src:"; echo "  tls-verify: false"; echo "  images:"
     while read -r ref; do path=${ref#*/}; echo "    ${path%:*}: [\"${path##*:}\"]"; done <"$work/images-$1.txt"; } >"$work/sync-$1.yml"
@@ -72,11 +73,12 @@ run_sync() { # case dst: one skopeo process over a YAML list of every image, as 
   t1=$(now)
   echo "$t1 - $t0" | bc
 }
-verify() { # case dst: every tag in dst has the source digest
+verify() { # case dst [base]: every tag in dst has the source digest (base: skopeo sync keeps only the last path element)
   while read -r ref; do
     path=${ref#*/}; repo=${path%:*}; tag=${path##*:}
+    target_repo=$repo; [ "${3:-}" = base ] && target_repo=${repo##*/}
     a=$(curl -sI -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' \
-        "http://$2/v2/$repo/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}')
+        "http://$2/v2/$target_repo/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}')
     b=$(curl -sI -H 'Accept: application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json' \
         "http://$src/v2/$repo/manifests/$tag" | tr -d '\r' | awk -F': ' 'tolower($1)=="docker-content-digest"{print $2}')
     [ -n "$a" ] && [ "$a" = "$b" ] || { echo "digest mismatch for $ref in $2: $a vs $b" >&2; exit 1; }
@@ -126,7 +128,7 @@ scale_ours_warm=$(run_ours scale warm "$ours_dst")
 scale_sync_warm=$(run_sync scale "$sync_dst")
 scale_loop_warm=$(run_loop scale "$loop_dst")
 verify scale "$ours_dst"
-verify scale "$sync_dst"
+verify scale "$sync_dst" base
 
 printf 'parallel %s, %s cores\n' "$parallel" "$(nproc)"
 printf '%d images (20 x 3 x 5 MiB, 2 shared base layers, 1 multi-arch), against a skopeo copy --all loop\n' "$n_small"
