@@ -1,31 +1,12 @@
 package io.jenkins.plugins.eks2aks.standins;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.vertx.core.net.SelfSignedCertificate;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -39,21 +20,18 @@ import java.util.List;
 public final class ArmAksStandIn implements AutoCloseable {
 
     private final HttpsServer server;
-    private final SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    private final LocalTls tls = new LocalTls();
     private final String resourceGroup;
     private final String name;
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private volatile String properties;
+    private volatile boolean entraIntegration;
+    private volatile boolean localAccounts = true;
 
     public ArmAksStandIn(String resourceGroup, String name) {
         this.resourceGroup = resourceGroup;
         this.name = name;
-        try {
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = tls.server();
         server.createContext("/", this::handle);
         server.start();
         properties(true, true, true);
@@ -83,6 +61,69 @@ public final class ArmAksStandIn implements AutoCloseable {
                  "supportPlan":"KubernetesOfficial"}""".formatted(resourceGroup, name, oidc, workloadIdentity, snapshotController);
     }
 
+    /**
+     * Entra ID integration on (user credentials sign in with {@code kubelogin}, as ARM returns them for such a cluster)
+     * or off (user credentials hold a client certificate and a token); and local accounts (admin credentials) allowed.
+     */
+    public void access(boolean entraIntegration, boolean localAccounts) {
+        this.entraIntegration = entraIntegration;
+        this.localAccounts = localAccounts;
+    }
+
+    /** The static token ARM puts in a local-account kubeconfig (a secret). */
+    public static final String LOCAL_TOKEN = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    /** The client key ARM puts in a local-account kubeconfig (a secret), base64 PEM. */
+    public static final String CLIENT_KEY_DATA = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpzdGFuZC1pbi1rZXkKLS0tLS1FTkQgUlNBIFBSSVZBVEUgS0VZLS0tLS0K";
+
+    /** The kubeconfig ARM's listClusterUserCredential / listClusterAdminCredential returns, in its real layout. */
+    String kubeconfig(boolean admin) {
+        String user = (admin ? "clusterAdmin_" : "clusterUser_") + resourceGroup + "_" + name;
+        String credentials = !admin && entraIntegration ? """
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      args:
+                      - get-token
+                      - --environment
+                      - AzurePublicCloud
+                      - --server-id
+                      - 6dae42f8-4368-4678-94ff-3960e28e3630
+                      - --client-id
+                      - 80faf920-1908-4b52-b5ef-a8e7bedfc67a
+                      - --tenant-id
+                      - 11111111-2222-3333-4444-555555555555
+                      - --login
+                      - devicecode
+                      command: kubelogin
+                      env: null
+                      installHint: |
+                        kubelogin is not installed which is required to connect to AAD enabled cluster.
+                      provideClusterInfo: false
+                """ : """
+                    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCnN0YW5kLWluLWNlcnQKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=
+                    client-key-data: %s
+                    token: %s
+                """.formatted(CLIENT_KEY_DATA, LOCAL_TOKEN);
+        return """
+                apiVersion: v1
+                clusters:
+                - cluster:
+                    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCnN0YW5kLWluLWNhCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K
+                    server: https://%2$s-6c1f2b.hcp.eastus.azmk8s.io:443
+                  name: %2$s
+                contexts:
+                - context:
+                    cluster: %2$s
+                    user: %1$s
+                  name: %2$s
+                current-context: %2$s
+                kind: Config
+                preferences: {}
+                users:
+                - name: %1$s
+                  user:
+                %3$s""".formatted(user, name, credentials);
+    }
+
     /** The ARM endpoint: {@code https://localhost:PORT/}. */
     public URI uri() {
         return URI.create("https://localhost:" + server.getAddress().getPort() + "/");
@@ -90,12 +131,7 @@ public final class ArmAksStandIn implements AutoCloseable {
 
     /** An Azure HTTP client that trusts this stand-in's certificate (and nothing else). */
     public HttpClient httpClient() {
-        try {
-            var ssl = SslContextBuilder.forClient().trustManager(new File(certificate.certificatePath())).build();
-            return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create().secure(s -> s.sslContext(ssl))).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tls.httpClient();
     }
 
     public List<String> authorizations() {
@@ -108,7 +144,18 @@ public final class ArmAksStandIn implements AutoCloseable {
         authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         String path = exchange.getRequestURI().getPath();
         String expected = "/resourceGroups/" + resourceGroup + "/providers/Microsoft.ContainerService/managedClusters/" + name;
-        if (exchange.getRequestMethod().equals("GET") && path.toLowerCase().endsWith(expected.toLowerCase())) {
+        String lower = path.toLowerCase();
+        if (exchange.getRequestMethod().equals("POST") && (lower.endsWith((expected + "/listClusterUserCredential").toLowerCase())
+                || lower.endsWith((expected + "/listClusterAdminCredential").toLowerCase()))) {
+            boolean admin = lower.endsWith("admincredential");
+            if (admin && !localAccounts) {
+                send(exchange, 400, "{\"code\":\"BadRequest\",\"message\":\"Getting static credential is not allowed because this "
+                        + "cluster is set to disable local accounts.\"}");
+                return;
+            }
+            String value = Base64.getEncoder().encodeToString(kubeconfig(admin).getBytes(StandardCharsets.UTF_8));
+            send(exchange, 200, "{\"kubeconfigs\":[{\"name\":\"" + (admin ? "clusterAdmin" : "clusterUser") + "\",\"value\":\"" + value + "\"}]}");
+        } else if (exchange.getRequestMethod().equals("GET") && path.toLowerCase().endsWith(expected.toLowerCase())) {
             String sub = path.substring("/subscriptions/".length(), path.indexOf("/resourceGroups"));
             send(exchange, 200, """
                     {"id":"/subscriptions/%s%s","location":"eastus","name":"%s","type":"Microsoft.ContainerService/ManagedClusters",
@@ -118,26 +165,6 @@ public final class ArmAksStandIn implements AutoCloseable {
             String[] parts = path.split("/");
             send(exchange, 404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The Resource 'Microsoft.ContainerService/managedClusters/"
                     + parts[parts.length - 1] + "' under resource group '" + (parts.length > 4 ? parts[4] : "") + "' was not found.\"}}");
-        }
-    }
-
-    private SSLContext sslContext() {
-        try {
-            String pem = Files.readString(Path.of(certificate.privateKeyPath()));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(Files.readAllBytes(Path.of(certificate.certificatePath()))));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("arm", key, new char[0], new Certificate[] {cert});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, new char[0]);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up the stand-in's TLS", e);
         }
     }
 
@@ -153,6 +180,6 @@ public final class ArmAksStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        certificate.delete();
+        tls.close();
     }
 }

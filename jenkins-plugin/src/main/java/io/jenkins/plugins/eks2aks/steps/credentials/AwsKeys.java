@@ -31,6 +31,15 @@ public final class AwsKeys implements Serializable {
                 sessionToken == null ? null : sessionToken.getPlainText(), source);
     }
 
+    /** Adds the values the build log must never show (all three, as the aws() binding masks them). */
+    void secrets(java.util.List<Secret> out) {
+        out.add(accessKeyId);
+        out.add(secretAccessKey);
+        if (sessionToken != null) {
+            out.add(sessionToken);
+        }
+    }
+
     /** Where the keys came from, e.g. {@code credential 'aws-prod'}; never a secret. */
     public String source() {
         return source;

@@ -35,6 +35,11 @@ public final class AzureKeys implements Serializable {
         return resourceManagerEndpoint;
     }
 
+    /** Adds the values the build log must never show: the client secret (ids are not secrets). */
+    void secrets(java.util.List<Secret> out) {
+        out.add(clientSecret);
+    }
+
     public String source() {
         return source;
     }

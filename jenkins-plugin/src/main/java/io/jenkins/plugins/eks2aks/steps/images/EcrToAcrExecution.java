@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -56,6 +57,8 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         Run<?, ?> run = context.get(Run.class);
         AwsKeys aws = credentials.aws("ecrToAcr", step.getAwsCredentialsId(), run, env);
         AzureKeys azure = credentials.azure("ecrToAcr", step.getAzureCredentialsId(), run, env);
+        MaskingListener masked = MaskingListener.over(listener, aws, azure);
+        listener = masked;
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
         HashMap<String, String> settings = new HashMap<>();
@@ -68,7 +71,12 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
                 step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
                 step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
                 step.getOutput(), repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
-        HashMap<String, Object> summary = context.get(FilePath.class).act(new EcrToAcrCallable(parameters, aws, azure, settings, listener));
+        HashMap<String, Object> summary;
+        try {
+            summary = context.get(FilePath.class).act(new EcrToAcrCallable(parameters, aws, azure, settings, listener));
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         int failures = ((Number) summary.get("failed")).intValue();
         if (failures > 0 && step.isFailFast()) {
             throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -53,9 +54,15 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
             }
             listener.getLogger().println("[inventory] AWS credentials: " + (keys == null ? "the default chain of the agent" : keys.source()));
         }
+        MaskingListener masked = MaskingListener.over(listener, keys, null);
+        listener = masked;
         EksInventoryCallable callable = new EksInventoryCallable(new EksInventoryCallable.Parameters(step.getCluster(), step.getRegion(),
                 step.getDump(), step.getKubeconfig(), step.getContext(), step.getOutput(), step.getSourceVersion(),
                 step.getTargetVersion()), keys, settings, listener);
-        return context.get(FilePath.class).act(callable);
+        try {
+            return context.get(FilePath.class).act(callable);
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
     }
 }

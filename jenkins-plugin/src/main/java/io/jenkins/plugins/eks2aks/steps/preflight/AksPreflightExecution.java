@@ -7,6 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -60,11 +61,18 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
                 settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
             }
         }
+        MaskingListener masked = MaskingListener.over(listener, null, keys);
+        listener = masked;
         AksPreflightCallable callable = new AksPreflightCallable(new AksPreflightCallable.Parameters(step.getResourceGroup(),
                 step.getCluster(), step.getSubscription(), step.getKubeconfig(), step.getContext(), step.getInventory(),
                 step.getSourceVersion(), step.getIngress(), step.getAcr(), step.getVeleroNamespace(), step.getOutput()),
                 keys, settings, listener);
-        HashMap<String, Object> result = context.get(FilePath.class).act(callable);
+        HashMap<String, Object> result;
+        try {
+            result = context.get(FilePath.class).act(callable);
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         if (!Boolean.TRUE.equals(result.get("ready"))) {
             String failed = String.join(", ", (Iterable<String>) result.get("failedChecks"));
             if (step.isFailOnNotReady()) {

@@ -121,6 +121,21 @@ class EcrToAcrStepTest {
     }
 
     @Test
+    void whatTheEngineWritesOnTheAgentIsMaskedOverTheResolvedSecrets() throws Exception {
+        // An image whose name happens to hold the secret key: the engine names it in the log and in the failure.
+        EnvVars env = new EnvVars("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEKEY", "AWS_SECRET_ACCESS_KEY", SECRET, "AWS_REGION", "us-east-1");
+        EcrToAcrStep step = step(SOURCE.get().hostPort() + "/shop/" + SECRET + ":1");
+        step.setFailFast(false);
+
+        Map<String, Object> result = ((EcrToAcrExecution) step.start(context(env))).run();
+
+        assertEquals(1, count(result, "failed"));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("/shop/****:1"), text);
+        assertFalse(text.contains(SECRET), text);
+    }
+
+    @Test
     void aMissingImageFailsTheStepUnlessFailFastIsOff() throws Exception {
         String images = SOURCE.get().hostPort() + "/shop/web:1.8.2\n" + SOURCE.get().hostPort() + "/shop/nope:1";
         AbortException e = assertThrows(AbortException.class, () -> ((EcrToAcrExecution) step(images).start(context(new EnvVars()))).run());
