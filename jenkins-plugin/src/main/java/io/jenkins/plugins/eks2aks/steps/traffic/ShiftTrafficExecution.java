@@ -9,6 +9,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
+import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -61,6 +62,8 @@ final class ShiftTrafficExecution extends SynchronousNonBlockingStepExecution<Ma
             throw new AbortException("shiftTraffic: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
                     + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
         }
+        MaskingListener masked = MaskingListener.over(listener, aws, azure);
+        listener = masked;
         HashMap<String, String> settings = new HashMap<>();
         for (String name : SETTINGS) {
             if (env.get(name) != null) {
@@ -72,7 +75,12 @@ final class ShiftTrafficExecution extends SynchronousNonBlockingStepExecution<Ma
         }
         listener.getLogger().println("[traffic] credentials: " + (route53 ? "AWS " + (aws == null ? "from the agent's default chain" : aws.source())
                 : "Azure " + azure.source()));
-        HashMap<String, Object> result = context.get(FilePath.class).act(new ShiftTrafficCallable(parameters, aws, azure, settings, listener));
+        HashMap<String, Object> result;
+        try {
+            result = context.get(FilePath.class).act(new ShiftTrafficCallable(parameters, aws, azure, settings, listener));
+        } catch (AbortException e) {
+            throw masked.masked(e);
+        }
         if (!Boolean.TRUE.equals(result.get("succeeded"))) {
             throw new AbortException("shiftTraffic: " + result.get("summary") + "; see " + result.get("reportMarkdown"));
         }
