@@ -84,7 +84,7 @@ public final class TrafficShift {
             if (w <= p.percent) {
                 continue;
             }
-            p.change(WeightChange.Kind.SHIFT, w, oldTtl != null ? Long.valueOf(r.shiftTtl()) : null);
+            p.change(WeightChange.Kind.SHIFT, w, r.shiftTtl()); // also the AKS record of an alias pair, which has a TTL of its own
             hold(p, r.hold(), "hold");
             if (r.gate() != null && !r.dryRun() && !gate(p, "at " + w + "% AKS")) {
                 events.warn(TOPIC, "rolling back to " + lastGood + "% AKS, the last weights whose gate passed");
