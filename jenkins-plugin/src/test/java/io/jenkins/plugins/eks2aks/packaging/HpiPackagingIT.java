@@ -83,6 +83,8 @@ class HpiPackagingIT {
                 "io.jenkins.plugins.eks2aks.steps.images.EcrToAcrStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.traffic.ShiftTrafficStep$DescriptorImpl"), indexed.stream().sorted().toList());
     }
 
