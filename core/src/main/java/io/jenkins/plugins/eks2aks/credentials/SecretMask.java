@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * session tokens), and every value shaped like a token the engine derives from them where it runs, which the front
  * end never sees: EKS tokens ({@code k8s-aws-v1.…}), JWTs (Entra access tokens, ACR refresh and access tokens), ECR
  * authorization tokens (base64 of {@code AWS:…}) and their passwords (base64 of a JSON object, {@code eyJ…}), and
- * the credential of any {@code Basic}/{@code Bearer} header.
+ * the credential of any {@code Basic}/{@code Bearer} header, the signature of a SAS ({@code sig=}) or of a presigned S3 URL,
+ * and the key of a storage connection string ({@code AccountKey=}).
  * Each match becomes {@code ****}, as Jenkins' credentials-binding masks bound values. Immutable and thread-safe.
  */
 public final class SecretMask {
@@ -27,7 +28,13 @@ public final class SecretMask {
             "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*",
             "eyJ[A-Za-z0-9+/_-]{36,}={0,2}",
             "QVdTO[A-Za-z0-9+/]{16,}={0,2}",
-            "(?<=\\b(?:Basic|Bearer) )[A-Za-z0-9+/=._~-]{8,}");
+            "(?<=\\b(?:Basic|Bearer) )[A-Za-z0-9+/=._~-]{8,}",
+            // The signature of a SAS and of a presigned S3 URL, a presigned URL's key id and session token, and the key of
+            // a storage connection string: the rest of such a URL or string stays readable.
+            "(?i:(?<=[?&;]sig=)[^&\\s\"';]+)",
+            "(?i:(?<=^sig=)[^&\\s\"';]+)",
+            "(?i:(?<=[?&]x-amz-(?:signature|security-token|credential)=)[^&\\s\"';]+)",
+            "(?i:(?<=(?:AccountKey|SharedAccessSignature|SharedAccessKey)=)[^;\\s\"']+)");
 
     /** Only the token shapes: what a front end uses when it resolved no credential itself. */
     public static final SecretMask TOKENS = new SecretMask(List.of());
