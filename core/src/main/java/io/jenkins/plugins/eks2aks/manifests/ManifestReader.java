@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -38,6 +42,7 @@ public final class ManifestReader {
     private static final Pattern DOCUMENT_END = Pattern.compile("^\\.\\.\\.[ \\t]*$");
 
     /** Go template actions as Helm charts use them: {{ .Values.x }}, {{- include ... }}. */
+    private static final int MAX_ALIASES = 50;
     private static final Pattern HELM_TEMPLATE = Pattern.compile("\\{\\{-?\\s*[-.$/(a-zA-Z\"]");
 
     private final ObjectMapper yaml;
@@ -110,6 +115,29 @@ public final class ManifestReader {
         return new ManifestSet(input, true, files, passThrough, notes);
     }
 
+    /**
+     * A YAML file that reuses collections through aliases more than SnakeYAML's bound allows (a "billion laughs"
+     * file expands to gigabytes) is refused before anything else reads it: composed once with that bound.
+     */
+    private static void refuseAliasBombs(String name, String text) {
+        if (text.indexOf('&') < 0 || text.indexOf('*') < 0) {
+            return; // no anchors, or none used: nothing to expand
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        try {
+            for (Node ignored : new Yaml(options).composeAll(new java.io.StringReader(text))) {
+                // composing enforces the bound
+            }
+        } catch (YAMLException e) {
+            if (String.valueOf(e.getMessage()).contains("aliases")) {
+                throw new MigrationException(name + ": refused: the file reuses collections through more than "
+                        + MAX_ALIASES + " YAML aliases, which could expand without bound; expand the aliases by hand");
+            }
+            // other problems are reported by the parser that reads the file, with their line and column
+        }
+    }
+
     /** A file under a chart's {@code templates/} folder (a folder with a Chart.yaml above it). */
     private static boolean isChartTemplate(Path file) {
         for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
@@ -148,6 +176,9 @@ public final class ManifestReader {
     /** Parses one file's text; {@code name} is how errors name it. */
     public ManifestFile parse(String name, String text) {
         boolean isJson = name.toLowerCase(Locale.ROOT).endsWith(".json");
+        if (!isJson) {
+            refuseAliasBombs(name, text);
+        }
         List<ManifestDocument> documents = isJson ? parseJson(name, text) : parseYaml(name, text);
         return new ManifestFile(name, isJson, text, documents);
     }

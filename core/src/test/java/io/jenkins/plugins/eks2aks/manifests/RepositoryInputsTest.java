@@ -53,4 +53,23 @@ class RepositoryInputsTest {
         assertTrue(e.getMessage().startsWith("2 files cannot be converted"), e.getMessage());
         assertTrue(e.getMessage().contains("a.yaml:") && e.getMessage().contains("b.yaml:"), e.getMessage());
     }
+
+    @Test
+    void aYamlAliasBombIsRefusedWhenRead(@TempDir Path dir) throws IOException {
+        StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                bomb.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+        Files.writeString(dir.resolve("bomb.yaml"), bomb);
+
+        long start = System.nanoTime();
+        MigrationException e = assertThrows(MigrationException.class, () -> new ManifestReader().read(dir));
+        assertTrue(e.getMessage().startsWith("bomb.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().lines().count() == 1, e.getMessage());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "refused before expanding");
+    }
 }
