@@ -119,8 +119,11 @@ class FolderToBlobSyncTest {
 
         SyncSummary resumed = new StorageSync(new StorageFixtures.RecordingEvents()).run(request, access, Map.of());
 
-        assertEquals(before, resumed.skipped(), resumed::toString);
-        assertEquals(20 - before, resumed.copied());
+        // An upload already on the wire when the run was interrupted may still land after `before` was counted (the
+        // HTTP client is asynchronous), so the resumed run skips at least what was there and copies at most the rest.
+        assertTrue(resumed.skipped() >= before, resumed::toString);
+        assertTrue(resumed.copied() <= 20 - before, resumed::toString);
+        assertEquals(20, resumed.skipped() + resumed.copied(), resumed::toString);
         assertEquals(20, container.listBlobs().stream().count());
     }
 
