@@ -28,6 +28,7 @@ public final class AksClients {
         AzureProfile profile = new AzureProfile(null, settings.subscriptionId(), new AzureEnvironment(endpoints));
         return ContainerServiceManager.configure()
                 .withHttpClient(httpClient)
+                .withRetryPolicy(ArmRetry.policy())
                 .authenticate(settings.credential(), profile);
     }
 }

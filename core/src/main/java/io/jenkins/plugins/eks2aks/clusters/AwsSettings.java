@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code AWS_REGION}/{@code AWS_DEFAULT_REGION}, then the profile; credentials from the caller (a Jenkins
  * credential), then {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}[/{@code AWS_SESSION_TOKEN}], then
  * {@code AWS_PROFILE}, then the SDK's default chain (web identity, container and instance roles); endpoints from
- * {@code AWS_ENDPOINT_URL_EKS}/{@code AWS_ENDPOINT_URL_STS}, then {@code AWS_ENDPOINT_URL}, so VPC endpoints, other
+ * {@code AWS_ENDPOINT_URL_EKS}/{@code AWS_ENDPOINT_URL_STS}/{@code AWS_ENDPOINT_URL_ROUTE_53}, then {@code AWS_ENDPOINT_URL}, so VPC endpoints, other
  * partitions and local stand-ins work without special flags. The environment is passed in (a Jenkins build's
  * variables are not the process environment).
  *
@@ -27,9 +27,21 @@ import java.util.Optional;
  * @param credentialsSource  where the credentials come from, for error messages (never a secret)
  * @param eksEndpoint        the EKS endpoint override, or null for the SDK's endpoint
  * @param stsEndpoint        the STS endpoint that EKS tokens are presigned for
+ * @param route53Endpoint    the Route 53 endpoint override ({@code AWS_ENDPOINT_URL_ROUTE_53}), or null for the SDK's
  */
 public record AwsSettings(Region region, AwsCredentialsProvider credentials, String credentialsSource, URI eksEndpoint,
-                          URI stsEndpoint) {
+                          URI stsEndpoint, URI route53Endpoint) {
+
+    /**
+     * For a global service (Route 53): the same, except that no region is required; without one, {@code us-east-1}
+     * (the partition comes from the region, so a region still chooses China or GovCloud).
+     */
+    public static AwsSettings resolveGlobal(Map<String, String> env, String profileOption, AwsCredentials explicit) {
+        String profile = first(profileOption, env.get("AWS_PROFILE")).orElse(null);
+        String region = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
+                .or(() -> profileRegion(profile == null ? "default" : profile)).orElse("us-east-1");
+        return resolve(env, region, profileOption, explicit);
+    }
 
     public static AwsSettings resolve(Map<String, String> env, String regionOption, String profileOption,
                                       AwsCredentials explicit) {
@@ -38,27 +50,37 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, Str
                 .or(() -> profileRegion(profile == null ? "default" : profile))
                 .orElseThrow(() -> new MigrationException(
                         "No AWS region: give --region (awsRegion in Jenkins) or set AWS_REGION")));
-        AwsCredentialsProvider provider;
-        String source;
-        if (explicit != null) {
-            provider = explicit.provider();
-            source = explicit.source();
-        } else if (!blank(env.get("AWS_ACCESS_KEY_ID")) || !blank(env.get("AWS_SECRET_ACCESS_KEY"))) {
-            AwsCredentials keys = fromEnvironment(env);
-            provider = keys.provider();
-            source = keys.source();
-        } else if (profile != null) {
-            provider = ProfileCredentialsProvider.builder().profileName(profile).build();
-            source = "AWS profile '" + profile + "'";
-        } else {
-            provider = DefaultCredentialsProvider.builder().build();
-            source = "the AWS default credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, "
-                    + "web identity, container or instance role)";
-        }
+        AwsCredentials chosen = credentials(env, profile, explicit);
+        AwsCredentialsProvider provider = chosen != null ? chosen.provider()
+                : profile != null ? ProfileCredentialsProvider.builder().profileName(profile).build()
+                : DefaultCredentialsProvider.builder().build();
+        String source = credentialsSource(env, profileOption, explicit);
         URI eks = endpoint(env, "AWS_ENDPOINT_URL_EKS").or(() -> endpoint(env, "AWS_ENDPOINT_URL")).orElse(null);
         URI sts = endpoint(env, "AWS_ENDPOINT_URL_STS").or(() -> endpoint(env, "AWS_ENDPOINT_URL"))
                 .orElse(defaultStsEndpoint(region));
-        return new AwsSettings(region, provider, source, eks, sts);
+        URI route53 = endpoint(env, "AWS_ENDPOINT_URL_ROUTE_53").or(() -> endpoint(env, "AWS_ENDPOINT_URL")).orElse(null);
+        return new AwsSettings(region, provider, source, eks, sts, route53);
+    }
+
+    private static final String DEFAULT_CHAIN = "the AWS default credential chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, "
+            + "AWS_PROFILE, web identity, container or instance role)";
+
+    /** Where the credentials {@link #resolve} picks come from (no region needed), for messages; never a secret. */
+    public static String credentialsSource(Map<String, String> env, String profileOption, AwsCredentials explicit) {
+        String profile = first(profileOption, env.get("AWS_PROFILE")).orElse(null);
+        AwsCredentials chosen = credentials(env, profile, explicit);
+        return chosen != null ? chosen.source() : profile != null ? "AWS profile '" + profile + "'" : DEFAULT_CHAIN;
+    }
+
+    /** The caller's keys, else the environment's, else null (a profile or the default chain). */
+    private static AwsCredentials credentials(Map<String, String> env, String profile, AwsCredentials explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        if (!blank(env.get("AWS_ACCESS_KEY_ID")) || !blank(env.get("AWS_SECRET_ACCESS_KEY"))) {
+            return fromEnvironment(env);
+        }
+        return null;
     }
 
     /** The regional STS endpoint, in the region's partition ({@code amazonaws.com}, {@code amazonaws.com.cn}…). */

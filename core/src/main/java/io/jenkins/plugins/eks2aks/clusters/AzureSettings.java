@@ -1,7 +1,9 @@
 package io.jenkins.plugins.eks2aks.clusters;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
 import com.azure.core.management.AzureEnvironment;
+import com.azure.identity.AzureAuthorityHosts;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
@@ -14,7 +16,8 @@ import java.util.Map;
  * edge: the credential, the subscription, and the ARM endpoint (public cloud by default; another cloud or a
  * local stand-in through {@code AZURE_RESOURCE_MANAGER_ENDPOINT}).
  *
- * @param credential             the Entra credential
+ * @param credential             the Entra credential (its failures are {@link CloudAuthenticationException}s naming
+ *                               the source and the authority)
  * @param credentialSource       where it came from, for messages
  * @param subscriptionId         the subscription
  * @param resourceManagerEndpoint ARM, e.g. {@code https://management.azure.com/}
@@ -27,6 +30,17 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
      * {@code AZURE_TENANT_ID}); {@code AZURE_AUTHORITY_HOST} names another Entra authority.
      */
     public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption) {
+        return resolve(env, principal, subscriptionOption, null);
+    }
+
+    /**
+     * As {@link #resolve(Map, AzureServicePrincipal, String)}, the credential's token requests sent by {@code entraHttp}
+     * (null: the SDK's default client). An authority that is not one of Microsoft's clouds is asked directly: MSAL's
+     * instance discovery would ask {@code login.microsoftonline.com} about it, which a sovereign or private authority
+     * cannot answer and an isolated network cannot reach.
+     */
+    public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption,
+                                        HttpClient entraHttp) {
         AzureServicePrincipal sp = principal != null ? principal : fromEnvironment(env);
         String subscription = firstNonBlank(subscriptionOption, sp.subscriptionId(), env.get("AZURE_SUBSCRIPTION_ID"));
         if (subscription == null) {
@@ -34,12 +48,24 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
         }
         ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
                 .tenantId(sp.tenantId()).clientId(sp.clientId()).clientSecret(sp.clientSecret());
-        String authority = env.get("AZURE_AUTHORITY_HOST");
-        if (authority != null && !authority.isBlank()) {
-            builder.authorityHost(authority.trim());
+        String authorityHost = firstNonBlank(env.get("AZURE_AUTHORITY_HOST"), AzureAuthorityHosts.AZURE_PUBLIC_CLOUD);
+        builder.authorityHost(authorityHost);
+        URI authorityUri;
+        try {
+            authorityUri = URI.create(authorityHost);
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("AZURE_AUTHORITY_HOST is not a URL: '" + authorityHost + "' (expected e.g. "
+                    + AzureAuthorityHosts.AZURE_PUBLIC_CLOUD + ")");
         }
+        if (!EntraCredential.isMicrosoftAuthority(authorityUri.getHost())) {
+            builder.disableInstanceDiscovery();
+        }
+        if (entraHttp != null) {
+            builder.httpClient(entraHttp);
+        }
+        String authority = authorityHost.replaceAll("/+$", "") + "/" + sp.tenantId();
         String arm = firstNonBlank(env.get("AZURE_RESOURCE_MANAGER_ENDPOINT"), AzureEnvironment.AZURE.getResourceManagerEndpoint());
-        return new AzureSettings(builder.build(), sp.source(), subscription, URI.create(arm));
+        return new AzureSettings(new EntraCredential(builder.build(), sp.source(), authority), sp.source(), subscription, URI.create(arm));
     }
 
     /** A service principal from {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}, {@code AZURE_TENANT_ID}. */

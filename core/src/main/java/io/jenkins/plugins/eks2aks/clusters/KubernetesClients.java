@@ -56,6 +56,23 @@ public final class KubernetesClients {
         return build(config, timeout);
     }
 
+    /**
+     * A client for {@code text}, a kubeconfig fetched rather than read from a file ({@code origin} names it in
+     * messages); with {@code tokens}, the bearer tokens it sends instead of the kubeconfig user's credentials.
+     */
+    public static KubernetesClient fromKubeconfigText(String text, String origin, OAuthTokenProvider tokens, Duration timeout) {
+        Config config;
+        try {
+            config = Config.fromKubeconfig(null, text, null);
+        } catch (RuntimeException e) {
+            throw new MigrationException("The kubeconfig of " + origin + " is not usable: " + e.getMessage(), e);
+        }
+        if (tokens != null) {
+            config.setOauthTokenProvider(tokens);
+        }
+        return build(config, timeout);
+    }
+
     private static KubernetesClient build(Config config, Duration timeout) {
         config.setConnectionTimeout((int) timeout.toMillis());
         config.setRequestTimeout((int) timeout.toMillis());

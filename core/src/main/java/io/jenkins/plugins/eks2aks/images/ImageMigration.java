@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.images;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
@@ -34,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The image migration ({@code ecrToAcr}, {@code eks2aks copy-images}): every image to the target registry, by ACR
@@ -77,10 +79,11 @@ public final class ImageMigration {
                 + request.mode().label() + ", " + request.parallel() + " in parallel");
         List<Future<ImageResult>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
+        AtomicReference<CloudAuthenticationException> refused = new AtomicReference<>();
         try {
             for (Item item : items) {
                 futures.add(images.submit(() -> {
-                    ImageResult r = migrate(item, request, clients, copier, importer);
+                    ImageResult r = migrateUnlessRefused(item, request, clients, copier, importer, refused);
                     report(r, done.incrementAndGet(), items.size(), request.dryRun());
                     return r;
                 }));
@@ -89,7 +92,12 @@ public final class ImageMigration {
             for (Future<ImageResult> f : futures) {
                 results.add(f.get());
             }
-            return finish(request, target, results, started);
+            ImageMigrationSummary summary = finish(request, target, results, started);
+            if (refused.get() != null) {
+                // The reports say what moved before the refusal; the run itself ends in the one line that names it.
+                throw refused.get();
+            }
+            return summary;
         } catch (InterruptedException e) {
             images.shutdownNow();
             transfers.shutdownNow();
@@ -153,6 +161,27 @@ public final class ImageMigration {
         return added;
     }
 
+    /**
+     * A cloud that refused the run's credentials refuses them for every image: the first refusal fails its image, and
+     * the images not started yet are not tried (no more token requests, no lockout) but listed as not attempted.
+     */
+    private ImageResult migrateUnlessRefused(Item item, ImageMigrationRequest request, RegistryClients clients, ImageCopier copier,
+                                             AcrImporter importer, AtomicReference<CloudAuthenticationException> refused)
+            throws InterruptedException {
+        CloudAuthenticationException earlier = refused.get();
+        if (earlier != null) {
+            return ImageResult.failed(item.given(), item.target() == null ? null : ImageTarget.display(item.target()),
+                    request.mode().label(), "not attempted: " + earlier.getMessage());
+        }
+        try {
+            return migrate(item, request, clients, copier, importer);
+        } catch (CloudAuthenticationException e) {
+            refused.compareAndSet(null, e);
+            return ImageResult.failed(item.given(), item.target() == null ? null : ImageTarget.display(item.target()),
+                    request.mode().label(), e.getMessage());
+        }
+    }
+
     private ImageResult migrate(Item item, ImageMigrationRequest request, RegistryClients clients, ImageCopier copier,
                                 AcrImporter importer) throws InterruptedException {
         if (item.error() != null) {
@@ -182,8 +211,10 @@ public final class ImageMigration {
             return new ImageResult(item.given(), targetText, outcome.digest(), status, mode, outcome.platforms(), bytes,
                     stats.blobsCopied(), stats.blobsSkipped(), stats.blobsMounted(), stats.manifestsCopied(), stats.referrersCopied(),
                     stats.retries(), note, null);
+        } catch (CloudAuthenticationException e) {
+            throw e;
         } catch (MigrationException e) {
-            return ImageResult.failed(item.given(), targetText, mode, e.getMessage());
+            return ImageResult.failed(item.given(), targetText, mode, e.getMessage()).withRetries(stats.retries());
         }
     }
 
@@ -212,7 +243,13 @@ public final class ImageMigration {
         String targetText = ImageTarget.display(item.target());
         Registry dst = clients.target(item.target().registry());
         String reference = item.target().tag() != null ? item.target().tag() : root.digest();
-        boolean present = root.digest().equals(dst.manifests().digest(item.target().repository(), reference, false, stats::retried).orElse(null));
+        String held = dst.manifests().digest(item.target().repository(), reference, false, stats::retried).orElse(null);
+        boolean present = root.digest().equals(held);
+        if (held != null && !present && !request.force()) {
+            // ARM would answer NoForce with a conflict after a round trip; the user needs the digests and the option.
+            throw new MigrationException(targetText + " already holds " + held + " (the source is " + root.digest()
+                    + "); ACR import does not replace a tag: give --force (step parameter force) to overwrite it");
+        }
         if (!present) {
             importer.importImage(item.source(), root.digest(), item.target(), request.force(), stats::retried);
             verify(clients, item.target(), root.digest(), stats);
@@ -246,7 +283,7 @@ public final class ImageMigration {
             case PLANNED -> "would " + r.mode() + " " + r.source() + " -> " + r.target() + " (" + Sizes.human(r.bytes()) + " to send"
                     + (r.platforms().isEmpty() ? "" : ", " + r.platforms().size() + " platforms") + ")";
             case UNCHANGED -> "unchanged " + r.source() + " -> " + r.pinnedTarget();
-            case IMPORTED -> "imported " + r.source() + " -> " + r.pinnedTarget();
+            case IMPORTED -> "imported " + r.source() + " -> " + r.pinnedTarget() + (r.retries() > 0 ? " (" + r.retries() + " retries)" : "");
             default -> "copied " + r.source() + " -> " + r.pinnedTarget() + " (" + Sizes.human(r.bytes()) + ", " + r.blobsCopied()
                     + " blobs sent, " + r.blobsSkipped() + " skipped, " + r.blobsMounted() + " mounted"
                     + (r.retries() > 0 ? ", " + r.retries() + " retries" : "") + ")";

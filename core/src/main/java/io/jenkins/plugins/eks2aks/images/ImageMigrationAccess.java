@@ -5,6 +5,7 @@ import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.ArmRetry;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
@@ -56,8 +57,8 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
     /** ECR sources: a token from GetAuthorizationToken per registry, made when first needed and refreshed. */
     public CredentialsProvider ecrSources() {
         Map<String, EcrCredentials> ecr = new ConcurrentHashMap<>();
-        return host -> EcrImageReference.parse(host + "/x").flatMap(ref ->
-                ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(ecrClient(ref.region()), h)).credentialsFor(host));
+        return host -> EcrImageReference.parse(host + "/x").flatMap(ref -> ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(
+                ecrClient(ref.region()), h, AwsSettings.credentialsSource(settings, null, aws))).credentialsFor(host));
     }
 
     /**
@@ -70,7 +71,7 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
 
     /** Private ECR registries through the ECR API, with the ECR tokens' clients; other registries through {@code fallback}. */
     public RegistryCatalog catalog(RegistryCatalog fallback) {
-        return new RoutingCatalog(new EcrCatalog(this::ecrClient), fallback);
+        return new RoutingCatalog(new EcrCatalog(this::ecrClient, AwsSettings.credentialsSource(settings, null, aws)), fallback);
     }
 
     private EcrClient ecrClient(String region) {
@@ -113,7 +114,8 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", resolved.resourceManagerEndpoint().toString());
         AzureProfile profile = new AzureProfile(tenant(), resolved.subscriptionId(), new AzureEnvironment(endpoints));
-        ContainerRegistryManager manager = ContainerRegistryManager.authenticate(resolved.credential(), profile);
+        ContainerRegistryManager manager = ContainerRegistryManager.configure().withRetryPolicy(ArmRetry.policy())
+                .authenticate(resolved.credential(), profile);
         return AcrImportSettings.of(manager.serviceClient().getRegistries(), resourceGroup, registry.substring(0, registry.indexOf('.')));
     }
 

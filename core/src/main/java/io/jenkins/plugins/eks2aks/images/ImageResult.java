@@ -45,6 +45,12 @@ public record ImageResult(String source, String target, String digest, ImageStat
         return target + "@" + digest;
     }
 
+    /** This result with the requests (and imports) repeated for it, so a failed image also reports them. */
+    public ImageResult withRetries(long count) {
+        return new ImageResult(source, target, digest, status, mode, platforms, bytes, blobsCopied, blobsSkipped, blobsMounted,
+                manifests, referrers, count, note, error);
+    }
+
     public ImageResult withNote(String text) {
         return new ImageResult(source, target, digest, status, mode, platforms, bytes, blobsCopied, blobsSkipped, blobsMounted,
                 manifests, referrers, retries, text, error);

@@ -4,4 +4,8 @@ package io.jenkins.plugins.eks2aks.inventory;
 interface Detector {
 
     void inspect(ClusterObject object, Findings findings);
+
+    /** Called once after every object was inspected, for findings that depend on other objects. */
+    default void finish(Findings findings) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AwsAuthentication;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -155,11 +156,11 @@ public final class EksApiReader {
     private String explain(String operation, String clusterName, AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
         String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        var refused = AwsAuthentication.refusal(e, credentialsSource, AwsAuthentication.authority("EKS", eks));
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         return switch (code) {
-            case "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch" ->
-                    "AWS rejected the credentials from " + credentialsSource + " (" + code + "): check the access key pair";
-            case "ExpiredTokenException", "ExpiredToken", "RequestExpired" ->
-                    "The AWS credentials from " + credentialsSource + " have expired (" + code + "): refresh the session token";
             case "AccessDeniedException" -> "AWS denied " + operation + " on cluster '" + clusterName + "' in region '" + region
                     + "' to the identity from " + credentialsSource + ": it needs eks:Describe*/List* (" + message + ")";
             default -> "EKS " + operation + " failed for cluster '" + clusterName + "' in region '" + region + "': "

@@ -50,6 +50,7 @@ final class InventoryCollector {
 
     Inventory build(String source, boolean live, EksControlPlane cp, KubernetesVersion sourceVersion,
                     KubernetesVersion target, LocalDate today, List<String> served, List<String> notes) {
+        detectors.forEach(d -> d.finish(findings));
         List<String> allNotes = new ArrayList<>(notes);
         List<EksControlPlane.Nodegroup> groups = cp != null ? cp.nodegroups() : nodes.nodegroups();
         if (cp != null) {

@@ -1,23 +1,39 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressSchemes;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AwsLoadBalancerScheme;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
-/** AWS load balancing and VPC networking (catalog §3): NLB/CLB services, ALB ingresses, LBC and VPC CNI objects. */
+/**
+ * AWS load balancing and VPC networking (catalog §3): NLB/CLB services, ALB ingresses, LBC and VPC CNI objects.
+ * Services and ALB ingresses are judged internal exactly as {@code convert} judges them; an Ingress's scheme depends
+ * on its IngressClass, IngressClassParams and IngressGroup, so ingresses are reported once every object was seen.
+ */
 final class NetworkDetector implements Detector {
 
     private static final String LB_PREFIX = "service.beta.kubernetes.io/aws-load-balancer-";
+
+    private final AlbIngressSchemes albIngresses = new AlbIngressSchemes();
+    private final List<ClusterObject> ingresses = new ArrayList<>();
 
     @Override
     public void inspect(ClusterObject o, Findings findings) {
         switch (o.kind()) {
             case "Service" -> service(o, findings);
-            case "Ingress" -> ingress(o, findings);
+            case "Ingress" -> {
+                albIngresses.add(o.asKubeObject());
+                ingresses.add(o);
+            }
             case "IngressClass" -> {
+                albIngresses.add(o.asKubeObject());
                 String controller = o.object().path("spec").path("controller").asText();
                 if (controller.equals("ingress.k8s.aws/alb") || controller.equals("eks.amazonaws.com/alb")) {
                     findings.add("N17", Severity.INFO, o.ref(), "spec.controller", controller,
@@ -32,8 +48,11 @@ final class NetworkDetector implements Detector {
                     "Kubernetes NetworkPolicy with an AKS network policy engine (Azure NPM, Cilium or Calico)", RuleMode.EXCLUDE);
             case "ENIConfig" -> findings.add("X4", Severity.INFO, o.ref(), "spec", "VPC CNI custom networking",
                     "not migrated: Azure CNI Overlay chosen at cluster creation", RuleMode.EXCLUDE);
-            case "IngressClassParams" -> findings.add("N17", Severity.INFO, o.ref(), "spec", "ALB ingress class parameters",
-                    "not migrated", RuleMode.EXCLUDE);
+            case "IngressClassParams" -> {
+                albIngresses.add(o.asKubeObject());
+                findings.add("N17", Severity.INFO, o.ref(), "spec", "ALB ingress class parameters",
+                        "not migrated: its scheme decides whether the Ingresses of its class stay internal", RuleMode.EXCLUDE);
+            }
             default -> { }
         }
         PodSpecs.containers(o.asKubeObject()).forEach(c -> {
@@ -43,6 +62,11 @@ final class NetworkDetector implements Detector {
                         "external-dns --provider=azure (or azure-private-dns) with workload identity", RuleMode.HUMAN);
             }
         });
+    }
+
+    @Override
+    public void finish(Findings findings) {
+        ingresses.forEach(o -> ingress(o, findings));
     }
 
     private static void service(ClusterObject o, Findings findings) {
@@ -55,11 +79,11 @@ final class NetworkDetector implements Detector {
             return;
         }
         String scheme = annotations.path(LB_PREFIX + "scheme").asText("");
-        boolean internal = scheme.equals("internal") || annotations.path(LB_PREFIX + "internal").asText("").equals("true")
-                || (lbc && scheme.isEmpty());
+        boolean internal = AwsLoadBalancerScheme.isInternal(o.asKubeObject());
         if (internal) {
             findings.add("L3", Severity.HIGH, o.ref(), "metadata.annotations[" + LB_PREFIX + "scheme]",
-                    scheme.isEmpty() ? "internal (the AWS Load Balancer Controller's default)" : "internal",
+                    !scheme.isEmpty() ? "internal" : lbc ? "internal (the AWS Load Balancer Controller's default)"
+                            : "internal (" + LB_PREFIX + "internal: " + annotations.path(LB_PREFIX + "internal").asText() + ")",
                     "service.beta.kubernetes.io/azure-load-balancer-internal: \"true\" (an AKS load balancer is public without it)",
                     RuleMode.AUTO);
         }
@@ -110,20 +134,21 @@ final class NetworkDetector implements Detector {
         return new String[] {"L20", "none (AKS manages the load balancer and its NSG)", "DROP"};
     }
 
-    private static void ingress(ClusterObject o, Findings findings) {
+    private void ingress(ClusterObject o, Findings findings) {
         JsonNode annotations = o.annotations();
-        String cls = o.object().path("spec").path("ingressClassName").asText(annotations.path("kubernetes.io/ingress.class").asText(""));
-        boolean alb = cls.equals("alb") || annotations.has("alb.ingress.kubernetes.io/scheme");
-        if (!alb) {
+        KubeObject ingress = o.asKubeObject();
+        if (!albIngresses.isAlb(ingress) && !annotations.has("alb.ingress.kubernetes.io/scheme")) {
             return;
         }
+        String cls = albIngresses.className(ingress);
         findings.add("N1", Severity.HIGH, o.ref(), "spec.ingressClassName", "AWS ALB ingress (class " + cls + ")",
                 "app routing (webapprouting.kubernetes.azure.com), Application Gateway for Containers or AGIC: pick one", RuleMode.HUMAN);
-        String scheme = annotations.path("alb.ingress.kubernetes.io/scheme").asText("internal");
-        if (scheme.equals("internal")) {
-            findings.add("N2", Severity.HIGH, o.ref(), "metadata.annotations[alb.ingress.kubernetes.io/scheme]", "internal",
+        AlbIngressSchemes.Resolution scheme = albIngresses.resolve(ingress);
+        if (scheme.internal()) {
+            findings.add("N2", Severity.HIGH, o.ref(), "metadata.annotations[alb.ingress.kubernetes.io/scheme]",
+                    scheme.scheme() == AlbIngressSchemes.Scheme.UNKNOWN ? "unknown: " + scheme.source() : "internal: " + scheme.source(),
                     "an internal ingress controller (NginxIngressController with azure-load-balancer-internal) or AGIC private IP",
-                    RuleMode.AUTO);
+                    scheme.scheme() == AlbIngressSchemes.Scheme.UNKNOWN ? RuleMode.HUMAN : RuleMode.AUTO);
         }
         if (annotations.has("alb.ingress.kubernetes.io/certificate-arn")) {
             findings.add("N4", Severity.HIGH, o.ref(), "metadata.annotations[alb.ingress.kubernetes.io/certificate-arn]",

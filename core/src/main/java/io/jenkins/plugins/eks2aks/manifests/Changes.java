@@ -24,7 +24,10 @@ public final class Changes {
         return new Changes(object, ruleId);
     }
 
-    /** Sets {@code key} in the map at {@code mapPointer}, creating the map when the object has none. */
+    /**
+     * Sets {@code key} in the map at {@code mapPointer}, creating the map, and any missing parent map (a pod
+     * template without {@code metadata}), when the object has none.
+     */
     public Change put(String mapPointer, String key, String value, RuleMode mode, String reason) {
         return put(mapPointer, key, TextNode.valueOf(value), mode, reason);
     }
@@ -38,7 +41,28 @@ public final class Changes {
         }
         ObjectNode created = JsonNodeFactory.instance.objectNode();
         created.set(key, value);
-        return new Change("add", mapPointer, null, created, ruleId, mode, reason);
+        return creating(mapPointer, created, mode, reason);
+    }
+
+    /**
+     * An {@code add} of {@code value} at {@code pointer}; when the parent map is missing (or null, as an empty
+     * {@code metadata:} reads), the add moves up to the nearest existing map and carries the missing maps with it.
+     */
+    private Change creating(String pointer, JsonNode value, RuleMode mode, String reason) {
+        String at = pointer;
+        JsonNode carried = value;
+        while (at.lastIndexOf('/') > 0) {
+            String parent = at.substring(0, at.lastIndexOf('/'));
+            JsonNode existing = object.at(parent);
+            if (!existing.isMissingNode() && !existing.isNull()) {
+                break;
+            }
+            ObjectNode wrapper = JsonNodeFactory.instance.objectNode();
+            wrapper.set(Pointers.unescape(at.substring(at.lastIndexOf('/') + 1)), carried);
+            carried = wrapper;
+            at = parent;
+        }
+        return new Change("add", at, null, carried, ruleId, mode, reason);
     }
 
     /** Replaces the value at {@code pointer} (which must exist). */
@@ -65,7 +89,7 @@ public final class Changes {
         if (object.at(arrayPointer).isArray()) {
             return new Change("add", arrayPointer + "/-", null, value, ruleId, mode, reason);
         }
-        return new Change("add", arrayPointer, null, JsonNodeFactory.instance.arrayNode().add(value), ruleId, mode, reason);
+        return creating(arrayPointer, JsonNodeFactory.instance.arrayNode().add(value), mode, reason);
     }
 
     /** A decision a person has to make about the value at {@code pointer}; nothing is changed. */

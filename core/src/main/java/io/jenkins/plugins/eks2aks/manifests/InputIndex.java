@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressSchemes;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +27,9 @@ public final class InputIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> serviceAccountRoles = new HashMap<>();
-    private final Map<String, JsonNode> storageClasses = new HashMap<>();
-    private final Map<String, String> ingressClassControllers = new HashMap<>();
+    /** Every definition of each StorageClass name, in input order, with the file it is in. */
+    private final Map<String, List<Definition>> storageClasses = new HashMap<>();
+    private final AlbIngressSchemes albIngresses = new AlbIngressSchemes();
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final RegistryMap registries;
@@ -66,8 +69,9 @@ public final class InputIndex {
                     serviceAccountRoles.put(key(object.ref().namespace(), name), role);
                 }
             }
-            case "StorageClass" -> storageClasses.put(name, node);
-            case "IngressClass" -> ingressClassControllers.put(name, node.at("/spec/controller").asText(""));
+            case "StorageClass" -> storageClasses.computeIfAbsent(name, n -> new ArrayList<>())
+                    .add(new Definition(object.document().file(), node));
+            case "IngressClass", "IngressClassParams", "Ingress" -> albIngresses.add(object);
             case "Secret" -> {
                 if (isEcrPullSecret(node)) {
                     ecrPullSecrets.add(key(object.ref().namespace(), name));
@@ -88,14 +92,55 @@ public final class InputIndex {
         return Optional.ofNullable(serviceAccountRoles.get(key(namespace, name)));
     }
 
-    /** The StorageClass named {@code name}, when the input has it. */
-    public Optional<JsonNode> storageClass(String name) {
-        return Optional.ofNullable(storageClasses.get(name));
+    /**
+     * A StorageClass definition and the input file that holds it.
+     *
+     * @param file the file, relative to the input
+     */
+    public record Definition(String file, JsonNode storageClass) {
     }
 
-    /** The controller of IngressClass {@code name}, when the input has it. */
-    public Optional<String> ingressClassController(String name) {
-        return Optional.ofNullable(ingressClassControllers.get(name));
+    /** The StorageClass named {@code name}, when the input has it (the first definition when it has several). */
+    public Optional<JsonNode> storageClass(String name) {
+        List<Definition> all = storageClasses.getOrDefault(name, List.of());
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).storageClass());
+    }
+
+    /** Every definition of StorageClass {@code name} in the input, in input order. */
+    public List<Definition> storageClassDefinitions(String name) {
+        return storageClasses.getOrDefault(name, List.of());
+    }
+
+    /** How many definitions of StorageClass {@code name} behave differently (not counting uid, timestamps, labels…). */
+    public int storageClassVariants(String name) {
+        return (int) storageClassDefinitions(name).stream().map(d -> classShape(d.storageClass())).distinct().count();
+    }
+
+    /** Whether two StorageClass definitions behave the same. */
+    public static boolean sameClass(JsonNode a, JsonNode b) {
+        return classShape(a).equals(classShape(b));
+    }
+
+    /** What makes two StorageClass definitions behave differently (not uid, timestamps, labels…). */
+    private static JsonNode classShape(JsonNode storageClass) {
+        com.fasterxml.jackson.databind.node.ObjectNode shape = JSON.createObjectNode();
+        for (String field : List.of("provisioner", "parameters", "reclaimPolicy", "volumeBindingMode",
+                "allowVolumeExpansion", "mountOptions", "allowedTopologies")) {
+            if (storageClass.has(field)) {
+                shape.set(field, storageClass.get(field));
+            }
+        }
+        return shape;
+    }
+
+    /** Files defining StorageClass {@code name}, in input order, each once. */
+    public List<String> storageClassFiles(String name) {
+        return storageClasses.getOrDefault(name, List.of()).stream().map(Definition::file).distinct().toList();
+    }
+
+    /** The input's IngressClasses, IngressClassParams and Ingresses: which Ingress is an ALB and with which scheme. */
+    public AlbIngressSchemes albIngresses() {
+        return albIngresses;
     }
 
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */

@@ -104,11 +104,7 @@ public final class ManifestConverter {
                 ObjectNode merged = JsonNodeFactory.instance.objectNode();
                 boolean clash = false;
                 for (Change g : group) {
-                    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) g.after()::fields) {
-                        JsonNode previous = merged.get(e.getKey());
-                        clash |= previous != null && !previous.equals(e.getValue());
-                        merged.set(e.getKey(), e.getValue());
-                    }
+                    clash |= !mergeInto(merged, (ObjectNode) g.after());
                 }
                 if (clash) {
                     out.addAll(group);
@@ -118,6 +114,26 @@ public final class ManifestConverter {
             }
         }
         return out;
+    }
+
+    /**
+     * Merges {@code from} into {@code into}, maps key by key at every depth (two rules may each create the same
+     * missing parent, e.g. a pod template's metadata with labels from one and annotations from the other);
+     * returns false when a value both set differs.
+     */
+    private static boolean mergeInto(ObjectNode into, ObjectNode from) {
+        boolean clean = true;
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) from::fields) {
+            JsonNode previous = into.get(e.getKey());
+            if (previous == null) {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            } else if (previous.isObject() && e.getValue().isObject()) {
+                clean &= mergeInto((ObjectNode) previous, (ObjectNode) e.getValue());
+            } else {
+                clean &= previous.equals(e.getValue());
+            }
+        }
+        return clean;
     }
 
     /** Paths that more than one rule wants to change, or where one rule's change lies inside another's. */

@@ -11,6 +11,11 @@ public final class Pointers {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
+    /** {@code a~1b~0c} → {@code a/b~c}. */
+    public static String unescape(String segment) {
+        return segment.replace("~1", "/").replace("~0", "~");
+    }
+
     /** {@code parent} + {@code /} + the escaped {@code key}. */
     public static String child(String parent, String key) {
         return parent + "/" + escape(key);

@@ -26,6 +26,7 @@ import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsPersistentVolumeRul
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsStorageClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.ClaimStorageClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsSnapshotRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsVolumeAttributesClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrPullSecretRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.IrsaServiceAccountRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRule;
@@ -83,6 +84,7 @@ public final class RuleCatalog {
         rules.add(new ClaimStorageClassRule(context));
         rules.add(new AwsPersistentVolumeRule(context));
         rules.add(new EbsSnapshotRule());
+        rules.add(new EbsVolumeAttributesClassRule(context));
         rules.add(new AwsSecretProviderClassRule(context));
         rules.add(new SecretProviderClassIdentityRule(context));
         rules.add(new AwsSecretStoreRule(context));

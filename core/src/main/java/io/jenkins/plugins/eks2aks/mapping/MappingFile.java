@@ -143,7 +143,8 @@ public final class MappingFile {
                 strings(root.path("diskEncryptionSets")),
                 strings(root.path("volumeHandles")),
                 root.path("karpenter").path("imageFamily").asText(null),
-                strings(root.path("certificates")));
+                strings(root.path("certificates")),
+                new HashSet<>(list(ingress.path("authHandled"))));
     }
 
     private static Map<String, String> strings(JsonNode node) {

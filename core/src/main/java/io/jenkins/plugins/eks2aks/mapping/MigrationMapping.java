@@ -34,6 +34,8 @@ import java.util.Set;
  *                          that replace EC2NodeClasses, or null when not decided (catalog KP2)
  * @param certificates      ACM certificate ARN → its re-issued replacement: a Key Vault certificate URI (app routing)
  *                          or an Application Gateway certificate name (AGIC) (catalog N4)
+ * @param ingressAuthHandled Ingresses ({@code namespace/name}) whose ALB Cognito/OIDC sign-in is replaced on AKS;
+ *                          any other Ingress with ALB sign-in stays on an internal class (catalog N15)
  */
 public record MigrationMapping(Map<String, String> registries, String acr, Map<String, String> storageClasses,
                                boolean efsNfs, Map<String, WorkloadIdentity> identities, IngressTarget ingress,
@@ -42,7 +44,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
                                List<String> includeNamespaces, List<String> excludeNamespaces,
                                Set<String> disabledRules, Map<String, String> diskEncryptionSets,
                                Map<String, String> volumeHandles, String nodeClassImageFamily,
-                               Map<String, String> certificates) {
+                               Map<String, String> certificates, Set<String> ingressAuthHandled) {
 
     /** The AKS version we convert for when none is given: the newest in standard support in late 2026. */
     public static final String DEFAULT_TARGET_AKS_VERSION = "1.34";
@@ -66,13 +68,14 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
         certificates = Map.copyOf(certificates);
         diskEncryptionSets = Map.copyOf(diskEncryptionSets);
         volumeHandles = Map.copyOf(volumeHandles);
+        ingressAuthHandled = Set.copyOf(ingressAuthHandled);
     }
 
     /** No file: every default, no decisions made. */
     public static MigrationMapping defaults() {
         return new MigrationMapping(Map.of(), null, DEFAULT_STORAGE_CLASSES, false, Map.of(), IngressTarget.WEBAPPROUTING,
                 DEFAULT_INTERNAL_INGRESS_CLASS, Map.of(), Map.of(), Map.of(), null, DEFAULT_TARGET_AKS_VERSION,
-                List.of(), List.of(), Set.of(), Map.of(), Map.of(), null, Map.of());
+                List.of(), List.of(), Set.of(), Map.of(), Map.of(), null, Map.of(), Set.of());
     }
 
     /** The registry map built from {@link #registries()} and {@link #acr()}; validates both. */
@@ -86,7 +89,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
     public MigrationMapping withAcr(String newAcr) {
         return new MigrationMapping(registries, newAcr, storageClasses, efsNfs, identities, ingress,
                 internalIngressClass, regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces,
-                excludeNamespaces, disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
+                excludeNamespaces, disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates, ingressAuthHandled);
     }
 
     /** This mapping with more registry entries; an entry for the same source replaces the file's. */
@@ -95,21 +98,21 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
         merged.putAll(more);
         return new MigrationMapping(merged, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass,
                 regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces,
-                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
+                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates, ingressAuthHandled);
     }
 
     /** This mapping converting for another AKS version. */
     public MigrationMapping withTargetAksVersion(String version) {
         return new MigrationMapping(registries, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass,
                 regions, zones, nodePools, keyVault, version, includeNamespaces, excludeNamespaces, disabledRules,
-                diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
+                diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates, ingressAuthHandled);
     }
 
     /** This mapping with another ingress target. */
     public MigrationMapping withIngress(IngressTarget target) {
         return new MigrationMapping(registries, acr, storageClasses, efsNfs, identities, target, internalIngressClass,
                 regions, zones, nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces,
-                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates);
+                disabledRules, diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates, ingressAuthHandled);
     }
 
     /** Whether objects of {@code namespace} (null: cluster-scoped or unset) are converted. */

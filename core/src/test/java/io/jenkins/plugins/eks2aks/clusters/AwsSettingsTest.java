@@ -29,6 +29,20 @@ class AwsSettingsTest {
         assertNull(plain.eksEndpoint(), "the SDK's own endpoint");
         assertEquals(URI.create("https://sts.us-gov-west-1.amazonaws.com"), plain.stsEndpoint());
         assertEquals("AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", plain.credentialsSource());
+        assertEquals(URI.create("https://vpce-all.example"), specific.route53Endpoint());
+        assertNull(plain.route53Endpoint());
+    }
+
+    @Test
+    void route53NeedsNoRegionAndHasItsOwnEndpointVariable() {
+        Map<String, String> env = new java.util.HashMap<>(KEYS);
+        env.put("AWS_ENDPOINT_URL_ROUTE_53", "http://127.0.0.1:8053");
+        env.put("AWS_ENDPOINT_URL", "https://vpce-all.example");
+        AwsSettings global = AwsSettings.resolveGlobal(env, null, null);
+        assertEquals(URI.create("http://127.0.0.1:8053"), global.route53Endpoint());
+        assertEquals(Region.US_EAST_1, global.region(), "no region anywhere: us-east-1, the aws partition");
+        env.put("AWS_REGION", "cn-north-1");
+        assertEquals(Region.CN_NORTH_1, AwsSettings.resolveGlobal(env, null, null).region(), "a region still picks the partition");
     }
 
     @Test

@@ -6,24 +6,33 @@ import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.containerregistry.ContainerRegistryManager;
 import com.azure.resourcemanager.containerregistry.fluent.RegistriesClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.azure.core.credential.TokenRequestContext;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
+import io.jenkins.plugins.eks2aks.images.acr.AcrEntraCredentials;
 import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.ecr.EcrCredentials;
 import io.jenkins.plugins.eks2aks.images.ecr.EcrStandIn;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.registry.RetryPolicy;
+import io.jenkins.plugins.eks2aks.images.registry.UrlConnectionTransport;
+import io.jenkins.plugins.eks2aks.standins.EntraStandIn;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,6 +140,109 @@ class AcrImportTest {
         assertTrue(failed.error().startsWith("ACR import into nosuchacr failed: ResourceNotFound: The Resource "
                 + "'Microsoft.ContainerRegistry/registries/nosuchacr' under resource group 'rg-aks' was not found."), failed.error());
         assertEquals(0, failed.retries(), "a refused request is not repeated");
+    }
+
+    @Test
+    void aFailedImportReportsArmsOperationErrorAndADeterministicOneIsNotRepeated() throws Exception {
+        TestImages images = new TestImages(RegistryApi.of(ECR.get()));
+        TestImages.Pushed refused = images.image("fail/refused", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 21));
+        TestImages.Pushed flaky = images.image("fail/flaky", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 22));
+        arm.failEveryImportOf("fail/refused@" + refused.digest(), "InvalidParameters",
+                "Operation registries-import failed. Source image not found in the source registry.");
+        arm.failEveryImportOf("fail/flaky@" + flaky.digest(), "InternalServerError", "An internal error occurred.");
+        String src = ECR.get().hostPort();
+
+        ImageMigrationSummary summary = new ImageMigration(e -> { }).run(request(List.of(src + "/fail/refused:1", src + "/fail/flaky:1"), "contoso"));
+
+        ImageResult deterministic = summary.results().get(0);
+        assertEquals(ImageStatus.FAILED, deterministic.status());
+        assertEquals("ACR import into contoso failed: InvalidParameters: Operation registries-import failed. Source image not found in "
+                + "the source registry.", deterministic.error());
+        assertEquals(1, arm.importsOf("fail/refused@" + refused.digest()), "a refused import is not repeated");
+        assertEquals(0, deterministic.retries());
+        ImageResult transientFailure = summary.results().get(1);
+        assertEquals("ACR import into contoso failed after 3 attempts: InternalServerError: An internal error occurred.",
+                transientFailure.error());
+        assertEquals(3, arm.importsOf("fail/flaky@" + flaky.digest()));
+        assertEquals(2, transientFailure.retries(), "the report counts the repeated imports");
+    }
+
+    @Test
+    void aTargetTagHoldingAnotherDigestIsReportedBeforeArmIsCalledAndForceReplacesIt() throws Exception {
+        TestImages.Pushed source = new TestImages(RegistryApi.of(ECR.get())).image("held/app", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 31));
+        TestImages.Pushed other = new TestImages(RegistryApi.of(ACR.get())).image("held/app", "1", false, "linux/amd64", TestImages.layer(2 * 1024, 32));
+        String ref = ECR.get().hostPort() + "/held/app:1";
+
+        ImageMigrationSummary refused = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso"));
+
+        ImageResult r = refused.results().get(0);
+        assertEquals(ImageStatus.FAILED, r.status());
+        assertEquals(ACR.get().hostPort() + "/held/app:1 already holds " + other.digest() + " (the source is " + source.digest()
+                + "); ACR import does not replace a tag: give --force (step parameter force) to overwrite it", r.error());
+        assertEquals(0, arm.importsOf("held/app@" + source.digest()), "ARM was not called");
+        assertEquals(other.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
+
+        ImageMigrationRequest base = request(List.of(ref), "contoso");
+        ImageMigrationSummary forced = new ImageMigration(e -> { }).run(new ImageMigrationRequest(base.images(), base.target(),
+                MigrationMode.IMPORT, 3, false, true, false, base.access(), base.acrImport(), null));
+
+        assertEquals(ImageStatus.IMPORTED, forced.results().get(0).status(), forced.results().get(0).error());
+        assertEquals("Force", arm.requests().get(arm.requests().size() - 1).path("mode").asText());
+        assertEquals(source.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
+    }
+
+    @Test
+    void awsRefusingTheSourceCredentialsStopsTheRunInOneLineAfterWritingTheReportsOfWhatMoved(@TempDir Path out) throws Exception {
+        new TestImages(RegistryApi.of(ACR.get())).image("done/app", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 41));
+        new TestImages(RegistryApi.of(ECR.get())).image("refused/a", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 42));
+        new TestImages(RegistryApi.of(ECR.get())).image("refused/b", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 43));
+        try (EcrStandIn rejecting = new EcrStandIn("AWS", "unused", Clock.systemUTC(), Duration.ofHours(12)).rejectCredentials();
+             EcrClient client = EcrClient.builder().region(Region.US_EAST_1).endpointOverride(rejecting.endpoint())
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWRONG", "wrong-secret"))).build()) {
+            CredentialsProvider sources = EcrCredentials.forHost(client, ECR.get().hostPort(), "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
+            RegistryAccess access = new RegistryAccess(sources, CredentialsProvider.ANONYMOUS, Set.of(ECR.get().hostPort(), ACR.get().hostPort()),
+                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), RegistryAccess.DEFAULT_CHUNK_SIZE);
+            String ecr = ECR.get().hostPort();
+            ImageMigrationRequest request = new ImageMigrationRequest(List.of(ACR.get().hostPort() + "/done/app:1", ecr + "/refused/a:1",
+                    ecr + "/refused/b:1"), ACR.get().hostPort() + "/mirror", MigrationMode.COPY, 1, false, false, false, access, null, out);
+
+            CloudAuthenticationException e = assertThrows(CloudAuthenticationException.class, () -> new ImageMigration(ev -> { }).run(request));
+
+            assertEquals("AWS ECR in us-east-1 (" + rejecting.endpoint() + ") rejected the credentials from "
+                    + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (UnrecognizedClientException): check the access key pair", e.getMessage());
+            assertEquals(1, rejecting.calls("GetAuthorizationToken"), "a refused key is not presented again for the next image");
+            String report = Files.readString(out.resolve("image-report.json"));
+            assertTrue(report.contains("\"COPIED\""), "what moved before the refusal is reported: " + report);
+            assertTrue(report.contains("not attempted: AWS ECR in us-east-1"), report);
+            assertTrue(Files.exists(out.resolve("image-mapping.json")));
+            assertTrue(RegistryApi.of(ACR.get()).digest("mirror/done/app", "1").isPresent());
+        }
+    }
+
+    @Test
+    void entraRefusingTheTargetCredentialStopsTheRunInOneLine(@TempDir Path out) throws Exception {
+        new TestImages(RegistryApi.of(ACR.get())).image("entra/app", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 51));
+        new TestImages(RegistryApi.of(ACR.get())).image("entra/other", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 52));
+        try (EntraStandIn entra = new EntraStandIn("tenant-1", "client-1", "right-secret")) {
+            AzureSettings azure = AzureSettings.resolve(Map.of("AZURE_CLIENT_ID", "client-1", "AZURE_CLIENT_SECRET", "wrong-secret",
+                    "AZURE_TENANT_ID", "tenant-1", "AZURE_AUTHORITY_HOST", entra.authorityHost()), null, "sub", entra.httpClient());
+            TokenRequestContext scope = new TokenRequestContext().addScopes("https://management.azure.com/.default");
+            // The "ACR" is the basic-auth registry: it challenges, so the target's credentials are asked for.
+            CredentialsProvider target = new AcrEntraCredentials(ECR.get().hostPort(), "tenant-1",
+                    () -> azure.credential().getTokenSync(scope).getToken(), UrlConnectionTransport.forRegistries(), true, Clock.systemUTC());
+            RegistryAccess access = new RegistryAccess(CredentialsProvider.ANONYMOUS, target, Set.of(ECR.get().hostPort(), ACR.get().hostPort()),
+                    new RetryPolicy(3, Duration.ofMillis(10), Duration.ofSeconds(1)), RegistryAccess.DEFAULT_CHUNK_SIZE);
+            String acr = ACR.get().hostPort();
+            ImageMigrationRequest request = new ImageMigrationRequest(List.of(acr + "/entra/app:1", acr + "/entra/other:1"),
+                    ECR.get().hostPort() + "/entra-mirror", MigrationMode.COPY, 2, false, false, false, access, null, out);
+
+            CloudAuthenticationException e = assertThrows(CloudAuthenticationException.class, () -> new ImageMigration(ev -> { }).run(request));
+
+            assertTrue(e.getMessage().startsWith("Entra ID at " + entra.authorityHost() + "tenant-1 rejected the credential from "
+                    + "AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID: AADSTS7000215: Invalid client secret provided."), e.getMessage());
+            assertEquals(1, entra.tokenRequests(), "Entra ID is asked once for the whole batch");
+            assertTrue(Files.readString(out.resolve("image-report.md")).contains("AADSTS7000215"));
+        }
     }
 
     @Test

@@ -39,6 +39,7 @@ final class ArmStandIn implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Future<String>> operations = new ConcurrentHashMap<>();
     private final Set<String> failFirstFor = ConcurrentHashMap.newKeySet();
+    private final Map<String, String[]> failAlways = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
@@ -59,6 +60,16 @@ final class ArmStandIn implements AutoCloseable {
     /** The first import of this source image ends Failed (an ACR-side hiccup). */
     void failFirstImportOf(String sourceImage) {
         failFirstFor.add(sourceImage);
+    }
+
+    /** Every import of this source image ends Failed with this ARM error (as ACR reports a refused import). */
+    void failEveryImportOf(String sourceImage, String code, String message) {
+        failAlways.put(sourceImage, new String[] {code, message});
+    }
+
+    /** The imports asked for this source image ({@code repo@digest}). */
+    long importsOf(String sourceImage) {
+        return requests.stream().filter(r -> r.path("source").path("sourceImage").asText().equals(sourceImage)).count();
     }
 
     List<JsonNode> requests() {
@@ -108,10 +119,12 @@ final class ArmStandIn implements AutoCloseable {
                     try {
                         failure = op.get();
                     } catch (Exception e) {
-                        failure = String.valueOf(e);
+                        failure = "ImportFailed\n" + e;
                     }
+                    String[] error = failure == null ? null : failure.split("\n", 2);
                     send(exchange, 200, failure == null ? "{\"status\":\"Succeeded\"}"
-                            : "{\"status\":\"Failed\",\"error\":{\"code\":\"ImportFailed\",\"message\":" + JSON.writeValueAsString(failure) + "}}");
+                            : "{\"status\":\"Failed\",\"error\":{\"code\":" + JSON.writeValueAsString(error[0]) + ",\"message\":"
+                            + JSON.writeValueAsString(error[1]) + "}}");
                 }
                 return;
             }
@@ -119,7 +132,7 @@ final class ArmStandIn implements AutoCloseable {
         }
     }
 
-    /** Copies with skopeo, as ACR would pull; returns null on success, else the failure. */
+    /** Copies with skopeo, as ACR would pull; returns null on success, else the failure's code, a newline and its message. */
     private String runImport(JsonNode request) throws Exception {
         int now = running.incrementAndGet();
         maxRunning.accumulateAndGet(now, Math::max);
@@ -128,7 +141,11 @@ final class ArmStandIn implements AutoCloseable {
             JsonNode source = request.path("source");
             String image = source.path("sourceImage").asText();
             if (failFirstFor.remove(image)) {
-                return "Operation timed out pulling " + image;
+                return "ImportFailed\nOperation timed out pulling " + image;
+            }
+            String[] refused = failAlways.get(image);
+            if (refused != null) {
+                return refused[0] + "\n" + refused[1];
             }
             String target = request.path("targetTags").path(0).asText(null);
             String destination = target != null ? target : request.path("untaggedTargetRepositories").path(0).asText();
@@ -137,7 +154,7 @@ final class ArmStandIn implements AutoCloseable {
                     "docker://" + source.path("registryUri").asText() + "/" + image, "docker://" + targetHostPort + "/" + destination)
                     .redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor() == 0 ? null : output.strip();
+            return p.waitFor() == 0 ? null : "ImportFailed\n" + output.strip();
         } finally {
             running.decrementAndGet();
         }

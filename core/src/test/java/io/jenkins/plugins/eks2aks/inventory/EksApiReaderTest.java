@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.clusters.EksClients;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
@@ -16,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,8 +95,9 @@ class EksApiReaderTest {
 
         MigrationException e = assertThrows(MigrationException.class, () -> read("shop-prod"));
 
-        assertEquals("The AWS credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY have expired (ExpiredTokenException): "
-                + "refresh the session token", e.getMessage());
+        assertInstanceOf(CloudAuthenticationException.class, e);
+        assertEquals("The AWS credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY have expired (ExpiredTokenException at EKS in "
+                + "us-east-1 (" + eksApi.uri() + ")): refresh the session token", e.getMessage());
         assertFalse(e.getMessage().contains("wJalrXUtnFEMI"));
     }
 

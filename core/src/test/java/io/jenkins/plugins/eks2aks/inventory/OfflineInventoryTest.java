@@ -147,6 +147,64 @@ class OfflineInventoryTest {
         assertTrue(e.getMessage().contains("values.yaml, document 1 (line 1): missing 'apiVersion'"), e.getMessage());
     }
 
+    @Test
+    void internalLoadBalancersAreCountedAsConvertJudgesThem() throws IOException {
+        Path dump = Files.writeString(tmp.resolve("dump.yaml"), """
+                apiVersion: networking.k8s.io/v1
+                kind: IngressClass
+                metadata: {name: private-alb}
+                spec:
+                  controller: eks.amazonaws.com/alb
+                  parameters: {apiGroup: eks.amazonaws.com, kind: IngressClassParams, name: private}
+                ---
+                apiVersion: eks.amazonaws.com/v1
+                kind: IngressClassParams
+                metadata: {name: private}
+                spec: {scheme: internal}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: shop
+                  namespace: shop
+                  annotations: {alb.ingress.kubernetes.io/scheme: internet-facing}
+                spec: {ingressClassName: private-alb}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: public
+                  namespace: shop
+                  annotations: {alb.ingress.kubernetes.io/scheme: internet-facing}
+                spec: {ingressClassName: alb}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: cidr
+                  namespace: shop
+                  annotations: {service.beta.kubernetes.io/aws-load-balancer-internal: 0.0.0.0/0}
+                spec: {type: LoadBalancer}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: capital
+                  namespace: shop
+                  annotations: {service.beta.kubernetes.io/aws-load-balancer-internal: "True"}
+                spec: {type: LoadBalancer}
+                """);
+        InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
+                .run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null, tmp.resolve("inv")));
+
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
+        assertTrue(finding(inv, "N2", "shop").path("detected").asText().contains("IngressClassParams private"),
+                finding(inv, "N2", "shop").toString());
+        assertTrue(findings(inv, "N2").stream().noneMatch(f -> f.path("object").path("name").asText().equals("public")));
+        assertEquals("HIGH", finding(inv, "L3", "cidr").path("severity").asText());
+        assertEquals("HIGH", finding(inv, "L3", "capital").path("severity").asText());
+    }
+
     static JsonNode finding(JsonNode inv, String rule, String name) {
         return findings(inv, rule).stream().filter(f -> name.equals(f.path("object").path("name").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + rule + " finding for " + name));

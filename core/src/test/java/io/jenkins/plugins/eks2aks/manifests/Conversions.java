@@ -13,7 +13,15 @@ public final class Conversions {
     }
 
     public static ConversionResult convert(String yaml, MigrationMapping mapping) {
-        ManifestSet set = Manifests.set(yaml);
+        return convert(Manifests.set(yaml), mapping);
+    }
+
+    /** Every file under {@code input}, read as {@code eks2aks convert} reads them. */
+    public static ConversionResult convert(java.nio.file.Path input, MigrationMapping mapping) {
+        return convert(new ManifestReader().read(input), mapping);
+    }
+
+    public static ConversionResult convert(ManifestSet set, MigrationMapping mapping) {
         RuleContext context = new RuleContext(mapping, InputIndex.of(set, mapping.registryMap()));
         return new ManifestConverter(RuleCatalog.rules(context)).convert(set);
     }

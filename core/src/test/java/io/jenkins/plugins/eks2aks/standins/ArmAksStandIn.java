@@ -1,31 +1,12 @@
 package io.jenkins.plugins.eks2aks.standins;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.vertx.core.net.SelfSignedCertificate;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -39,7 +20,7 @@ import java.util.List;
 public final class ArmAksStandIn implements AutoCloseable {
 
     private final HttpsServer server;
-    private final SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    private final LocalTls tls = new LocalTls();
     private final String resourceGroup;
     private final String name;
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
@@ -50,12 +31,7 @@ public final class ArmAksStandIn implements AutoCloseable {
     public ArmAksStandIn(String resourceGroup, String name) {
         this.resourceGroup = resourceGroup;
         this.name = name;
-        try {
-            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = tls.server();
         server.createContext("/", this::handle);
         server.start();
         properties(true, true, true);
@@ -155,12 +131,7 @@ public final class ArmAksStandIn implements AutoCloseable {
 
     /** An Azure HTTP client that trusts this stand-in's certificate (and nothing else). */
     public HttpClient httpClient() {
-        try {
-            var ssl = SslContextBuilder.forClient().trustManager(new File(certificate.certificatePath())).build();
-            return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create().secure(s -> s.sslContext(ssl))).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tls.httpClient();
     }
 
     public List<String> authorizations() {
@@ -197,26 +168,6 @@ public final class ArmAksStandIn implements AutoCloseable {
         }
     }
 
-    private SSLContext sslContext() {
-        try {
-            String pem = Files.readString(Path.of(certificate.privateKeyPath()));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            var key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(Files.readAllBytes(Path.of(certificate.certificatePath()))));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("arm", key, new char[0], new Certificate[] {cert});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, new char[0]);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up the stand-in's TLS", e);
-        }
-    }
-
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
@@ -229,6 +180,6 @@ public final class ArmAksStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        certificate.delete();
+        tls.close();
     }
 }

@@ -10,6 +10,7 @@ import com.azure.resourcemanager.containerregistry.models.ImportMode;
 import com.azure.resourcemanager.containerregistry.models.ImportSource;
 import com.azure.resourcemanager.containerregistry.models.ImportSourceCredentials;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.images.ImageReference;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * Server-side import into ACR ({@code Registries.importImage}): ACR pulls the image by digest from the source
  * registry with the source's credentials (for ECR, user {@code AWS} and a GetAuthorizationToken password, asked of the
  * provider for every import so a long run gets a fresh one). The long-running operation is polled on the calling
- * thread; callers run several at once, up to the run's bound. A failed import is tried again.
+ * thread; callers run several at once, up to the run's bound. A failed import is tried again unless ARM's error says
+ * it fails the same way every time ({@link ImportFailure}).
  */
 public final class AcrImporter {
 
@@ -40,15 +42,14 @@ public final class AcrImporter {
      * Imports {@code source} pinned to {@code digest} as {@code target} (its tag, or untagged when it has none).
      *
      * @param force    overwrite an existing target tag
-     * @param onRetry  told of each repeated import
+     * @param onRetry  told of each repeated import (before it is sent), so the report counts them
      * @throws MigrationException with ARM's error code and message when every attempt failed
      */
     public void importImage(ImageReference source, String digest, ImageReference target, boolean force, Runnable onRetry)
             throws InterruptedException {
         ImportImageParameters parameters = parameters(source, digest, target, force);
         for (int attempt = 1; ; attempt++) {
-            String failure;
-            boolean retryable = true;
+            ImportFailure failure;
             try {
                 SyncPoller<PollResult<Void>, Void> poller = settings.registries()
                         .beginImportImage(settings.resourceGroup(), settings.registryName(), parameters)
@@ -57,21 +58,20 @@ public final class AcrImporter {
                 if (last.getStatus() == LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
                     return;
                 }
-                failure = "the import ended " + last.getStatus();
+                failure = ImportFailure.of(last.getValue() == null ? null : last.getValue().getError(), String.valueOf(last.getStatus()));
             } catch (ManagementException e) {
-                failure = describe(e);
-                int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-                // A refused request (bad parameters, no permission, registry not found) fails the same way every time.
-                retryable = status == 0 || status == 429 || status >= 500 || (status == 200 || status == 202);
+                failure = ImportFailure.of(e);
+            } catch (CloudAuthenticationException e) {
+                throw e; // the sign-in failed: no import can succeed with these credentials
             } catch (RuntimeException e) {
                 if (e.getCause() instanceof InterruptedException ie) {
                     throw ie;
                 }
-                failure = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+                failure = new ImportFailure(null, String.valueOf(e.getMessage()).replaceAll("\\s+", " "), true);
             }
-            if (!retryable || attempt >= settings.attempts()) {
+            if (!failure.retryable() || attempt >= settings.attempts()) {
                 throw new MigrationException("ACR import into " + settings.registryName() + " failed"
-                        + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": " + failure);
+                        + (attempt > 1 ? " after " + attempt + " attempts" : "") + ": " + failure.describe());
             }
             onRetry.run();
             Thread.sleep(backoff.backoff(attempt).toMillis());
@@ -94,12 +94,5 @@ public final class AcrImporter {
             parameters.withUntaggedTargetRepositories(List.of(target.repository()));
         }
         return parameters;
-    }
-
-    private static String describe(ManagementException e) {
-        if (e.getValue() != null && e.getValue().getCode() != null) {
-            return e.getValue().getCode() + ": " + String.valueOf(e.getValue().getMessage()).replaceAll("\\s+", " ");
-        }
-        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
     }
 }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.eks2aks.images.ecr;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AwsAuthentication;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
@@ -27,7 +30,9 @@ public final class EcrCredentials implements CredentialsProvider {
     private final Predicate<String> hosts;
     private final Clock clock;
     private final Duration refreshBefore;
+    private final String credentialsSource;
     private Token current;
+    private CloudAuthenticationException refused;
     private int tokensFetched;
 
     /**
@@ -36,10 +41,16 @@ public final class EcrCredentials implements CredentialsProvider {
      * @param refreshBefore fetch a new token when the current one expires within this
      */
     public EcrCredentials(EcrClient ecr, Predicate<String> hosts, Clock clock, Duration refreshBefore) {
+        this(ecr, hosts, clock, refreshBefore, "the ECR client's AWS credentials");
+    }
+
+    /** @param credentialsSource where the client's AWS credentials come from, for the message when AWS refuses them */
+    public EcrCredentials(EcrClient ecr, Predicate<String> hosts, Clock clock, Duration refreshBefore, String credentialsSource) {
         this.ecr = ecr;
         this.hosts = hosts;
         this.clock = clock;
         this.refreshBefore = refreshBefore;
+        this.credentialsSource = credentialsSource;
     }
 
     /** Answers for {@code host} only, refreshing 30 minutes before the 12-hour expiry. */
@@ -47,10 +58,19 @@ public final class EcrCredentials implements CredentialsProvider {
         return new EcrCredentials(ecr, host::equals, Clock.systemUTC(), Duration.ofMinutes(30));
     }
 
+    /** As {@link #forHost(EcrClient, String)}, naming where the AWS credentials come from when AWS refuses them. */
+    public static EcrCredentials forHost(EcrClient ecr, String host, String credentialsSource) {
+        return new EcrCredentials(ecr, host::equals, Clock.systemUTC(), Duration.ofMinutes(30), credentialsSource);
+    }
+
     @Override
     public synchronized Optional<RegistryCredentials> credentialsFor(String host) {
         if (!hosts.test(host)) {
             return Optional.empty();
+        }
+        if (refused != null) {
+            // AWS refused these credentials: asking again for every image would only repeat the refusal.
+            throw new CloudAuthenticationException(refused.getMessage(), refused.getCause());
         }
         Instant now = clock.instant();
         if (current == null || !now.isBefore(current.expiresAt().minus(refreshBefore))) {
@@ -68,6 +88,14 @@ public final class EcrCredentials implements CredentialsProvider {
         GetAuthorizationTokenResponse response;
         try {
             response = ecr.getAuthorizationToken();
+        } catch (AwsServiceException e) {
+            var refusal = AwsAuthentication.refusal(e, credentialsSource, AwsAuthentication.authority("ECR", ecr));
+            if (refusal.isPresent()) {
+                refused = refusal.get();
+                throw refused;
+            }
+            throw new MigrationException("ECR GetAuthorizationToken for " + host + " failed: "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
         } catch (SdkException e) {
             throw new MigrationException("ECR GetAuthorizationToken for " + host + " failed: "
                     + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);

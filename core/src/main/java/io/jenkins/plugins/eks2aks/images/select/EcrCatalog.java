@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.images.select;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AwsAuthentication;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -29,12 +30,19 @@ import java.util.function.Supplier;
 public final class EcrCatalog implements RegistryCatalog {
 
     private final Function<String, EcrClient> clientForRegion;
+    private final String credentialsSource;
     // One client per region for the catalog's lifetime (one run): a selection of 30 repositories makes 31 calls.
     private final Map<String, EcrClient> clients = new ConcurrentHashMap<>();
 
     /** @param clientForRegion builds the ECR client of a region (with the run's credentials and endpoint) */
     public EcrCatalog(Function<String, EcrClient> clientForRegion) {
+        this(clientForRegion, "the ECR client's AWS credentials");
+    }
+
+    /** @param credentialsSource where the clients' AWS credentials come from, for the message when AWS refuses them */
+    public EcrCatalog(Function<String, EcrClient> clientForRegion, String credentialsSource) {
         this.clientForRegion = Objects.requireNonNull(clientForRegion, "clientForRegion");
+        this.credentialsSource = credentialsSource;
     }
 
     /** Whether {@code registry} is a private ECR registry host this catalog can list. */
@@ -47,7 +55,7 @@ public final class EcrCatalog implements RegistryCatalog {
         EcrImageReference host = host(registry);
         // DescribeRepositories filters by exact names only, so the prefix is applied here.
         DescribeRepositoriesRequest request = DescribeRepositoriesRequest.builder().registryId(host.account()).build();
-        return call("ECR DescribeRepositories for " + registry, null, () -> client(host).describeRepositoriesPaginator(request)
+        return call(host, "ECR DescribeRepositories for " + registry, null, () -> client(host).describeRepositoriesPaginator(request)
                 .repositories().stream()
                 .map(Repository::repositoryName)
                 .filter(name -> name.startsWith(prefix))
@@ -61,7 +69,7 @@ public final class EcrCatalog implements RegistryCatalog {
         // TAGGED: untagged images have no name to copy them under, so they need not come over the wire at all.
         DescribeImagesRequest request = DescribeImagesRequest.builder().registryId(host.account()).repositoryName(repository)
                 .filter(f -> f.tagStatus(TagStatus.TAGGED)).build();
-        return call("ECR DescribeImages for " + registry + "/" + repository, "no repository '" + repository + "' in " + registry, () -> {
+        return call(host, "ECR DescribeImages for " + registry + "/" + repository, "no repository '" + repository + "' in " + registry, () -> {
             List<TagInfo> tags = new ArrayList<>();
             for (ImageDetail image : client(host).describeImagesPaginator(request).imageDetails()) {
                 // One image may carry several tags; each is a name to copy, pushed at the image's time.
@@ -85,10 +93,14 @@ public final class EcrCatalog implements RegistryCatalog {
      *
      * @param notFound the message when the repository does not exist, or null when the call names no repository
      */
-    private static <T> T call(String what, String notFound, Supplier<T> call) throws InterruptedException {
+    private <T> T call(EcrImageReference host, String what, String notFound, Supplier<T> call) throws InterruptedException {
         try {
             return call.get();
         } catch (AwsServiceException e) {
+            var refusal = AwsAuthentication.refusal(e, credentialsSource, AwsAuthentication.authority("ECR", client(host)));
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             if (e instanceof RepositoryNotFoundException && notFound != null) {
                 throw new MigrationException(notFound, e);
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.images.select;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,8 @@ public final class ImageSelector {
             try {
                 repositories = catalog.repositories(selection.registry(), selection.repository()).stream()
                         .filter(selection::matches).sorted().distinct().toList();
+            } catch (CloudAuthenticationException e) {
+                throw e;
             } catch (MigrationException e) {
                 return failed(selection, e.getMessage());
             }
@@ -68,6 +71,8 @@ public final class ImageSelector {
         for (String repository : repositories) {
             try {
                 chosen.put(repository, choose(selection, withTimes(selection, repository, catalog.tags(selection.registry(), repository))));
+            } catch (CloudAuthenticationException e) {
+                throw e;
             } catch (MigrationException e) {
                 // For a named repository the selection itself failed; for a prefix, only this one repository.
                 problems.add(new SelectionResult.Problem(selection.prefix() ? selection.registry() + "/" + repository : subject,

@@ -68,6 +68,7 @@ public final class EcrStandIn implements AutoCloseable {
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final List<Call> received = new CopyOnWriteArrayList<>();
     private volatile int pageSize = 100;
+    private volatile boolean rejectCredentials;
 
     public EcrStandIn(String user, String password, Clock clock, Duration lifetime) throws IOException {
         this.user = user;
@@ -105,6 +106,10 @@ public final class EcrStandIn implements AutoCloseable {
 
     private Answer answer(String operation, JsonNode request) throws IOException {
         received.add(new Call(operation, request));
+        if (rejectCredentials) {
+            // What ECR answers a request signed with an access key it does not know.
+            return error("UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
         return switch (operation) {
             case "GetAuthorizationToken" -> token();
             case "DescribeRepositories" -> describeRepositories(request);
@@ -221,6 +226,12 @@ public final class EcrStandIn implements AutoCloseable {
     /** Answers DescribeImages on {@code name} with AccessDeniedException. */
     public EcrStandIn deny(String name) {
         denied.add(name);
+        return this;
+    }
+
+    /** Answers every call with UnrecognizedClientException, as for an unknown access key. */
+    public EcrStandIn rejectCredentials() {
+        rejectCredentials = true;
         return this;
     }
 

@@ -34,7 +34,6 @@ public final class AlbIngressRule implements ConversionRule {
     static final String ALB = "alb.ingress.kubernetes.io/";
     private static final String ANNOTATIONS = "/metadata/annotations";
     private static final String LEGACY_CLASS = "kubernetes.io/ingress.class";
-    private static final Set<String> ALB_CONTROLLERS = Set.of("ingress.k8s.aws/alb", "eks.amazonaws.com/alb");
     private static final Set<String> HEALTH = Set.of("healthcheck-path", "healthcheck-port", "healthcheck-protocol",
             "healthcheck-interval-seconds", "healthcheck-timeout-seconds", "healthy-threshold-count",
             "unhealthy-threshold-count", "success-codes");
@@ -64,49 +63,68 @@ public final class AlbIngressRule implements ConversionRule {
 
     @Override
     public boolean appliesTo(KubeObject object) {
-        return "Ingress".equals(object.kind()) && isAlb(object);
-    }
-
-    boolean isAlb(KubeObject ingress) {
-        String className = ingress.at("/spec/ingressClassName").asText("");
-        return "alb".equals(ingress.at(ANNOTATIONS).path(LEGACY_CLASS).asText())
-                || "alb".equals(className)
-                || index.ingressClassController(className).map(ALB_CONTROLLERS::contains).orElse(false);
-    }
-
-    /** The ALB scheme: internal unless the annotation says internet-facing (catalog N2, S10). */
-    public static boolean isInternal(KubeObject ingress) {
-        return !"internet-facing".equals(ingress.at(ANNOTATIONS).path(ALB + "scheme").asText("internal").trim().toLowerCase(Locale.ROOT));
+        return "Ingress".equals(object.kind()) && index.albIngresses().isAlb(object);
     }
 
     @Override
     public List<Change> apply(KubeObject ingress) {
         IngressTarget target = mapping.ingress();
-        boolean internal = isInternal(ingress);
+        AlbIngressSchemes.Resolution scheme = index.albIngresses().resolve(ingress);
         List<Change> out = new ArrayList<>();
+        if (scheme.scheme() == AlbIngressSchemes.Scheme.UNKNOWN) {
+            // The class's parameters decide the scheme and we cannot read them: leave the Ingress on its ALB class,
+            // which nothing on AKS serves, rather than guess.
+            out.add(Changes.of(ingress, "N2").decision("/spec/ingressClassName", scheme.source() + ": add that "
+                    + "IngressClassParams to the input (a kubectl get ingressclassparams -o yaml export will do) so its "
+                    + "scheme can be read (catalog N2, S10)"));
+            return out;
+        }
+        boolean authPending = authPending(ingress);
+        boolean internal = scheme.internal() || authPending;
+        if (authPending) {
+            out.add(Changes.of(ingress, "N15").decision(Pointers.child(ANNOTATIONS, ALB + "auth-type"), "the ALB "
+                    + "authenticates users of this Ingress (" + ALB + "auth-type: " + authType(ingress) + ") and AKS "
+                    + "ingress controllers do not: it stays on an internal class until ingress.authHandled in "
+                    + "eks2aks.yaml lists \"" + key(ingress) + "\" (after putting oauth2-proxy in front, with "
+                    + "nginx.ingress.kubernetes.io/auth-url) (catalog N15)"));
+        }
         if (target == IngressTarget.AGC && internal) {
             // Never guess here: a wrong class could publish a private site.
-            out.add(Changes.of(ingress, "N2").decision("/spec/ingressClassName", "internal ALB ingress and target agc: "
-                    + "Application Gateway for Containers' private frontend is not verified by this tool; choose "
-                    + "ingress.target webapprouting or agic in the mapping file, or move this ingress by hand "
+            out.add(Changes.of(ingress, "N2").decision("/spec/ingressClassName", "internal ALB ingress (" + scheme.source()
+                    + ") and target agc: Application Gateway for Containers' private frontend is not verified by this "
+                    + "tool; choose ingress.target webapprouting or agic in the mapping file, or move this ingress by hand "
                     + "(catalog N2, §10 item 6)"));
             return out;
         }
-        out.addAll(ingressClass(ingress, target, internal));
-        out.addAll(annotations(ingress, target, mapping.certificates()));
+        out.addAll(ingressClass(ingress, target, internal, scheme.source()));
+        out.addAll(annotations(ingress, target, mapping.certificates(), authPending));
         return out;
     }
 
-    private List<Change> ingressClass(KubeObject ingress, IngressTarget target, boolean internal) {
+    /** Cognito or OIDC sign-in on the ALB that the mapping file does not yet say is replaced. */
+    private boolean authPending(KubeObject ingress) {
+        String type = authType(ingress);
+        return (type.equals("cognito") || type.equals("oidc")) && !mapping.ingressAuthHandled().contains(key(ingress));
+    }
+
+    private static String authType(KubeObject ingress) {
+        return ingress.at(ANNOTATIONS).path(ALB + "auth-type").asText("none").trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String key(KubeObject ingress) {
+        return (ingress.ref().namespace() == null ? "default" : ingress.ref().namespace()) + "/" + ingress.ref().name();
+    }
+
+    private List<Change> ingressClass(KubeObject ingress, IngressTarget target, boolean internal, String schemeSource) {
         List<Change> out = new ArrayList<>();
         String className = internal && target == IngressTarget.WEBAPPROUTING ? mapping.internalIngressClass() : target.ingressClassName();
         String id = internal ? "N2" : "N1";
         String why = internal
                 ? (target == IngressTarget.WEBAPPROUTING
-                    ? "internal ALB ingress: served by app routing's internal NGINX controller '" + className + "' (create it once: "
+                    ? "internal ALB ingress (" + schemeSource + "): served by app routing's internal NGINX controller '" + className + "' (create it once: "
                         + "NginxIngressController with loadBalancerAnnotations service.beta.kubernetes.io/azure-load-balancer-internal: \"true\") (catalog N2, S12)"
-                    : "internal ALB ingress: served by AGIC on the Application Gateway's private IP (catalog N2, S13)")
-                : "internet-facing ALB ingress: served by " + target.key() + " (catalog N1/N3, S12, S13, S14)";
+                    : "internal ALB ingress (" + schemeSource + "): served by AGIC on the Application Gateway's private IP (catalog N2, S13)")
+                : "internet-facing ALB ingress (" + schemeSource + "): served by " + target.key() + " (catalog N1/N3, S12, S13, S14)";
         RuleMode mode = internal && target == IngressTarget.WEBAPPROUTING ? RuleMode.AUTO_WARN : RuleMode.AUTO;
         Changes c = Changes.of(ingress, id);
         out.add(ingress.at("/spec/ingressClassName").isMissingNode()
@@ -127,7 +145,8 @@ public final class AlbIngressRule implements ConversionRule {
         return out;
     }
 
-    private static List<Change> annotations(KubeObject ingress, IngressTarget target, Map<String, String> certificates) {
+    private static List<Change> annotations(KubeObject ingress, IngressTarget target, Map<String, String> certificates,
+                                            boolean authPending) {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = ingress.at(ANNOTATIONS);
         boolean agic = target == IngressTarget.AGIC;
@@ -155,6 +174,11 @@ public final class AlbIngressRule implements ConversionRule {
                 out.add(listenPorts(ingress, key, value));
             } else if (name.equals("certificate-arn")) {
                 out.addAll(certificate(ingress, key, value, target, certificates));
+            } else if (name.startsWith("auth-") && authPending) {
+                continue; // one decision for the Ingress's sign-in, made above
+            } else if (name.startsWith("auth-") && !authType(ingress).equals("none")) {
+                out.add(Changes.of(ingress, "N15").removeKey(ANNOTATIONS, key, RuleMode.DROP, key + " configured the ALB's "
+                        + "sign-in, which ingress.authHandled in eks2aks.yaml says is replaced on AKS (catalog N15)"));
             } else if (name.startsWith("actions.") || name.startsWith("conditions.") || name.startsWith("transforms.")
                     || name.equals("use-regex-path-match") || name.equals("inbound-cidrs") || name.startsWith("auth-")
                     || name.startsWith("waf") || name.equals("shield-advanced-protection")) {

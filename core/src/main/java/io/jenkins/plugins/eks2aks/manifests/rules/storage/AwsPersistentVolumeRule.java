@@ -160,7 +160,11 @@ public final class AwsPersistentVolumeRule implements ConversionRule {
         if (className.isEmpty()) {
             return Optional.empty();
         }
-        ClassTarget target = targets.of(className);
+        ClassTarget target = targets.forClaim(className, volume.document().file());
+        if (target.outcome() == ClassTarget.Outcome.UNDECIDED && target.family() == null) {
+            return Optional.of(Changes.of(volume, "PV1").decision("/spec/storageClassName", "persistent volume of "
+                    + target.why()));
+        }
         if (target.outcome() != ClassTarget.Outcome.REPLACED) {
             return Optional.empty();
         }

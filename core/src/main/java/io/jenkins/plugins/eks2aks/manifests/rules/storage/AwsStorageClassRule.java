@@ -6,6 +6,7 @@ import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,8 +40,12 @@ public final class AwsStorageClassRule implements ConversionRule {
 
     @Override
     public List<Change> apply(KubeObject storageClass) {
+        String note = targets.duplicateNote(storageClass.ref().name(), storageClass.document().file());
         ClassTarget target = targets.of(storageClass.ref().name(), storageClass.object());
-        return switch (target.outcome()) {
+        if (!note.isEmpty()) {
+            target = target.withNote(note);
+        }
+        List<Change> changes = switch (target.outcome()) {
             case REPLACED -> List.of(Changes.of(storageClass, target.ruleId()).exclude(target.why()
                     + "; claims and StatefulSet templates naming it are rewritten to " + target.target()
                     + (target.caveat() == null ? "" : ". " + target.caveat())
@@ -50,5 +55,14 @@ public final class AwsStorageClassRule implements ConversionRule {
             case IN_PLACE -> target.family() == AwsVolumeFamily.EFS ? efs.convert(storageClass) : ebs.convert(storageClass);
             case UNTOUCHED -> List.of();
         };
+        if (note.isEmpty() || target.outcome() != ClassTarget.Outcome.IN_PLACE || changes.isEmpty()) {
+            return changes;
+        }
+        // Converted in place: the first change carries the note, so the report says which definition this is.
+        List<Change> noted = new ArrayList<>(changes);
+        Change first = noted.get(0);
+        noted.set(0, new Change(first.op(), first.path(), first.before(), first.after(), first.ruleId(), first.mode(),
+                first.reason() + "; " + note));
+        return noted;
     }
 }

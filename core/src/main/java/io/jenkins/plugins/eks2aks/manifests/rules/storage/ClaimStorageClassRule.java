@@ -54,7 +54,7 @@ public final class ClaimStorageClassRule implements ConversionRule {
     }
 
     private Optional<Change> convert(KubeObject object, ClaimAt claim, String className) {
-        ClassTarget target = targets.of(className);
+        ClassTarget target = targets.forClaim(className, object.document().file());
         boolean readWriteMany = false;
         for (JsonNode mode : object.at(claim.specPointer() + "/accessModes")) {
             readWriteMany |= "ReadWriteMany".equals(mode.asText());

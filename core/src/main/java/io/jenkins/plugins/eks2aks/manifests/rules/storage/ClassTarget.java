@@ -26,6 +26,11 @@ record ClassTarget(Outcome outcome, String name, AwsVolumeFamily family, String 
         UNTOUCHED
     }
 
+    /** The same decision with {@code note} added to its reason. */
+    ClassTarget withNote(String note) {
+        return new ClassTarget(outcome, name, family, target, ruleId, why.isEmpty() ? note : why + "; " + note, caveat);
+    }
+
     static ClassTarget untouched(String name) {
         return new ClassTarget(Outcome.UNTOUCHED, name, null, name, null, "", null);
     }

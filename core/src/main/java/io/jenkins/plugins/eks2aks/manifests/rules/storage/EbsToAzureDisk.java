@@ -65,7 +65,7 @@ final class EbsToAzureDisk {
             }
         }
         out.addAll(ZoneTopologies.convert(storageClass, mapping));
-        out.addAll(DefaultClassAnnotation.drop(storageClass));
+        out.addAll(DefaultClassAnnotation.keep(storageClass));
         return out;
     }
 

@@ -44,7 +44,7 @@ final class EfsToAzureFiles {
                         + "access points, base paths or gid ranges (catalog SC12; S4, S6)")));
         out.addAll(EfsMountOptions.drop(storageClass, "/mountOptions", "SC11"));
         out.addAll(ZoneTopologies.convert(storageClass, mapping));
-        out.addAll(DefaultClassAnnotation.drop(storageClass));
+        out.addAll(DefaultClassAnnotation.keep(storageClass));
         return out;
     }
 }

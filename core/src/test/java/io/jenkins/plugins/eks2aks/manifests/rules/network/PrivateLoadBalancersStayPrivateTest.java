@@ -1,7 +1,11 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
@@ -123,6 +127,139 @@ class PrivateLoadBalancersStayPrivateTest {
         } else {
             assertTrue(publicIngressOnAks(ingress, mapping) || target == IngressTarget.AGC, ingress.toString());
         }
+    }
+
+    private static final String RULES = "rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]";
+
+    private static String ingressClass(String name, String controller, String paramsGroup, String paramsName, boolean isDefault) {
+        return """
+                apiVersion: networking.k8s.io/v1
+                kind: IngressClass
+                metadata:
+                  name: %s
+                  annotations: {%s}
+                spec:
+                  controller: %s
+                  %s
+                ---
+                """.formatted(name, isDefault ? "ingressclass.kubernetes.io/is-default-class: \"true\"" : "", controller,
+                paramsName == null ? "" : "parameters: {apiGroup: %s, kind: IngressClassParams, name: %s}".formatted(paramsGroup, paramsName));
+    }
+
+    private static String params(String apiVersion, String name, String spec) {
+        return """
+                apiVersion: %s
+                kind: IngressClassParams
+                metadata: {name: %s}
+                spec: {%s}
+                ---
+                """.formatted(apiVersion, name, spec);
+    }
+
+    private static String ingress(String name, String annotations, String className) {
+        return """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: %s
+                  namespace: shop
+                  annotations: {%s}
+                spec:
+                  %s
+                  %s
+                ---
+                """.formatted(name, annotations, className.isEmpty() ? "" : "ingressClassName: " + className, RULES);
+    }
+
+    private static final String FACING = "alb.ingress.kubernetes.io/scheme: internet-facing";
+    private static final String INTERNAL = "alb.ingress.kubernetes.io/scheme: internal";
+
+    /** How the controller resolves the scheme: IngressClassParams, then the group, then the annotation, then internal. */
+    static Stream<Arguments> schemeResolution() {
+        String lbcInternal = ingressClass("internal-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "internal-params", false)
+                + params("elbv2.k8s.aws/v1beta1", "internal-params", "scheme: internal");
+        String autoModeInternal = ingressClass("auto-alb", "eks.amazonaws.com/alb", "eks.amazonaws.com", "auto-params", false)
+                + params("eks.amazonaws.com/v1", "auto-params", "scheme: internal");
+        String lbcFacing = ingressClass("public-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "public-params", false)
+                + params("elbv2.k8s.aws/v1beta1", "public-params", "scheme: internet-facing");
+        String noScheme = ingressClass("plain-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "plain-params", false)
+                + params("elbv2.k8s.aws/v1beta1", "plain-params", "ipAddressType: ipv4");
+        String grouped = ingressClass("grouped-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "grouped-params", false)
+                + params("elbv2.k8s.aws/v1beta1", "grouped-params", "group: {name: shared}");
+        List<Arguments> cases = new ArrayList<>();
+        for (IngressTarget target : IngressTarget.values()) {
+            cases.add(Arguments.of(target, "LBC IngressClassParams internal beats the annotation",
+                    lbcInternal + ingress("shop", FACING, "internal-alb"), true));
+            cases.add(Arguments.of(target, "EKS Auto Mode IngressClassParams internal beats the annotation",
+                    autoModeInternal + ingress("shop", FACING, "auto-alb"), true));
+            cases.add(Arguments.of(target, "default IngressClass with internal params, Ingress without a class",
+                    ingressClass("default-alb", "eks.amazonaws.com/alb", "eks.amazonaws.com", "auto-params", true)
+                            + params("eks.amazonaws.com/v1", "auto-params", "scheme: internal") + ingress("shop", FACING, ""), true));
+            cases.add(Arguments.of(target, "IngressClassParams not in the input",
+                    ingressClass("unseen-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "unseen", false) + ingress("shop", FACING, "unseen-alb"), true));
+            cases.add(Arguments.of(target, "IngressClassParams internet-facing beats an internal annotation",
+                    lbcFacing + ingress("shop", INTERNAL, "public-alb"), false));
+            cases.add(Arguments.of(target, "IngressClassParams without a scheme: the annotation decides",
+                    noScheme + ingress("shop", FACING, "plain-alb"), false));
+            cases.add(Arguments.of(target, "group with conflicting schemes (the controller refuses it)",
+                    ingress("shop", FACING + ", alb.ingress.kubernetes.io/group.name: g", "alb")
+                            + ingress("other", INTERNAL + ", alb.ingress.kubernetes.io/group.name: g", "alb"), true));
+            cases.add(Arguments.of(target, "group: a member without annotation takes the group's internal scheme",
+                    ingress("shop", "alb.ingress.kubernetes.io/group.name: g", "alb")
+                            + ingress("other", INTERNAL + ", alb.ingress.kubernetes.io/group.name: g", "alb"), true));
+            cases.add(Arguments.of(target, "group: a member without annotation takes the group's internet-facing scheme",
+                    ingress("shop", "alb.ingress.kubernetes.io/group.name: g", "alb")
+                            + ingress("other", FACING + ", alb.ingress.kubernetes.io/group.name: g", "alb"), false));
+            cases.add(Arguments.of(target, "group named by IngressClassParams, another member's class internal",
+                    grouped + lbcInternal + ingress("shop", FACING, "grouped-alb")
+                            + ingress("other", "alb.ingress.kubernetes.io/group.name: shared", "internal-alb"), true));
+            cases.add(Arguments.of(target, "internet-facing with Cognito sign-in not yet replaced",
+                    ingress("shop", FACING + ", alb.ingress.kubernetes.io/auth-type: cognito", "alb"), true));
+            cases.add(Arguments.of(target, "internet-facing with OIDC sign-in not yet replaced",
+                    ingress("shop", FACING + ", alb.ingress.kubernetes.io/auth-type: oidc", "alb"), true));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "target {0}, {1}: internal = {3}")
+    @MethodSource("schemeResolution")
+    void theSchemeIsResolvedAsTheControllerResolvesItAndInternalStaysInternal(IngressTarget target, String title, String yaml,
+                                                                              boolean internal) {
+        MigrationMapping mapping = MigrationMapping.defaults().withIngress(target);
+        ConversionResult result = Conversions.convert(yaml, mapping);
+        JsonNode shop = Conversions.output(result).stream()
+                .filter(o -> o.path("kind").asText().equals("Ingress") && o.at("/metadata/name").asText().equals("shop"))
+                .findFirst().orElseThrow();
+
+        if (internal) {
+            assertFalse(publicIngressOnAks(shop, mapping), shop.toString());
+        } else {
+            assertTrue(publicIngressOnAks(shop, mapping) || target == IngressTarget.AGC, shop.toString());
+        }
+    }
+
+    @Test
+    void signInListedAsReplacedLetsAnInternetFacingIngressGoPublic() {
+        String yaml = ingress("shop", FACING + ", alb.ingress.kubernetes.io/auth-type: oidc, alb.ingress.kubernetes.io/auth-idp-oidc: '{}'", "alb");
+        MigrationMapping pending = MigrationMapping.defaults();
+        ConversionResult before = Conversions.convert(yaml, pending);
+        assertTrue(Conversions.changes(before, "N15").stream().anyMatch(c -> c.mode() == RuleMode.HUMAN
+                && c.reason().contains("ingress.authHandled") && c.reason().contains("shop/shop")));
+
+        MigrationMapping decided = MappingFile.parse("eks2aks.yaml", "ingress: {authHandled: [shop/shop]}");
+        ConversionResult after = Conversions.convert(yaml, decided);
+        JsonNode shop = Conversions.output(after).get(0);
+        assertTrue(publicIngressOnAks(shop, decided), shop.toString());
+        assertFalse(shop.at("/metadata/annotations").has("alb.ingress.kubernetes.io/auth-idp-oidc"));
+        assertTrue(Conversions.changes(after, "N15").stream().noneMatch(c -> c.mode() == RuleMode.HUMAN));
+    }
+
+    @Test
+    void anIngressWhoseParamsAreMissingIsADecisionNamingThem() {
+        String yaml = ingressClass("unseen-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "unseen", false) + ingress("shop", FACING, "unseen-alb");
+        ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());
+        Change decision = Conversions.changes(result, "N2").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
+        assertTrue(decision.reason().contains("IngressClassParams unseen"), decision.reason());
     }
 
     @Test

@@ -20,22 +20,22 @@ class StorageOnTheBundledExampleTest {
     private static final Pattern OURS = Pattern.compile("^(SC|PV)[0-9]+$");
 
     @Test
-    void theEksClassesMakeWayForAksBuiltInsAndEveryClaimFollows(@TempDir Path tmp) throws IOException {
+    void theEksClassesMakeWayForAksBuiltInsUnlessTheBuiltInWouldLoseSomethingAndEveryClaimFollows(@TempDir Path tmp) throws IOException {
         BundledExample example = BundledExample.convert(tmp, "acr: contoso.azurecr.io\n");
 
-        assertEquals("SC3", example.exclusion("storage.yaml", "StorageClass", "gp3").path("rule").asText());
-        assertTrue(example.exclusion("storage.yaml", "StorageClass", "gp3").path("reason").asText().contains("iops 4000"));
+        // gp3 is Retain and the default class: managed-csi-premium (Delete, not the default) would lose both.
+        assertApplied(example.change("storage.yaml", "StorageClass", "gp3", "/provisioner"), "SC1", "AUTO", "disk.csi.azure.com");
+        assertApplied(example.change("storage.yaml", "StorageClass", "gp3",
+                "/metadata/annotations/storageclass.kubernetes.io~1is-default-class"), "SC14", "AUTO_WARN", "true");
         assertEquals("SC12", example.exclusion("storage.yaml", "StorageClass", "efs-sc").path("rule").asText());
-        assertApplied(example.change("postgres.yaml", "StatefulSet", "postgres", "/spec/volumeClaimTemplates/0/spec/storageClassName"),
-                "PV1", "AUTO_WARN", "managed-csi-premium");
         assertApplied(example.change("storage.yaml", "PersistentVolumeClaim", "shop-media", "/spec/storageClassName"),
                 "PV2", "AUTO_WARN", "azurefile-csi-premium");
         example.assertNoConflictInvolves(OURS);
 
         String storage = example.manifest("storage.yaml");
-        assertFalse(storage.contains("kind: StorageClass"), storage);
+        assertTrue(storage.contains("reclaimPolicy: Retain") && storage.contains("is-default-class"), storage);
         assertTrue(storage.contains("storageClassName: azurefile-csi-premium"), storage);
-        assertTrue(example.manifest("postgres.yaml").contains("storageClassName: managed-csi-premium"));
+        assertTrue(example.manifest("postgres.yaml").contains("storageClassName: gp3"));
     }
 
     @Test
@@ -50,10 +50,10 @@ class StorageOnTheBundledExampleTest {
         String storage = example.manifest("storage.yaml");
         for (String line : List.of("provisioner: disk.csi.azure.com", "skuName: PremiumV2_LRS", "DiskIOPSReadWrite: \"4000\"",
                 "DiskMBpsReadWrite: \"250\"", "fsType: ext4", "provisioner: file.csi.azure.com", "protocol: nfs",
-                "storageClassName: efs-sc", "reclaimPolicy: Retain")) {
+                "storageClassName: efs-sc", "reclaimPolicy: Retain", "is-default-class")) {
             assertTrue(storage.contains(line), line + " in\n" + storage);
         }
-        for (String gone : List.of("is-default-class", "iops:", "fileSystemId", "basePath", "encrypted")) {
+        for (String gone : List.of("iops:", "fileSystemId", "basePath", "encrypted")) {
             assertFalse(storage.contains(gone), gone + " in\n" + storage);
         }
         assertTrue(example.manifest("postgres.yaml").contains("storageClassName: gp3"));

@@ -43,7 +43,8 @@ class StorageRulesTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("a gp3 class with provisioned IOPS is left out for managed-csi-premium, and its claims and "
-                        + "StatefulSet templates follow with a warning that the IOPS are not kept", "", GP3_FAST + "---\n"
+                        + "StatefulSet templates follow with a warning that the IOPS are not kept", "", ebsClass("gp3",
+                        "{type: gp3, iops: \"4000\", throughput: \"250\", encrypted: \"true\"}") + "---\n"
                         + claim("data", "gp3", "ReadWriteOnce") + "---\n" + statefulSet("gp3"), List.of(
                         "StorageClass gp3: SC3 EXCLUDE",
                         "PersistentVolumeClaim data: PV1 AUTO_WARN replace /spec/storageClassName managed-csi-premium",
@@ -59,8 +60,22 @@ class StorageRulesTest {
                         """ + claim("data", "gp2", "ReadWriteOnce"), List.of(
                         "StorageClass gp2: SC2 EXCLUDE",
                         "PersistentVolumeClaim data: PV1 AUTO replace /spec/storageClassName managed-csi-premium")),
+                Arguments.of("a gp3 class the built-in class would not keep (Retain, default, xfs) is converted in place "
+                        + "without being mapped", "", GP3_FAST + "---\n" + claim("data", "gp3", "ReadWriteOnce"), List.of(
+                        "StorageClass gp3: SC1 AUTO replace /provisioner disk.csi.azure.com",
+                        "StorageClass gp3: SC3 AUTO_WARN add /parameters/skuName PremiumV2_LRS",
+                        "StorageClass gp3: SC3 AUTO add /parameters/cachingMode None",
+                        "StorageClass gp3: SC3 AUTO remove /parameters/iops",
+                        "StorageClass gp3: SC3 AUTO add /parameters/DiskIOPSReadWrite 4000",
+                        "StorageClass gp3: SC3 AUTO remove /parameters/throughput",
+                        "StorageClass gp3: SC3 AUTO add /parameters/DiskMBpsReadWrite 250",
+                        "StorageClass gp3: SC3 AUTO remove /parameters/type",
+                        "StorageClass gp3: SC6 AUTO remove /parameters/encrypted",
+                        "StorageClass gp3: SC8 AUTO remove /parameters/csi.storage.k8s.io~1fstype",
+                        "StorageClass gp3: SC8 AUTO add /parameters/fsType xfs",
+                        "StorageClass gp3: SC14 AUTO_WARN replace /metadata/annotations/storageclass.kubernetes.io~1is-default-class true")),
                 Arguments.of("a gp3 class mapped to itself becomes a PremiumV2 class with the same IOPS and throughput, "
-                        + "encryption implied, fsType kept and no default annotation", "storageClasses: {gp3: gp3}",
+                        + "encryption implied, fsType and default annotation kept", "storageClasses: {gp3: gp3}",
                         GP3_FAST + "---\n" + claim("data", "gp3", "ReadWriteOnce"), List.of(
                         "StorageClass gp3: SC1 AUTO replace /provisioner disk.csi.azure.com",
                         "StorageClass gp3: SC3 AUTO_WARN add /parameters/skuName PremiumV2_LRS",
@@ -73,7 +88,7 @@ class StorageRulesTest {
                         "StorageClass gp3: SC6 AUTO remove /parameters/encrypted",
                         "StorageClass gp3: SC8 AUTO remove /parameters/csi.storage.k8s.io~1fstype",
                         "StorageClass gp3: SC8 AUTO add /parameters/fsType xfs",
-                        "StorageClass gp3: SC14 DROP remove /metadata/annotations/storageclass.kubernetes.io~1is-default-class")),
+                        "StorageClass gp3: SC14 AUTO_WARN replace /metadata/annotations/storageclass.kubernetes.io~1is-default-class true")),
                 Arguments.of("a plain gp3 class mapped to itself becomes a Premium SSD class", "storageClasses: {fast: fast}",
                         ebsClass("fast", "{type: gp3}"), List.of(
                         "StorageClass fast: SC1 AUTO replace /provisioner disk.csi.azure.com",
@@ -183,10 +198,12 @@ class StorageRulesTest {
                 Arguments.of("managed-csi-premium-v2 is refused for a target before AKS 1.35",
                         "storageClasses: {gp3: managed-csi-premium-v2}\ntargetAksVersion: \"1.34\"", ebsClass("gp3", "{type: gp3}"), List.of(
                         "StorageClass gp3: SC2 HUMAN /parameters/type")),
-                Arguments.of("claims of classes the input does not define follow the gp2/gp3 defaults; other classes are "
-                        + "left alone", "", claim("a", "gp2", "ReadWriteOnce") + "---\n" + claim("b", "local-path", "ReadWriteOnce")
-                        + "---\n" + claim("c", "", "ReadWriteOnce"), List.of(
-                        "PersistentVolumeClaim a: PV1 AUTO replace /spec/storageClassName managed-csi-premium")),
+                Arguments.of("claims of classes the input does not define follow the gp2/gp3 defaults; an unmapped class "
+                        + "that is no AKS built-in is a decision; AKS built-ins and static binding are left alone", "",
+                        claim("a", "gp2", "ReadWriteOnce") + "---\n" + claim("b", "local-path", "ReadWriteOnce")
+                        + "---\n" + claim("c", "", "ReadWriteOnce") + "---\n" + claim("d", "managed-csi", "ReadWriteOnce"), List.of(
+                        "PersistentVolumeClaim a: PV1 AUTO replace /spec/storageClassName managed-csi-premium",
+                        "PersistentVolumeClaim b: PV1 HUMAN /spec/storageClassName")),
                 Arguments.of("the deprecated storage-class annotation of a claim follows its class too", "", """
                         apiVersion: v1
                         kind: PersistentVolumeClaim
@@ -315,7 +332,7 @@ class StorageRulesTest {
     }
 
     @Test
-    void onlyTheAnnotationOfADefaultClassLeavesAnEmptyMapBehind() {
+    void theDefaultClassStaysTheDefaultWithAWarning() {
         List<String> lines = RulesOnObjects.describe(run("storageClasses: {solo: solo}", """
                 apiVersion: storage.k8s.io/v1
                 kind: StorageClass
@@ -324,7 +341,8 @@ class StorageRulesTest {
                   annotations: {storageclass.kubernetes.io/is-default-class: "true"}
                 provisioner: ebs.csi.aws.com
                 """));
-        assertTrue(lines.contains("StorageClass solo: SC14 DROP remove /metadata/annotations"), lines.toString());
+        assertTrue(lines.contains("StorageClass solo: SC14 AUTO_WARN replace /metadata/annotations/storageclass.kubernetes.io~1is-default-class true"),
+                lines.toString());
     }
 
     static Stream<Arguments> findings() {

@@ -1,0 +1,42 @@
+package io.jenkins.plugins.eks2aks.clusters;
+
+import java.nio.file.Path;
+
+/**
+ * One validated way to reach a cluster (see {@link ClusterAccessOptions}); {@link ClusterConnector} turns it into
+ * a client. Exactly one of the three groups of fields is set.
+ *
+ * @param kubeconfig    a kubeconfig file
+ * @param context       its context, or null
+ * @param eksCluster    an EKS cluster's name
+ * @param region        its region, or null
+ * @param resourceGroup an AKS cluster's resource group
+ * @param aksName       its name
+ * @param subscription  its subscription, or null
+ */
+public record ClusterAccess(Path kubeconfig, String context, String eksCluster, String region, String resourceGroup,
+                            String aksName, String subscription) {
+
+    public static ClusterAccess kubeconfig(Path file, String context) {
+        return new ClusterAccess(file, context, null, null, null, null, null);
+    }
+
+    public static ClusterAccess eks(String cluster, String region) {
+        return new ClusterAccess(null, null, cluster, region, null, null, null);
+    }
+
+    public static ClusterAccess aks(String resourceGroup, String name, String subscription) {
+        return new ClusterAccess(null, null, null, null, resourceGroup, name, subscription);
+    }
+
+    /** How logs and reports name the cluster, e.g. {@code EKS cluster shop-prod} or {@code kubeconfig k.yaml context a}. */
+    public String describe() {
+        if (kubeconfig != null) {
+            return "kubeconfig " + kubeconfig + (context == null ? "" : " context " + context);
+        }
+        if (eksCluster != null) {
+            return "EKS cluster " + eksCluster + (region == null ? "" : " in " + region);
+        }
+        return "AKS cluster " + aksName + " in " + resourceGroup;
+    }
+}

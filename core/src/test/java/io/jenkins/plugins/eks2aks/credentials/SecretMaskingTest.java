@@ -1,0 +1,32 @@
+package io.jenkins.plugins.eks2aks.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class SecretMaskingTest {
+
+    @Test
+    void masksTheSignatureOfASasUrlAndKeepsWhatPeopleNeedToReadIt() {
+        assertEquals("https://acct.blob.core.windows.net/c?sv=2024-08-04&se=2026-12-06&sp=rwl&sig=****",
+                SecretMasking.PATTERNS.mask("https://acct.blob.core.windows.net/c?sv=2024-08-04&se=2026-12-06&sp=rwl&sig=abc%2Bdef%3D"));
+        assertEquals("sig=**** then text", SecretMasking.PATTERNS.mask("sig=abcdef then text"));
+    }
+
+    @Test
+    void masksPresignedS3ParametersAndConnectionStringKeys() {
+        assertEquals("GET /b/k?X-Amz-Credential=****&X-Amz-Signature=****&X-Amz-Expires=900",
+                SecretMasking.PATTERNS.mask("GET /b/k?X-Amz-Credential=AKIA%2F20261205&X-Amz-Signature=0123abcd&X-Amz-Expires=900"));
+        assertEquals("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=****;EndpointSuffix=core.windows.net",
+                SecretMasking.PATTERNS.mask("DefaultEndpointsProtocol=https;AccountName=a;AccountKey=Zm9vYmFy+/==;EndpointSuffix=core.windows.net"));
+    }
+
+    @Test
+    void masksKnownValuesWhereverTheyAppearLongestFirst() {
+        SecretMasking masking = SecretMasking.of(List.of("wJalrXUtnFEMI", "wJalrXUtnFEMI/K7MDENG", "ab"));
+        assertEquals("key **** and ****, ab stays", masking.mask("key wJalrXUtnFEMI/K7MDENG and wJalrXUtnFEMI, ab stays"));
+        assertEquals("token ****", masking.with("session-token-1").mask("token session-token-1"));
+    }
+}
