@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.credentials;
 
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,7 +11,11 @@ import java.util.regex.Pattern;
 /**
  * Hides secrets in text that is about to be printed or written: the values a run knows are secret (keys, SAS tokens,
  * connection strings), and whatever looks like a signature in a URL or a key in a connection string even when the run
- * did not know it (a SAS a tool echoes back, a presigned URL in an SDK error message).
+ * did not know it (a SAS a tool echoes back, a presigned URL in an SDK error message), or like a token the engine
+ * derives from the credentials where it runs, which a front end never sees: EKS tokens ({@code k8s-aws-v1.…}), JWTs
+ * (Entra access tokens, ACR refresh and access tokens), ECR authorization tokens (base64 of {@code AWS:…}) and their
+ * passwords (base64 of a JSON object, {@code eyJ…}), and the credential of any {@code Basic}/{@code Bearer} header.
+ * Immutable and thread-safe.
  */
 public final class SecretMasking {
 
@@ -22,6 +27,14 @@ public final class SecretMasking {
             "(?i)((?:[?&;]|^)(?:sig|x-amz-signature|x-amz-security-token|x-amz-credential)=)([^&\\s\"';]+)");
     private static final Pattern CONNECTION_STRING_KEYS = Pattern.compile(
             "(?i)((?:AccountKey|SharedAccessSignature|SharedAccessKey)=)([^;\\s\"']+)");
+
+    /** Derived tokens, masked whole. */
+    private static final Pattern TOKENS = Pattern.compile(String.join("|",
+            "k8s-aws-v1\\.[A-Za-z0-9_-]+",
+            "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*",
+            "eyJ[A-Za-z0-9+/_-]{36,}={0,2}",
+            "QVdTO[A-Za-z0-9+/]{16,}={0,2}",
+            "(?<=\\b(?:Basic|Bearer) )[A-Za-z0-9+/=._~-]{8,}"));
 
     /** Masks only the patterns, no known values. */
     public static final SecretMasking PATTERNS = new SecretMasking(List.of());
@@ -47,9 +60,29 @@ public final class SecretMasking {
 
     /** This masking and one more secret value. */
     public SecretMasking with(String value) {
+        return with(List.of(value));
+    }
+
+    /** This masking and more secret values, e.g. tokens derived while the work runs. */
+    public SecretMasking with(Collection<String> values) {
         List<String> all = new ArrayList<>(secrets);
-        all.add(value);
+        all.addAll(values);
         return of(all);
+    }
+
+    /** A stream that masks each line before passing it on to {@code out}. */
+    public OutputStream wrap(OutputStream out) {
+        return new MaskingOutputStream(out, this);
+    }
+
+    /** How many known values this masking hides; never the values. */
+    public int size() {
+        return secrets.size();
+    }
+
+    @Override
+    public String toString() {
+        return "SecretMasking[" + secrets.size() + " values and the secret patterns]";
     }
 
     /** {@code text} with every known secret and every secret-looking parameter replaced by {@value #MASK}. */
@@ -60,6 +93,10 @@ public final class SecretMasking {
         String out = text;
         for (String secret : secrets) {
             out = out.replace(secret, MASK);
+        }
+        Matcher tokens = TOKENS.matcher(out);
+        if (tokens.find()) {
+            out = tokens.replaceAll(MASK);
         }
         out = replace(SECRET_PARAMETERS, out);
         return replace(CONNECTION_STRING_KEYS, out);
