@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.FieldChecks;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -30,8 +31,7 @@ final class ConvertManifestsExecution extends SynchronousNonBlockingStepExecutio
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        if (!failOn.equals(ConvertManifestsStep.FAIL_ON_CONFLICTS) && !failOn.equals(ConvertManifestsStep.FAIL_ON_DECISIONS)
-                && !failOn.equals(ConvertManifestsStep.FAIL_ON_NEVER)) {
+        if (failOn.isBlank() || FieldChecks.failOn(failOn) != null) {
             throw new AbortException("convertManifests: invalid 'failOn' '" + failOn + "': allowed are conflicts, decisions, never");
         }
         work.validate();

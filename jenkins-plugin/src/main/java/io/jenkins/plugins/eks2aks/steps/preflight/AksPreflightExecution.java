@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.FieldChecks;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
@@ -38,7 +39,7 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
         if (step.getCluster() == null && step.getKubeconfig() == null) {
             throw new AbortException("aksPreflight: give the AKS cluster ('resourceGroup' and 'cluster'), a 'kubeconfig', or both");
         }
-        if (step.getIngress() != null && !step.getIngress().matches("app-routing|agc|agic|nginx")) {
+        if (step.getIngress() != null && !FieldChecks.PREFLIGHT_INGRESS.contains(step.getIngress())) {
             throw new AbortException("aksPreflight: unknown ingress '" + step.getIngress() + "': expected app-routing, agc, agic or nginx");
         }
         StepContext context = getContext();
