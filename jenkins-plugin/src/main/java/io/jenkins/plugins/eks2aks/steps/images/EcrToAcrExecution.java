@@ -11,6 +11,7 @@ import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -133,6 +134,7 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         } catch (AbortException e) {
             throw masked.masked(e);
         }
+        MigrationReportsAction.record(run, "ecrToAcr", summary, context.get(FilePath.class).getRemote());
         int failures = ((Number) summary.get("failed")).intValue();
         if (failures > 0 && persisted.failFast()) {
             throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));

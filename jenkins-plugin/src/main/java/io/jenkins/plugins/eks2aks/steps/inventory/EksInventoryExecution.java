@@ -8,6 +8,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -60,7 +61,9 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
                 step.getDump(), step.getKubeconfig(), step.getContext(), step.getOutput(), step.getSourceVersion(),
                 step.getTargetVersion()), keys, settings, listener);
         try {
-            return context.get(FilePath.class).act(callable);
+            HashMap<String, Object> summary = context.get(FilePath.class).act(callable);
+            MigrationReportsAction.record(context.get(Run.class), "eksInventory", summary, context.get(FilePath.class).getRemote());
+            return summary;
         } catch (AbortException e) {
             throw masked.masked(e);
         }
