@@ -16,14 +16,16 @@ import java.util.function.Supplier;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:everything was converted (or --fail-on allowed what is pending)",
-                "1:shift-traffic: a health gate failed and the weights were rolled back",
-                "2:convert: decisions are pending (see the report's checklist)",
+                "1:shift-traffic: a health gate failed and the weights were rolled back; sync-storage: some objects "
+                        + "could not be copied",
+                "2:convert: decisions are pending (see the report's checklist); verify-storage: the gate failed; "
+                        + "sync-storage: the source is empty",
                 "3:the input or the options are wrong, or rules conflict; nothing was written",
                 "64:the command line could not be parsed"})
 public final class Eks2AksCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
-    /** The operation itself failed, e.g. shift-traffic's health gate (the weights were rolled back). */
+    /** The operation itself failed, e.g. shift-traffic's health gate (the weights were rolled back), objects not copied. */
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_DECISIONS_PENDING = 2;
     public static final int EXIT_ERROR = 3;
@@ -37,6 +39,8 @@ public final class Eks2AksCommand implements Runnable {
         SUBCOMMANDS.put("inventory", InventoryCommand::new);
         SUBCOMMANDS.put("preflight", PreflightCommand::new);
         SUBCOMMANDS.put("copy-images", CopyImagesCommand::new);
+        SUBCOMMANDS.put("sync-storage", SyncStorageCommand::new);
+        SUBCOMMANDS.put("verify-storage", VerifyStorageCommand::new);
         SUBCOMMANDS.put("shift-traffic", ShiftTrafficCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AksClients;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.preflight.AksFacts;
 import io.jenkins.plugins.eks2aks.preflight.AksPreflight;
@@ -68,7 +69,7 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--ingress", paramLabel = "TARGET", description = "The chosen ingress: app-routing, agc, agic or nginx.")
     String ingress;
 
-    @Option(names = "--acr", paramLabel = "REGISTRY", description = "The ACR the workloads pull from, e.g. contoso.azurecr.io.")
+    @Option(names = "--acr", paramLabel = "REGISTRY", description = "The ACR the workloads pull from, e.g. contoso.azurecr.io: with --name, the kubelet identity's role assignments on it are read (AcrPull or a role granting registries/pull/read).")
     String acr;
 
     @Option(names = "--velero-namespace", paramLabel = "NS", defaultValue = "velero", description = "Velero's namespace (default: ${DEFAULT-VALUE}).")
@@ -99,10 +100,15 @@ final class PreflightCommand implements Callable<Integer> {
                 ? PreflightRequirements.fromInventory(inventory, ingress, acr, veleroNamespace)
                 : PreflightRequirements.withoutInventory(sourceVersion, ingress, acr, veleroNamespace);
         AksFacts aks = null;
+        CloudAuthenticationException signIn = null;
         if (name != null) {
             AzureSettings azure = AzureSettings.resolve(environment, null, subscription);
-            aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
-                    .read(resourceGroup, name);
+            try {
+                aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
+                        .read(resourceGroup, name, acr);
+            } catch (CloudAuthenticationException e) {
+                signIn = e; // the checks that need no ARM still run and are reported; the command then fails with this line
+            }
         }
         ClusterFacts cluster = null;
         if (kubeconfig != null) {
@@ -113,6 +119,9 @@ final class PreflightCommand implements Callable<Integer> {
         String target = name != null ? "AKS " + name + " in " + resourceGroup : "kubeconfig " + kubeconfig;
         PreflightSummary summary = new AksPreflight(events, clock).run(new PreflightRequest(target, requirements, aks, cluster,
                 resourceGroup, name, forceOutput.checked(out), forceOutput.force));
+        if (signIn != null) {
+            throw signIn;
+        }
         return summary.ready() ? Eks2AksCommand.EXIT_OK : Eks2AksCommand.EXIT_DECISIONS_PENDING;
     }
 }

@@ -73,8 +73,12 @@ public final class EntraCredential implements TokenCredential {
     private CloudAuthenticationException explain(Throwable e) {
         if (unreachable(e)) {
             // Not a verdict on the credential: not remembered, a later request may get through.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
             return rejection("Cannot reach Entra ID at " + authority + " to sign in with the credential from " + source + ": "
-                    + firstLine(e), e);
+                    + firstLine(root), e);
         }
         CloudAuthenticationException failure = rejection("Entra ID at " + authority + " rejected the credential from " + source
                 + ": " + firstLine(e), e);

@@ -55,6 +55,10 @@ public final class VmSizes {
         }
         int cpu = vcpus.get();
         String family = m.group(1);
+        if (isAwsAccelerator(family)) {
+            return new Suggestion("Standard_D4s_v5", false, instanceType + " carries AWS accelerators (Inferentia, "
+                    + "Trainium, Gaudi or FPGA) that Azure does not offer: re-target the workload, then choose a size by vCPU and memory");
+        }
         boolean graviton = m.group(3).contains("g");
         switch (family) {
             case "m" -> {
@@ -81,6 +85,12 @@ public final class VmSizes {
                 return sized("Standard_D%ds_v5", cpu, "no direct match for the '" + family + "' family: general purpose by vCPU");
             }
         }
+    }
+
+    /** EC2 families whose accelerators Azure has no VM for: Inferentia, Trainium (Neuron), Gaudi (dl1), FPGA (f1), video (vt1). */
+    public static boolean isAwsAccelerator(String family) {
+        String f = family.toLowerCase(java.util.Locale.ROOT).replaceAll("\\d.*$", "");
+        return f.equals("inf") || f.equals("trn") || f.equals("dl") || f.equals("f") || f.equals("vt");
     }
 
     private static Suggestion sized(String pattern, int cpu, String note) {

@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class MaskingOutputStream extends FilterOutputStream {
 
-    private final SecretMasking mask;
+    private final SecretMask mask;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
 
-    MaskingOutputStream(OutputStream out, SecretMasking mask) {
+    MaskingOutputStream(OutputStream out, SecretMask mask) {
         super(out);
         this.mask = mask;
     }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * A reference to an image in a private Amazon ECR registry:
- * {@code <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>[:tag][@sha256:digest]}.
+ * {@code <account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>[:tag][@sha256:digest]} (FIPS endpoints
+ * serve the same registry).
  * ECR Public ({@code public.ecr.aws/...}) is a different service and does not match.
  *
  * @param host       the registry host, e.g. {@code 123456789012.dkr.ecr.us-east-1.amazonaws.com}
@@ -21,7 +22,7 @@ public record EcrImageReference(String host, String account, String region, Stri
 
     // Grammar from the ECR API reference (repository names, tags) and the China partition's host suffix.
     private static final Pattern ECR = Pattern.compile(
-            "^((\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?)"
+            "^((\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?)"
                     + "/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)"
                     + "(?::([\\w][\\w.-]{0,127}))?"
                     + "(?:@(sha256:[a-f0-9]{64}))?$");

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class RegistryMap {
 
     private static final Pattern ECR_KEY = Pattern.compile(
-            "^\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?(?:/[a-z0-9._/-]+)?$");
+            "^\\d{12}\\.dkr\\.ecr(?:-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(?:\\.cn)?(?:/[a-z0-9._/-]+)?$");
     // A registry host (with optional port) and an optional repository prefix.
     private static final Pattern TARGET = Pattern.compile(
             "^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\\d{1,5})?(?:/[a-z0-9._-]+)*$");

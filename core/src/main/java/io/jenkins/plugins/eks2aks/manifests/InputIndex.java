@@ -30,9 +30,13 @@ public final class InputIndex {
     /** Every definition of each StorageClass name, in input order, with the file it is in. */
     private final Map<String, List<Definition>> storageClasses = new HashMap<>();
     private final AlbIngressSchemes albIngresses = new AlbIngressSchemes();
+    private final Map<String, String> gatewayClassControllers = new HashMap<>();
+    private final Map<String, String> gatewayLoadBalancerSchemes = new HashMap<>();
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
+    private final Set<String> secrets = new TreeSet<>();
     private final RegistryMap registries;
+    private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
 
     private InputIndex(RegistryMap registries) {
         this.registries = registries;
@@ -45,6 +49,7 @@ public final class InputIndex {
     /** The index of {@code input}, with the ACR repository each ECR repository goes to under {@code registries}. */
     public static InputIndex of(ManifestSet input, RegistryMap registries) {
         InputIndex index = new InputIndex(registries);
+        index.kustomizeNamespaces = KustomizeNamespaces.of(input);
         for (ManifestFile file : input.files()) {
             for (ManifestDocument document : file.documents()) {
                 ManifestConverter.objectsOf(document).forEach(index::add);
@@ -66,13 +71,20 @@ public final class InputIndex {
             case "ServiceAccount" -> {
                 String role = node.at("/metadata/annotations").path(IRSA_ROLE_ANNOTATION).asText(null);
                 if (role != null) {
-                    serviceAccountRoles.put(key(object.ref().namespace(), name), role);
+                    serviceAccountRoles.put(key(namespaceOf(object), name), role);
                 }
             }
             case "StorageClass" -> storageClasses.computeIfAbsent(name, n -> new ArrayList<>())
                     .add(new Definition(object.document().file(), node));
             case "IngressClass", "IngressClassParams", "Ingress" -> albIngresses.add(object);
+            case "GatewayClass" -> gatewayClassControllers.put(name, node.at("/spec/controllerName").asText(""));
+            case "LoadBalancerConfiguration" -> {
+                if (object.ref().apiVersion().startsWith("gateway.k8s.aws/")) {
+                    gatewayLoadBalancerSchemes.put(key(object.ref().namespace(), name), node.at("/spec/scheme").asText(""));
+                }
+            }
             case "Secret" -> {
+                secrets.add(key(object.ref().namespace(), name));
                 if (isEcrPullSecret(node)) {
                     ecrPullSecrets.add(key(object.ref().namespace(), name));
                 }
@@ -85,6 +97,12 @@ public final class InputIndex {
                             .computeIfAbsent(target, t -> new TreeSet<>()).add(ref.host() + "/" + ref.repository())));
         }
         return this;
+    }
+
+    /** The object's namespace: its own, else the one a kustomization of the input gives it; null for neither. */
+    public String namespaceOf(KubeObject object) {
+        String own = object.ref().namespace();
+        return own != null ? own : kustomizeNamespaces.of(object.document().file()).orElse(null);
     }
 
     /** The IAM role of ServiceAccount {@code namespace/name}, when the input has it with an IRSA annotation. */
@@ -143,6 +161,29 @@ public final class InputIndex {
         return albIngresses;
     }
 
+    /** The controllerName of GatewayClass {@code name}, when the input has it. */
+    public Optional<String> gatewayClassController(String name) {
+        return Optional.ofNullable(gatewayClassControllers.get(name));
+    }
+
+    /**
+     * The scheme of the AWS Load Balancer Controller's LoadBalancerConfiguration {@code namespace/name}: empty
+     * string when it sets none, empty Optional when the input does not have it.
+     */
+    public Optional<String> gatewayLoadBalancerScheme(String namespace, String name) {
+        return Optional.ofNullable(gatewayLoadBalancerSchemes.get(key(namespace, name)));
+    }
+
+    /** Whether {@code image} is a private ECR image that the registry map sends to ACR. */
+    public boolean movesToAcr(String image) {
+        return EcrImageReference.parse(image).flatMap(registries::targetRepository).isPresent();
+    }
+
+    /** Whether the input has Secret {@code namespace/name}. */
+    public boolean hasSecret(String namespace, String name) {
+        return secrets.contains(key(namespace, name));
+    }
+
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */
     public boolean isEcrPullSecret(String namespace, String name) {
         return ecrPullSecrets.contains(key(namespace, name));
@@ -163,7 +204,7 @@ public final class InputIndex {
             }
             for (var it = auths.fieldNames(); it.hasNext(); ) {
                 String host = it.next().replaceFirst("^https?://", "");
-                if (!host.matches("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/?")) {
+                if (!host.matches("\\d{12}\\.dkr\\.ecr(-fips)?\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/?")) {
                     return false;
                 }
             }

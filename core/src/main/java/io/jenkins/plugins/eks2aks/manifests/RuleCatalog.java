@@ -33,7 +33,9 @@ import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRu
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ControllerOwnedRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ServerSetFieldsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AwsGatewayRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.LoadBalancerServiceRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.AwsExtendedResourcesRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.scheduling.NodeSchedulingRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.AwsSystemObjectsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.NamespaceFilterRule;
@@ -74,11 +76,13 @@ public final class RuleCatalog {
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule());
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
+        rules.add(new AwsGatewayRule(context.index()));
         // Identity: IRSA and Pod Identity → Microsoft Entra Workload ID.
         rules.add(new IrsaServiceAccountRule(context.mapping()));
         rules.add(new WorkloadIdentityPodRule(context.index()));
         // Scheduling: node labels, spot, zones, instance types.
         rules.add(new NodeSchedulingRule(context.mapping()));
+        rules.add(new AwsExtendedResourcesRule());
         // Storage (§2: SC1–SC14, PV1–PV8), secrets (§5: K1–K5, E1–E3), Karpenter (§6.2: KP1–KP3).
         rules.add(new AwsStorageClassRule(context));
         rules.add(new ClaimStorageClassRule(context));

@@ -128,7 +128,7 @@ public final class MappingFile {
                 strings(root.path("registries")),
                 root.path("acr").asText(null),
                 storage,
-                "nfs".equals(root.path("efsProtocol").asText("smb")),
+                "nfs".equals(root.path("efsProtocol").asText("nfs")),
                 identities,
                 ingress.has("target") ? IngressTarget.fromKey(ingress.path("target").asText()) : d.ingress(),
                 ingress.path("internalClassName").asText(d.internalIngressClass()),

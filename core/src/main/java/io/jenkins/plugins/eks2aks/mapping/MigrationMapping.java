@@ -15,7 +15,8 @@ import java.util.Set;
  * @param registries        ECR host or host/prefix → ACR login server or server/prefix
  * @param acr               ACR for every other ECR image, or null
  * @param storageClasses    EKS class → AKS class, defaults included (see {@link #defaults()})
- * @param efsNfs            convert EFS classes into Azure Files NFS classes instead of mapping them to SMB
+ * @param efsNfs            convert EFS classes into Azure Files NFS classes (the default: EFS is NFS, with POSIX
+ *                          semantics) instead of mapping them to the built-in SMB class
  * @param identities        IAM role ARN → Workload ID identity
  * @param ingress           the AKS ingress that replaces ALB ingresses
  * @param internalIngressClass ingress class of the internal app-routing controller
@@ -73,7 +74,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
 
     /** No file: every default, no decisions made. */
     public static MigrationMapping defaults() {
-        return new MigrationMapping(Map.of(), null, DEFAULT_STORAGE_CLASSES, false, Map.of(), IngressTarget.WEBAPPROUTING,
+        return new MigrationMapping(Map.of(), null, DEFAULT_STORAGE_CLASSES, true, Map.of(), IngressTarget.WEBAPPROUTING,
                 DEFAULT_INTERNAL_INGRESS_CLASS, Map.of(), Map.of(), Map.of(), null, DEFAULT_TARGET_AKS_VERSION,
                 List.of(), List.of(), Set.of(), Map.of(), Map.of(), null, Map.of(), Set.of());
     }

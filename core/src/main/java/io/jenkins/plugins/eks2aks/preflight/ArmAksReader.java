@@ -22,6 +22,20 @@ public final class ArmAksReader {
         this.credentialSource = credentialSource;
     }
 
+    /**
+     * The cluster, and when {@code acr} is given whether its kubelet identity may pull from that registry (role
+     * assignments on the registry, in the cluster's subscription).
+     */
+    public AksFacts read(String resourceGroup, String name, String acr) {
+        AksFacts facts = read(resourceGroup, name);
+        if (acr == null || acr.isBlank()) {
+            return facts;
+        }
+        AcrPullReader pull = new AcrPullReader(manager.httpPipeline(), manager.serviceClient().getEndpoint(),
+                manager.serviceClient().getSubscriptionId());
+        return facts.withAcrPull(pull.read(acr.trim(), facts.kubeletObjectId()));
+    }
+
     public AksFacts read(String resourceGroup, String name) {
         ManagedClusterInner mc;
         try {
@@ -61,12 +75,14 @@ public final class ArmAksReader {
         UserAssignedIdentity kubelet = mc.identityProfile() == null ? null : mc.identityProfile().get("kubeletidentity");
         return new AksFacts(mc.name(), resourceGroup,
                 mc.currentKubernetesVersion() != null ? mc.currentKubernetesVersion() : mc.kubernetesVersion(), mc.provisioningState(),
-                mc.oidcIssuerProfile() == null ? null : mc.oidcIssuerProfile().enabled(),
+                // A feature ARM does not mention is off, as az aks show reads it: a cluster created with the defaults
+                // returns securityProfile: {} and no blobCSIDriver.
+                mc.oidcIssuerProfile() != null && Boolean.TRUE.equals(mc.oidcIssuerProfile().enabled()),
                 mc.oidcIssuerProfile() == null ? null : mc.oidcIssuerProfile().issuerUrl(),
-                security == null || security.workloadIdentity() == null ? null : security.workloadIdentity().enabled(),
+                security != null && security.workloadIdentity() != null && Boolean.TRUE.equals(security.workloadIdentity().enabled()),
                 storage == null || storage.diskCsiDriver() == null ? null : storage.diskCsiDriver().enabled(),
                 storage == null || storage.fileCsiDriver() == null ? null : storage.fileCsiDriver().enabled(),
-                storage == null || storage.blobCsiDriver() == null ? null : storage.blobCsiDriver().enabled(),
+                storage != null && storage.blobCsiDriver() != null && Boolean.TRUE.equals(storage.blobCsiDriver().enabled()),
                 storage == null || storage.snapshotController() == null ? null : storage.snapshotController().enabled(),
                 ingress == null || ingress.webAppRouting() == null ? null : ingress.webAppRouting().enabled(),
                 kubelet == null ? null : kubelet.objectId(),

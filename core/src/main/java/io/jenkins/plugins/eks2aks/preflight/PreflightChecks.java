@@ -42,10 +42,7 @@ final class PreflightChecks {
                 "az aks update " + az + " --enable-disk-driver"));
         checks.add(csi("file-csi", "Azure Files CSI driver enabled", "file.csi.azure.com", aks == null ? null : aks.fileCsi(), true,
                 "az aks update " + az + " --enable-file-driver"));
-        checks.add(req.needsBlob()
-                ? csi("blob-csi", "Azure Blob CSI driver enabled", "blob.csi.azure.com", aks == null ? null : aks.blobCsi(), false,
-                        "az aks update " + az + " --enable-blob-driver")
-                : PreflightCheck.pass("blob-csi", "Azure Blob CSI driver enabled", "not needed: no claim uses S3 or FSx"));
+        checks.add(blobCsi());
         checks.add(snapshotController());
         for (String sc : req.storageClasses()) {
             checks.add(storageClass(sc));
@@ -78,6 +75,14 @@ final class PreflightChecks {
     }
 
     private PreflightCheck flag(String id, String title, Boolean enabled, boolean needed, String fix, String why) {
+        if (!needed && !req.fromInventory()) {
+            // Without an inventory the need is unknown: the cluster's own state is all there is to report.
+            if (Boolean.TRUE.equals(enabled)) {
+                return enabledCheck(id, title);
+            }
+            return PreflightCheck.notChecked(id, title, (enabled == null ? "the cluster's setting is unknown without Azure Resource "
+                    + "Manager access" : "disabled") + "; whether the workloads need it (IRSA or Pod Identity) is unknown without an inventory", fix);
+        }
         if (!needed) {
             return PreflightCheck.pass(id, title, "not needed: the inventory found no IRSA or Pod Identity"
                     + (enabled == null ? "" : " (" + (enabled ? "enabled" : "disabled") + ")"));
@@ -85,18 +90,27 @@ final class PreflightChecks {
         if (enabled == null) {
             return PreflightCheck.notChecked(id, title, why + "; the cluster's setting is unknown without Azure Resource Manager access", fix);
         }
-        return enabled ? PreflightCheck.pass(id, title, "enabled" + (aks.oidcIssuerUrl() != null && id.equals("oidc-issuer") ? ": " + aks.oidcIssuerUrl() : ""))
-                : PreflightCheck.fail(id, title, "disabled although " + why, fix);
+        return enabled ? enabledCheck(id, title) : PreflightCheck.fail(id, title, "disabled although " + why, fix);
+    }
+
+    private PreflightCheck enabledCheck(String id, String title) {
+        return PreflightCheck.pass(id, title, "enabled" + (aks != null && aks.oidcIssuerUrl() != null && id.equals("oidc-issuer")
+                ? ": " + aks.oidcIssuerUrl() : ""));
     }
 
     private PreflightCheck workloadIdentity() {
         String fix = "az aks update " + az + " --enable-workload-identity";
         Boolean enabled = aks == null ? null : aks.workloadIdentity();
-        if (enabled == null && k8s != null && req.needsWorkloadIdentity()) {
+        if (enabled == null && k8s != null && (req.needsWorkloadIdentity() || !req.fromInventory())) {
             // The Workload ID webhook runs in kube-system when the feature is on.
             boolean webhook = k8s.deployments().keySet().stream().anyMatch(d -> d.startsWith("kube-system/azure-wi-webhook"));
-            return webhook ? PreflightCheck.pass("workload-identity", "Workload ID enabled", "the azure-wi-webhook runs in kube-system")
-                    : PreflightCheck.fail("workload-identity", "Workload ID enabled", "no azure-wi-webhook in kube-system although IRSA or Pod Identity was found", fix);
+            if (webhook) {
+                return PreflightCheck.pass("workload-identity", "Workload ID enabled", "the azure-wi-webhook runs in kube-system");
+            }
+            return req.needsWorkloadIdentity()
+                    ? PreflightCheck.fail("workload-identity", "Workload ID enabled", "no azure-wi-webhook in kube-system although IRSA or Pod Identity was found", fix)
+                    : PreflightCheck.notChecked("workload-identity", "Workload ID enabled", "no azure-wi-webhook in kube-system; whether "
+                            + "the workloads need it (IRSA or Pod Identity) is unknown without an inventory", fix);
         }
         return flag("workload-identity", "Workload ID enabled", enabled, req.needsWorkloadIdentity(), fix, "IRSA or Pod Identity was found");
     }
@@ -112,6 +126,21 @@ final class PreflightChecks {
                     : PreflightCheck.fail(id, title, "no CSIDriver " + driver, fix);
         }
         return PreflightCheck.notChecked(id, title, "no ARM access and no kubeconfig", fix);
+    }
+
+    private PreflightCheck blobCsi() {
+        String id = "blob-csi";
+        String title = "Azure Blob CSI driver enabled";
+        String fix = "az aks update " + az + " --enable-blob-driver";
+        PreflightCheck state = csi(id, title, "blob.csi.azure.com", aks == null ? null : aks.blobCsi(), false, fix);
+        if (req.needsBlob() || state.status() == CheckStatus.PASS) {
+            return state;
+        }
+        if (req.fromInventory()) {
+            return PreflightCheck.pass(id, title, "not needed: no claim or volume uses S3 or FSx");
+        }
+        return PreflightCheck.notChecked(id, title, state.detail() + "; whether a volume needs it (S3 Mountpoint, FSx) is unknown "
+                + "without an inventory", fix);
     }
 
     private PreflightCheck snapshotController() {
@@ -149,7 +178,9 @@ final class PreflightChecks {
             return req.needsIngress()
                     ? PreflightCheck.fail(id, title, "the source has ALB ingresses and no ingress target was chosen",
                             "choose one: app-routing (az aks approuting enable " + az + "), agc or agic, and pass it as the ingress option")
-                    : PreflightCheck.pass(id, title, "not needed: no ALB ingress in the inventory and no target chosen");
+                    : req.fromInventory() ? PreflightCheck.pass(id, title, "not needed: no ALB ingress in the inventory and no target chosen")
+                    : PreflightCheck.notChecked(id, title, "no ingress target chosen and no inventory to say whether the workloads need one",
+                            "pass the ingress option (app-routing, agc, agic or nginx), or the inventory");
         }
         String cls = INGRESS_CLASSES.getOrDefault(req.ingressTarget(), req.ingressTarget());
         String fix = switch (req.ingressTarget()) {
@@ -212,8 +243,19 @@ final class PreflightChecks {
         }
         String principal = aks == null || aks.kubeletObjectId() == null ? "the kubelet identity"
                 : "the kubelet identity (object id " + aks.kubeletObjectId() + ")";
-        return PreflightCheck.notChecked(id, title, "role assignments of " + principal + " on " + req.acr()
-                        + " are not read by this tool", "az aks check-acr " + az + " --acr " + req.acr()
-                        + " (to grant: az aks update " + az + " --attach-acr " + req.acr() + ")");
+        String attach = "az aks update " + az + " --attach-acr " + req.acr();
+        AcrPull pull = aks == null ? null : aks.acrPull();
+        if (pull == null) {
+            return PreflightCheck.notChecked(id, title, "role assignments of " + principal + " on " + req.acr()
+                    + " need Azure Resource Manager access", "az aks check-acr " + az + " --acr " + req.acr() + " (to grant: " + attach + ")");
+        }
+        if (pull.unknown() != null) {
+            return PreflightCheck.notChecked(id, title, pull.unknown(), "az aks check-acr " + az + " --acr " + req.acr()
+                    + " (to grant: " + attach + ")");
+        }
+        return pull.grantedBy() != null
+                ? PreflightCheck.pass(id, title, principal + " has " + pull.grantedBy() + " on " + pull.registryId())
+                : PreflightCheck.fail(id, title, "no role assignment of " + principal + " on " + pull.registryId() + " grants "
+                        + AcrPullReader.PULL + " (AcrPull)", attach);
     }
 }

@@ -16,14 +16,16 @@ import java.util.TreeSet;
  * @param sourceVersion       the EKS version (AKS must not be older), or null when unknown
  * @param needsWorkloadIdentity IRSA or Pod Identity was found
  * @param storageClasses      the AKS storage classes the migrated claims will use
- * @param needsBlob           a claim needs the Blob CSI driver (S3 Mountpoint, FSx)
+ * @param needsBlob           a claim or a volume needs the Blob CSI driver (S3 Mountpoint, FSx)
  * @param ingressTarget       {@code app-routing}, {@code agc}, {@code agic}, {@code nginx}, or null
  * @param needsIngress        the source has ALB ingresses
  * @param acr                 the ACR that images are pulled from, or null
  * @param veleroNamespace     where Velero runs
+ * @param fromInventory       whether an inventory said what the workloads need; without one a "not needed" is unknown
  */
 public record PreflightRequirements(KubernetesVersion sourceVersion, boolean needsWorkloadIdentity, Set<String> storageClasses,
-                                    boolean needsBlob, String ingressTarget, boolean needsIngress, String acr, String veleroNamespace) {
+                                    boolean needsBlob, String ingressTarget, boolean needsIngress, String acr, String veleroNamespace,
+                                    boolean fromInventory) {
 
     /**
      * Reads an {@code inventory.json}: the version, IRSA/Pod Identity findings (W1, W8), ALB ingresses (N1), and the
@@ -42,14 +44,16 @@ public record PreflightRequirements(KubernetesVersion sourceVersion, boolean nee
         }
         boolean identity = false;
         boolean ingress = false;
+        boolean blob = false;
         for (JsonNode f : inv.path("findings")) {
             String rule = f.path("rule").asText();
             boolean system = "INFO".equals(f.path("severity").asText());
             identity |= !system && (rule.equals("W1") || rule.equals("W8"));
             ingress |= !system && rule.equals("N1");
+            // SC13: a class or a volume of the S3 Mountpoint or FSx driver; a static volume's claim names no provisioner.
+            blob |= rule.equals("SC13");
         }
         Set<String> classes = new TreeSet<>();
-        boolean blob = false;
         for (JsonNode c : inv.path("persistentVolumeClaims")) {
             String provisioner = c.path("provisioner").asText();
             if (provisioner.contains("ebs.csi") || provisioner.equals("kubernetes.io/aws-ebs")) {
@@ -60,14 +64,16 @@ public record PreflightRequirements(KubernetesVersion sourceVersion, boolean nee
                 classes.add("azureblob-fuse-premium");
                 blob = true;
             }
+            String volume = c.path("volume").asText();
+            blob |= volume.startsWith("s3.csi") || volume.startsWith("fsx.csi");
         }
         return new PreflightRequirements(KubernetesVersion.parse(inv.path("cluster").path("version").asText(null)).orElse(null),
-                identity, classes, blob, ingressTarget, ingress, acr, veleroNamespace);
+                identity, classes, blob, ingressTarget, ingress, acr, veleroNamespace, true);
     }
 
     /** Requirements without an inventory: only what the operator said. */
     public static PreflightRequirements withoutInventory(String sourceVersion, String ingressTarget, String acr, String veleroNamespace) {
         return new PreflightRequirements(KubernetesVersion.parse(sourceVersion).orElse(null), false, Set.of(), false, ingressTarget,
-                false, acr, veleroNamespace);
+                false, acr, veleroNamespace, false);
     }
 }

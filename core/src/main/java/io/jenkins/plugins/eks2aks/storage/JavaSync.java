@@ -2,7 +2,7 @@ package io.jenkins.plugins.eks2aks.storage;
 
 import com.azure.storage.blob.models.BlobStorageException;
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobDestination;
@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,14 +36,14 @@ public final class JavaSync {
     static final int ATTEMPTS = 3;
 
     private final EventSink events;
-    private final SecretMasking masking;
+    private final SecretMask masking;
     private final long backoffMillis;
 
-    public JavaSync(EventSink events, SecretMasking masking) {
+    public JavaSync(EventSink events, SecretMask masking) {
         this(events, masking, 1000);
     }
 
-    JavaSync(EventSink events, SecretMasking masking, long backoffMillis) {
+    JavaSync(EventSink events, SecretMask masking, long backoffMillis) {
         this.events = events;
         this.masking = masking;
         this.backoffMillis = backoffMillis;
@@ -127,6 +128,8 @@ public final class JavaSync {
             throw new IllegalStateException("a copy task failed outside its own error handling", e.getCause());
         } finally {
             pool.shutdownNow();
+            // An interrupted run returns only once its workers stopped: nothing is written after it says it ended.
+            pool.awaitTermination(2, TimeUnit.MINUTES);
         }
         if (fatal.get() != null) {
             throw fatal.get();

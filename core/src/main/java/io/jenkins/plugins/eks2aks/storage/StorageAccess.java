@@ -1,12 +1,15 @@
 package io.jenkins.plugins.eks2aks.storage;
 
+import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobDestination;
 import io.jenkins.plugins.eks2aks.storage.blob.BlobLocation;
 import io.jenkins.plugins.eks2aks.storage.source.FolderSource;
@@ -39,7 +42,7 @@ import java.util.Map;
  * @param masking         masks every secret value this access holds
  */
 public record StorageAccess(BlobLocation destination, BlobContainerClient blobClient, String blobCredentials, S3Client s3Client,
-                            AwsCredentials aws, String awsSource, SecretMasking masking) {
+                            AwsCredentials aws, String awsSource, SecretMask masking) {
 
     /**
      * @param env         the environment (a Jenkins build's variables are not the process environment)
@@ -73,13 +76,23 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
                 builder.connectionString(connection).endpoint(destination.containerUrl());
             } catch (IllegalArgumentException e) {
                 throw new MigrationException("AZURE_STORAGE_CONNECTION_STRING is not a storage connection string: "
-                        + SecretMasking.of(secrets).mask(e.getMessage()));
+                        + SecretMask.of(secrets).mask(e.getMessage()));
             }
             blobCredentials = "AZURE_STORAGE_CONNECTION_STRING";
+        } else if (!blank(env.get("AZURE_CLIENT_ID")) && !blank(env.get("AZURE_CLIENT_SECRET"))) {
+            // From the map, not the process: a Jenkins build's bound service principal is not in the agent's environment.
+            AzureServicePrincipal sp = AzureSettings.fromEnvironment(env);
+            secrets.add(sp.clientSecret());
+            ClientSecretCredentialBuilder credential = new ClientSecretCredentialBuilder().tenantId(sp.tenantId())
+                    .clientId(sp.clientId()).clientSecret(sp.clientSecret());
+            if (!blank(env.get("AZURE_AUTHORITY_HOST"))) {
+                credential.authorityHost(env.get("AZURE_AUTHORITY_HOST").trim());
+            }
+            builder.endpoint(destination.containerUrl()).credential(credential.build());
+            blobCredentials = "the service principal in " + sp.source();
         } else {
             builder.endpoint(destination.containerUrl()).credential(new DefaultAzureCredentialBuilder().build());
-            blobCredentials = "the Azure default credential chain (AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID, "
-                    + "workload or managed identity)";
+            blobCredentials = "the Azure default credential chain (workload or managed identity, Azure CLI)";
         }
         builder.containerName(destination.container());
         S3Client client = null;
@@ -98,7 +111,7 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
             }
             client = s3Client(env, settings, s3PathStyle, parallel);
         }
-        return new StorageAccess(destination, builder.buildClient(), blobCredentials, client, keys, awsSource, SecretMasking.of(secrets));
+        return new StorageAccess(destination, builder.buildClient(), blobCredentials, client, keys, awsSource, SecretMask.of(secrets));
     }
 
     private static S3Client s3Client(Map<String, String> env, AwsSettings settings, boolean pathStyle, int parallel) {

@@ -125,6 +125,27 @@ class ImageCopyTest {
     }
 
     @Test
+    void anIdentityTokenGetsBearerTokensThroughTheRefreshTokenGrant() throws Exception {
+        TestImages.Pushed pushed = new TestImages(RegistryApi.of(SOURCE.get())).image("identity/app", "1", true, "linux/amd64",
+                TestImages.layer(4 * KIB, 61));
+        DockerRegistry s = SOURCE.get();
+        DockerRegistry t = TARGET.get();
+        RegistryAccess access = RegistryAccess.of(
+                CredentialsProvider.perHost(Map.of(s.hostPort(), new RegistryCredentials(s.username(), s.password()))),
+                CredentialsProvider.perHost(Map.of(t.hostPort(), RegistryCredentials.identityToken(t.identityToken()))),
+                Set.of(s.hostPort(), t.hostPort()));
+        int before = t.tokenGrants().size();
+
+        ImageMigrationSummary summary = run(List.of(src("identity/app:1")), t.hostPort() + "/with-identity-token", access, 2, null);
+
+        List<String> grants = t.tokenGrants().subList(before, t.tokenGrants().size());
+        assertEquals(ImageStatus.COPIED, summary.results().get(0).status(), summary.results().get(0).error());
+        assertEquals(pushed.digest(), RegistryApi.of(t).digest("with-identity-token/identity/app", "1").orElseThrow());
+        assertFalse(grants.isEmpty());
+        assertTrue(grants.stream().allMatch("refresh_token"::equals), "every token came from the refresh-token grant: " + grants);
+    }
+
+    @Test
     void withinOneRegistryBlobsAreMountedFromTheSourceRepository() throws Exception {
         DockerRegistry anon = ANONYMOUS.get();
         TestImages.Pushed pushed = new TestImages(RegistryApi.of(anon))

@@ -9,7 +9,7 @@ import io.jenkins.plugins.eks2aks.clusters.AksClients;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
 import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
@@ -67,7 +67,7 @@ class KubeconfigTest {
             String bearer = cluster.dispatcher().seen().stream().map(PagingCrudDispatcher.Seen::authorization)
                     .filter(a -> a != null && a.startsWith("Bearer ")).reduce((a, b) -> b).orElseThrow();
             assertEquals("Bearer " + kubeconfig.token(), bearer);
-            assertEquals("Bearer ****", SecretMasking.of(kubeconfig.secrets()).mask(bearer));
+            assertEquals("Bearer ****", SecretMask.of(kubeconfig.secrets()).mask(bearer));
         }
     }
 

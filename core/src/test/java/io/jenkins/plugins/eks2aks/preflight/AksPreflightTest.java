@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,6 +164,110 @@ class AksPreflightTest {
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(summary.junit().toFile());
         assertEquals("3", junit.getDocumentElement().getAttribute("failures"));
         assertTrue(junit.getElementsByTagName("failure").item(0).getTextContent().startsWith("Fix: az aks update"));
+    }
+
+    @Test
+    void aClusterCreatedWithDefaultsHasWorkloadIdentityOffAndAStaticS3VolumeNeedsTheBlobDriver(@TempDir Path out) throws Exception {
+        arm.propertiesAsCreatedWithDefaults();
+        AksFacts facts = arm(arm, "rg-shop", "shop-aks");
+        Path dump = out.resolve("dump.yaml");
+        java.nio.file.Files.writeString(dump, """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: PersistentVolume
+                  metadata: {name: s3-pv}
+                  spec:
+                    capacity: {storage: 1200Gi}
+                    accessModes: [ReadWriteMany]
+                    storageClassName: ""
+                    claimRef: {namespace: shop, name: s3-claim}
+                    csi: {driver: s3.csi.aws.com, volumeHandle: s3-csi-driver-volume, volumeAttributes: {bucketName: shop-assets}}
+                - apiVersion: v1
+                  kind: PersistentVolumeClaim
+                  metadata: {name: s3-claim, namespace: shop}
+                  spec:
+                    accessModes: [ReadWriteMany]
+                    storageClassName: ""
+                    volumeName: s3-pv
+                    resources: {requests: {storage: 1200Gi}}
+                """);
+        Path s3Inventory = new EksInventory(EventSink.NONE, NOV_2026).run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null,
+                out.resolve("inv"))).inventoryJson();
+        PreflightRequirements withIrsa = PreflightRequirements.fromInventory(inventory, null, null, "velero");
+        PreflightRequirements withS3 = PreflightRequirements.fromInventory(s3Inventory, null, null, "velero");
+
+        JsonNode irsa = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", withIrsa, facts,
+                null, "rg-shop", "shop-aks", out.resolve("irsa"))).json().toFile()).path("checks");
+        JsonNode s3 = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", withS3, facts,
+                null, "rg-shop", "shop-aks", out.resolve("s3"))).json().toFile()).path("checks");
+
+        assertEquals("FAIL", check(irsa, "workload-identity").path("status").asText(), "a missing field is off, as az aks show says");
+        assertEquals("az aks update -g rg-shop -n shop-aks --enable-workload-identity", check(irsa, "workload-identity").path("fix").asText());
+        assertEquals("FAIL", check(irsa, "oidc-issuer").path("status").asText());
+        assertTrue(withS3.needsBlob(), "the static Mountpoint-for-S3 volume needs the blob driver");
+        assertEquals("FAIL", check(s3, "blob-csi").path("status").asText(), check(s3, "blob-csi").toString());
+        assertEquals("az aks update -g rg-shop -n shop-aks --enable-blob-driver", check(s3, "blob-csi").path("fix").asText());
+    }
+
+    @Test
+    void withoutAnInventoryNothingPassesOnMissingEvidence(@TempDir Path out) throws Exception {
+        arm.propertiesAsCreatedWithDefaults();
+        AksFacts off = arm(arm, "rg-shop", "shop-aks");
+        arm.properties(true, true, true);
+        AksFacts on = arm(arm, "rg-shop", "shop-aks");
+        PreflightRequirements none = PreflightRequirements.withoutInventory("1.29", null, null, "velero");
+
+        JsonNode whenOff = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", none, off,
+                null, "rg-shop", "shop-aks", out.resolve("off"))).json().toFile()).path("checks");
+        JsonNode whenOn = JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", none, on,
+                null, "rg-shop", "shop-aks", out.resolve("on"))).json().toFile()).path("checks");
+
+        for (String id : List.of("oidc-issuer", "workload-identity", "blob-csi", "ingress")) {
+            assertEquals("NOT_CHECKED", check(whenOff, id).path("status").asText(), id + ": " + check(whenOff, id));
+            assertFalse(check(whenOff, id).path("detail").asText().contains("not needed"), check(whenOff, id).toString());
+        }
+        assertEquals("PASS", check(whenOn, "workload-identity").path("status").asText());
+        assertEquals("enabled", check(whenOn, "workload-identity").path("detail").asText());
+        assertTrue(check(whenOn, "oidc-issuer").path("detail").asText().startsWith("enabled: https://"), check(whenOn, "oidc-issuer").toString());
+    }
+
+    @Test
+    void acrPullPassesOnAnAcrPullAssignmentAndFailsWithTheAttachCommandWithout(@TempDir Path out) throws Exception {
+        arm.properties(true, true, true);
+        String sub = "00000000-0000-0000-0000-000000000001";
+        String kubelet = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+        String pullable = arm.registry(sub, "rg-acr", "contosopull");
+        String denied = arm.registry(sub, "rg-acr", "contosodenied");
+        arm.assignRole(pullable, kubelet, ArmAksStandIn.acrPullRole());
+        arm.assignRole(denied, kubelet, arm.customRole("Registry metadata viewer", "Microsoft.ContainerRegistry/registries/read"));
+        String customPull = arm.registry(sub, "rg-other", "contosocustom");
+        arm.assignRole("/subscriptions/" + sub + "/resourceGroups/rg-other", kubelet,
+                arm.customRole("Image puller", "Microsoft.ContainerRegistry/*/pull/read"));
+
+        JsonNode granted = acrCheck(out.resolve("granted"), "contosopull.azurecr.io");
+        JsonNode missing = acrCheck(out.resolve("missing"), "contosodenied.azurecr.io");
+        JsonNode inherited = acrCheck(out.resolve("inherited"), "contosocustom.azurecr.io");
+        JsonNode unknown = acrCheck(out.resolve("unknown"), "elsewhere.azurecr.io");
+
+        assertEquals("PASS", granted.path("status").asText(), granted.toString());
+        assertEquals("the kubelet identity (object id " + kubelet + ") has AcrPull on " + pullable, granted.path("detail").asText());
+        assertEquals("FAIL", missing.path("status").asText(), missing.toString());
+        assertEquals("az aks update -g rg-shop -n shop-aks --attach-acr contosodenied.azurecr.io", missing.path("fix").asText());
+        assertEquals("PASS", inherited.path("status").asText(), "a custom role at the resource group grants pull: " + inherited);
+        assertTrue(inherited.path("detail").asText().contains("Image puller"), inherited.toString());
+        assertEquals("NOT_CHECKED", unknown.path("status").asText(), unknown.toString());
+        assertTrue(unknown.path("detail").asText().contains("no registry with login server elsewhere.azurecr.io"), unknown.toString());
+    }
+
+    private static JsonNode acrCheck(Path out, String acr) throws Exception {
+        AzureSettings settings = new AzureSettings(TOKEN, "a test token", "00000000-0000-0000-0000-000000000001", arm.uri());
+        AksFacts facts = new ArmAksReader(AksClients.containerService(settings, arm.httpClient()), settings.credentialSource())
+                .read("rg-shop", "shop-aks", acr);
+        PreflightRequirements req = PreflightRequirements.fromInventory(inventory, null, acr, "velero");
+        return check(JSON.readTree(new AksPreflight(EventSink.NONE, NOV_2026).run(new PreflightRequest("AKS shop-aks", req, facts, null,
+                "rg-shop", "shop-aks", out)).json().toFile()).path("checks"), "acr-pull");
     }
 
     @Test

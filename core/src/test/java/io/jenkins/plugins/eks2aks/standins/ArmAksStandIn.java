@@ -25,6 +25,7 @@ public final class ArmAksStandIn implements AutoCloseable {
     private final String name;
     private final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private volatile String properties;
+    private final AcrRoleAssignments rbac = new AcrRoleAssignments();
     private volatile boolean entraIntegration;
     private volatile boolean localAccounts = true;
 
@@ -53,12 +54,33 @@ public final class ArmAksStandIn implements AutoCloseable {
                    "loadBalancerSku":"standard"},
                  "identityProfile":{"kubeletidentity":{"resourceId":"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_%1$s_%2$s_eastus/providers/Microsoft.ManagedIdentity/userAssignedIdentities/%2$s-agentpool",
                    "clientId":"5f0c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50","objectId":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"}},
-                 "oidcIssuerProfile":{"enabled":%3$s,"issuerUrl":"https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/"},
+                 "oidcIssuerProfile":{"enabled":%3$s,"issuerURL":"https://eastus.oic.prod-aks.azure.com/11111111-2222-3333-4444-555555555555/66666666-7777-8888-9999-000000000000/"},
                  "securityProfile":{"workloadIdentity":{"enabled":%4$s}},
                  "storageProfile":{"diskCSIDriver":{"enabled":true},"fileCSIDriver":{"enabled":true},"snapshotController":{"enabled":%5$s},
                    "blobCSIDriver":{"enabled":false}},
                  "ingressProfile":{"webAppRouting":{"enabled":true,"dnsZoneResourceIds":[]}},
                  "supportPlan":"KubernetesOfficial"}""".formatted(resourceGroup, name, oidc, workloadIdentity, snapshotController);
+    }
+
+    /**
+     * A cluster created with the defaults, as the 2025-07-01 API returns it: {@code securityProfile: {}} (no
+     * workloadIdentity field), {@code oidcIssuerProfile.enabled: false}, no {@code blobCSIDriver} in the storage profile.
+     */
+    public void propertiesAsCreatedWithDefaults() {
+        properties = """
+                {"provisioningState":"Succeeded","powerState":{"code":"Running"},"kubernetesVersion":"1.34",
+                 "currentKubernetesVersion":"1.34.1","dnsPrefix":"%2$s","fqdn":"%2$s-6c1f2b.hcp.eastus.azmk8s.io",
+                 "agentPoolProfiles":[{"name":"nodepool1","count":3,"vmSize":"Standard_D4ds_v5","osDiskSizeGB":128,"osType":"Linux",
+                   "mode":"System","orchestratorVersion":"1.34.1","type":"VirtualMachineScaleSets","provisioningState":"Succeeded"}],
+                 "nodeResourceGroup":"MC_%1$s_%2$s_eastus","enableRBAC":true,
+                 "networkProfile":{"networkPlugin":"azure","networkPluginMode":"overlay","podCidr":"10.244.0.0/16",
+                   "serviceCidr":"10.0.0.0/16","dnsServiceIP":"10.0.0.10","outboundType":"loadBalancer","loadBalancerSku":"standard"},
+                 "identityProfile":{"kubeletidentity":{"resourceId":"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/MC_%1$s_%2$s_eastus/providers/Microsoft.ManagedIdentity/userAssignedIdentities/%2$s-agentpool",
+                   "clientId":"5f0c8a1e-2b3d-4c5e-8f9a-0b1c2d3e4f50","objectId":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"}},
+                 "oidcIssuerProfile":{"enabled":false},
+                 "securityProfile":{},
+                 "storageProfile":{"diskCSIDriver":{"enabled":true},"fileCSIDriver":{"enabled":true},"snapshotController":{"enabled":true}},
+                 "supportPlan":"KubernetesOfficial"}""".formatted(resourceGroup, name);
     }
 
     /**
@@ -140,9 +162,36 @@ public final class ArmAksStandIn implements AutoCloseable {
         }
     }
 
+    /** A registry {@code NAME.azurecr.io} in the subscription; returns its ARM id. */
+    public String registry(String subscription, String registryResourceGroup, String registryName) {
+        return rbac.addRegistry(subscription, registryResourceGroup, registryName);
+    }
+
+    /** Assigns the role (its definition's GUID) to the principal at the scope. */
+    public void assignRole(String scope, String principalId, String roleGuid) {
+        rbac.assign(scope, principalId, roleGuid);
+    }
+
+    /** A custom role with these actions; returns its GUID. */
+    public String customRole(String name, String... actions) {
+        String guid = java.util.UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        rbac.defineRole(guid, name, actions);
+        return guid;
+    }
+
+    /** The GUID of the built-in AcrPull role. */
+    public static String acrPullRole() {
+        return AcrRoleAssignments.ACR_PULL;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
         String path = exchange.getRequestURI().getPath();
+        String[] rbacAnswer = exchange.getRequestMethod().equals("GET") ? rbac.answer(path, exchange.getRequestURI().getRawQuery()) : null;
+        if (rbacAnswer != null) {
+            send(exchange, Integer.parseInt(rbacAnswer[0]), rbacAnswer[1]);
+            return;
+        }
         String expected = "/resourceGroups/" + resourceGroup + "/providers/Microsoft.ContainerService/managedClusters/" + name;
         String lower = path.toLowerCase();
         if (exchange.getRequestMethod().equals("POST") && (lower.endsWith((expected + "/listClusterUserCredential").toLowerCase())

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.storage.blob.BlobContainerClient;
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.storage.source.FolderSource;
 import io.jenkins.plugins.eks2aks.storage.source.SourceObject;
 import io.jenkins.plugins.eks2aks.storage.source.StorageSource;
@@ -71,7 +71,7 @@ class FolderToBlobSyncTest {
         StorageAccess access = StorageAccess.resolve(Map.of(), request.destination(), false, null, false, null, 8);
         StorageFixtures.RecordingEvents events = new StorageFixtures.RecordingEvents();
 
-        SyncSummary broken = new JavaSync(events, SecretMasking.PATTERNS, 0).run(request,
+        SyncSummary broken = new JavaSync(events, SecretMask.TOKENS, 0).run(request,
                 new BreakingSource(new FolderSource(folder), "big.bin", 3 * MIB), access.blobDestination());
 
         assertEquals(1, broken.failed().size(), broken::toString);
@@ -80,7 +80,7 @@ class FolderToBlobSyncTest {
         assertTrue(events.log().contains("retrying big.bin (attempt 1 failed"), events::log);
 
         StorageFixtures.RecordingEvents resumedEvents = new StorageFixtures.RecordingEvents();
-        SyncSummary resumed = new JavaSync(resumedEvents, SecretMasking.PATTERNS, 0).run(request, new FolderSource(folder),
+        SyncSummary resumed = new JavaSync(resumedEvents, SecretMask.TOKENS, 0).run(request, new FolderSource(folder),
                 access.blobDestination());
 
         assertEquals(1, resumed.copied(), resumed::toString);
@@ -103,7 +103,7 @@ class FolderToBlobSyncTest {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread run = new Thread(() -> {
             try {
-                new JavaSync(new StorageFixtures.RecordingEvents(), SecretMasking.PATTERNS, 0).run(request, hanging, access.blobDestination());
+                new JavaSync(new StorageFixtures.RecordingEvents(), SecretMask.TOKENS, 0).run(request, hanging, access.blobDestination());
             } catch (Throwable t) {
                 outcome.set(t);
             }

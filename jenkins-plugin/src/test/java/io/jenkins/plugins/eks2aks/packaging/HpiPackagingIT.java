@@ -84,7 +84,9 @@ class HpiPackagingIT {
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.kubeconfig.AksKubeconfigBinding$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.kubeconfig.EksKubeconfigBinding$DescriptorImpl",
-                "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl"), indexed.stream().sorted().toList());
+                "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl"), indexed.stream().sorted().toList());
     }
 
     /**

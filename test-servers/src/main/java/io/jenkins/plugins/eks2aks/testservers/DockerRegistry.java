@@ -176,6 +176,19 @@ public final class DockerRegistry implements AutoCloseable {
     }
 
     /** Every scope granted so far, in order, e.g. {@code repository:team/app:pull,push}. */
+    /** An identity token (OAuth2 refresh token) for {@link #username()}, as {@code docker login} stores it; token auth only. */
+    public String identityToken() {
+        if (tokenServer == null) {
+            throw new IllegalStateException("identity tokens need a token-auth registry");
+        }
+        return tokenServer.refreshToken();
+    }
+
+    /** How the token endpoint was asked for each token: {@code basic}, {@code password} or {@code refresh_token}. */
+    public List<String> tokenGrants() {
+        return tokenServer == null ? List.of() : tokenServer.grants();
+    }
+
     public List<String> tokenScopesGranted() {
         return tokenServer == null ? List.of() : tokenServer.scopesGranted();
     }

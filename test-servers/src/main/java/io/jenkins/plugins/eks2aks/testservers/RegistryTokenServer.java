@@ -54,6 +54,9 @@ final class RegistryTokenServer implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger requestsRejected = new AtomicInteger();
     private final List<String> scopesGranted = new CopyOnWriteArrayList<>();
+    private final List<String> grants = new CopyOnWriteArrayList<>();
+    // What 'docker login' keeps as identitytoken: an OAuth2 refresh token standing for the user.
+    private final String refreshToken = "identity-" + UUID.randomUUID();
 
     /**
      * Makes a key and self-signed certificate with openssl in {@code dir} ({@code cert.pem} is what the registry
@@ -102,6 +105,15 @@ final class RegistryTokenServer implements AutoCloseable {
         return requestsRejected.get();
     }
 
+    String refreshToken() {
+        return refreshToken;
+    }
+
+    /** How each token was asked for: {@code basic} (GET), {@code password} or {@code refresh_token} (POST). */
+    List<String> grants() {
+        return List.copyOf(grants);
+    }
+
     List<String> scopesGranted() {
         return Collections.unmodifiableList(new ArrayList<>(scopesGranted));
     }
@@ -118,6 +130,13 @@ final class RegistryTokenServer implements AutoCloseable {
                 if ("password".equals(first(form, "grant_type"))) {
                     user = first(form, "username");
                     secret = first(form, "password");
+                } else if ("refresh_token".equals(first(form, "grant_type"))) {
+                    if (!refreshToken.equals(first(form, "refresh_token"))) {
+                        reject(exchange, 401, "UNAUTHORIZED", "invalid refresh token");
+                        return;
+                    }
+                    user = username;
+                    secret = password;
                 }
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 reject(exchange, 405, "UNSUPPORTED", "use GET or POST");
@@ -153,6 +172,7 @@ final class RegistryTokenServer implements AutoCloseable {
             }
             String token = issueToken(user, scopes);
             tokensIssued.incrementAndGet();
+            grants.add("POST".equals(exchange.getRequestMethod()) ? first(params, "grant_type") : "basic");
             scopesGranted.addAll(scopes);
             String body = "{\"token\":" + Json.string(token) + ",\"access_token\":" + Json.string(token)
                     + ",\"expires_in\":" + TOKEN_LIFETIME_SECONDS + ",\"issued_at\":" + Json.string(Instant.now().toString()) + "}";

@@ -29,13 +29,13 @@ import java.util.Set;
  * ({@code https://index.docker.io/v1/}); all of them name the host. Docker Hub's keys ({@code index.docker.io},
  * {@code registry-1.docker.io}) also answer for {@code docker.io}, the registry of references without one.
  *
+ * <p>An {@code identitytoken} (an OAuth2 refresh token) is used as such: the registry client sends it to the token
+ * endpoint with the refresh-token grant ({@link RegistryCredentials#identityToken(String)}). ACR also accepts its refresh
+ * token as the password of the user {@value #ACR_REFRESH_TOKEN_USER} (as {@code az acr login}'s token is used), so an
+ * ACR login server's identity token is used that way.
+ *
  * <p>What this class cannot use is skipped, and {@link #note(String)} says why, without the secret:
  * <ul>
- *     <li>{@code identitytoken} entries (an OAuth2 refresh token). {@link RegistryCredentials} has no refresh-token
- *     grant: the registry client sends user and password to the token endpoint with Basic auth. ACR accepts its
- *     refresh token as the password of the user {@value #ACR_REFRESH_TOKEN_USER} there (as {@code az acr login}'s
- *     token is used), so for an ACR login server the identity token is used that way; for other registries the
- *     entry is skipped.</li>
  *     <li>Entries without a secret in the file (credentials kept by a {@code credsStore} or {@code credHelpers}
  *     helper, which this class does not run).</li>
  *     <li>Podman's per-repository keys ({@code quay.io/team}): credentials here are per host.</li>
@@ -160,9 +160,7 @@ public final class AuthFile implements CredentialsProvider {
                 return Optional.of(new RegistryCredentials(ACR_REFRESH_TOKEN_USER, identityToken));
             }
             if (isEmpty(user) || isEmpty(password)) {
-                notes.putIfAbsent(host, "the auth file " + file + " has only an identity token (an OAuth2 refresh token) for "
-                        + host + ", which eks2aks cannot use for this registry; give --src-creds/--dest-creds for it");
-                return Optional.empty();
+                return Optional.of(RegistryCredentials.identityToken(identityToken));
             }
         }
         if (isEmpty(user) && isEmpty(password)) {

@@ -56,7 +56,7 @@ final class RegistryAuth {
     /** The Authorization header for a request needing {@code scopes}, when the scheme is already known. */
     Optional<String> authorization(Set<String> scopes) throws IOException, InterruptedException {
         if ("basic".equals(scheme)) {
-            return credentials.credentialsFor(host).map(RegistryAuth::basic);
+            return credentials.credentialsFor(host).filter(c -> !c.isIdentityToken()).map(RegistryAuth::basic);
         }
         if ("bearer".equals(scheme)) {
             return Optional.of("Bearer " + token(scopes, false));
@@ -81,6 +81,10 @@ final class RegistryAuth {
             scheme = "basic";
             if (credentials.credentialsFor(host).isEmpty()) {
                 throw new RegistryException(host + " requires credentials and none were given for it", 401);
+            }
+            if (credentials.credentialsFor(host).get().isIdentityToken()) {
+                throw new RegistryException(host + " asks for Basic auth, and its credentials are an identity token (a refresh "
+                        + "token for Bearer auth): give a user and password for it", 401);
             }
             return !sentBasic;
         }
@@ -121,14 +125,15 @@ final class RegistryAuth {
         for (String scope : new TreeSet<>(scopes)) {
             query.append(query.length() == 0 ? "" : "&").append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
         }
-        URI uri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
         Optional<RegistryCredentials> creds = credentials.credentialsFor(host);
-        Map<String, String> headers = creds.map(c -> Map.of("Authorization", basic(c))).orElse(Map.of());
+        boolean refresh = creds.isPresent() && creds.get().isIdentityToken();
         Map<String, Object> body;
-        try (RegistryResponse response = http.send("GET", uri, headers, null)) {
+        try (RegistryResponse response = refresh ? refreshTokenGrant(creds.get(), scopes) : http.send("GET",
+                URI.create(realm + (realm.contains("?") ? "&" : "?") + query),
+                creds.map(c -> Map.of("Authorization", basic(c))).orElse(Map.of()), null)) {
             if (response.status() == 401 || response.status() == 403) {
                 throw new RegistryException(host + ": the token endpoint rejected the "
-                        + (creds.isPresent() ? "credentials for user " + creds.get().username() : "anonymous request")
+                        + (refresh ? "identity token" : creds.isPresent() ? "credentials for user " + creds.get().username() : "anonymous request")
                         + " (HTTP " + response.status() + ")", 401);
             }
             if (response.status() != 200) {
@@ -144,6 +149,23 @@ final class RegistryAuth {
         Duration lifetime = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_TOKEN_LIFETIME;
         tokens.put(key, new Token(value, now.plus(lifetime)));
         return value;
+    }
+
+    /**
+     * The OAuth2 refresh-token grant of the Docker token spec (what docker does with an identity token): POST to the
+     * realm with the form {@code grant_type=refresh_token}, the service, the scopes space-separated, a client id.
+     */
+    private RegistryResponse refreshTokenGrant(RegistryCredentials identity, Set<String> scopes) throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=eks2aks&refresh_token=")
+                .append(URLEncoder.encode(identity.password(), StandardCharsets.UTF_8));
+        if (service != null) {
+            form.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
+        }
+        if (!scopes.isEmpty()) {
+            form.append("&scope=").append(URLEncoder.encode(String.join(" ", new TreeSet<>(scopes)), StandardCharsets.UTF_8));
+        }
+        return http.send("POST", URI.create(realm), Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                RequestBody.of(form.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String key(Set<String> scopes) {

@@ -39,6 +39,13 @@ public final class EcrPullSecretRule implements ConversionRule {
         return "Secret".equals(object.kind()) || PodSpecs.podSpecPointer(object).isPresent();
     }
 
+    /** Whether the pod has images and every one of them is a private ECR image that conversion moves to ACR. */
+    private boolean onlyEcrImages(KubeObject object) {
+        List<PodSpecs.ContainerAt> containers = PodSpecs.containers(object);
+        return !containers.isEmpty() && containers.stream()
+                .allMatch(c -> index.movesToAcr(c.container().path("image").asText(null)));
+    }
+
     @Override
     public List<Change> apply(KubeObject object) {
         if ("Secret".equals(object.kind())) {
@@ -49,11 +56,17 @@ public final class EcrPullSecretRule implements ConversionRule {
         Optional<String> spec = PodSpecs.podSpecPointer(object);
         List<Change> out = new ArrayList<>();
         JsonNode secrets = object.at(spec.orElseThrow() + "/imagePullSecrets");
+        boolean onlyEcr = onlyEcrImages(object);
         for (int i = 0; i < secrets.size(); i++) {
             String name = secrets.get(i).path("name").asText();
             if (index.isEcrPullSecret(object.ref().namespace(), name)) {
                 out.add(Changes.of(object, ID).remove(spec.get() + "/imagePullSecrets/" + i, RuleMode.DROP,
                         "pull secret " + name + " holds an ECR token; " + ON_AKS));
+            } else if (onlyEcr && !index.hasSecret(object.ref().namespace(), name)) {
+                // Usually refreshed by a CronJob outside the manifests: it can only have served the ECR images.
+                out.add(Changes.of(object, ID).remove(spec.get() + "/imagePullSecrets/" + i, RuleMode.AUTO_WARN,
+                        "pull secret " + name + " is not in the input, and every image of this pod comes from ECR and "
+                                + "moves to ACR, so it can only have held an ECR token; " + ON_AKS));
             }
         }
         return out;

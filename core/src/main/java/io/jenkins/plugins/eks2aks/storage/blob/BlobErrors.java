@@ -2,7 +2,7 @@ package io.jenkins.plugins.eks2aks.storage.blob;
 
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 
 /** Turns the Blob service's errors into one line that says what to do; never shows a SAS. */
 public final class BlobErrors {
@@ -29,7 +29,7 @@ public final class BlobErrors {
     /** The exception's message, masked, on one line. */
     public static String message(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return SecretMasking.PATTERNS.mask(m.lines().findFirst().orElse(m));
+        return SecretMask.TOKENS.mask(m.lines().findFirst().orElse(m));
     }
 
     /** Whether retrying cannot help: authentication, authorisation, a missing container. */

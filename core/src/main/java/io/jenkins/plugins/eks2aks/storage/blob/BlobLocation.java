@@ -1,7 +1,7 @@
 package io.jenkins.plugins.eks2aks.storage.blob;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,11 +25,11 @@ public record BlobLocation(String serviceUrl, String account, String container, 
         try {
             uri = URI.create(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new MigrationException(option + " is not a URL: " + SecretMasking.PATTERNS.mask(value)
+            throw new MigrationException(option + " is not a URL: " + SecretMask.TOKENS.mask(value)
                     + " (expected https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])");
         }
         if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().matches("(?i)https?")) {
-            throw new MigrationException(option + " '" + SecretMasking.PATTERNS.mask(value)
+            throw new MigrationException(option + " '" + SecretMask.TOKENS.mask(value)
                     + "' is not a blob container URL (expected https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX])");
         }
         String host = uri.getHost();
@@ -50,7 +50,7 @@ public record BlobLocation(String serviceUrl, String account, String container, 
         String container = decode(slash < 0 ? path : path.substring(0, slash));
         String prefix = slash < 0 ? "" : decode(path.substring(slash + 1));
         if (!container.matches("\\$root|[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
-            throw new MigrationException(option + " '" + SecretMasking.PATTERNS.mask(value) + "' names no valid container ('"
+            throw new MigrationException(option + " '" + SecretMask.TOKENS.mask(value) + "' names no valid container ('"
                     + container + "'; expected 3-63 lower-case letters, digits and single hyphens after the account)");
         }
         if (!prefix.isEmpty() && !prefix.endsWith("/")) {
@@ -86,6 +86,6 @@ public record BlobLocation(String serviceUrl, String account, String container, 
     /** The URL as shown to people: the prefix included, the SAS signature masked. */
     @Override
     public String toString() {
-        return containerUrl() + "/" + prefix + (sas == null ? "" : "?" + SecretMasking.PATTERNS.mask(sas));
+        return containerUrl() + "/" + prefix + (sas == null ? "" : "?" + SecretMask.TOKENS.mask(sas));
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.eks2aks.storage.verify;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.storage.Bytes;
@@ -37,9 +37,9 @@ public final class StorageVerify {
     public static final String TOPIC = "verify-storage";
 
     private final EventSink events;
-    private final SecretMasking masking;
+    private final SecretMask masking;
 
-    public StorageVerify(EventSink events, SecretMasking masking) {
+    public StorageVerify(EventSink events, SecretMask masking) {
         this.events = events;
         this.masking = masking;
     }

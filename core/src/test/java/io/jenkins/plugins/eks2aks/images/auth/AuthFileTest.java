@@ -74,7 +74,7 @@ class AuthFileTest {
     }
 
     @Test
-    void anAcrIdentityTokenIsUsedAsTheRefreshTokenOtherIdentityTokensAreSkippedWithANote() throws Exception {
+    void anAcrIdentityTokenIsUsedAsTheRefreshTokenOtherIdentityTokensGoToTheRefreshTokenGrant() throws Exception {
         // What 'az acr login' writes: auth is the null GUID with an empty password, the refresh token is identitytoken.
         AuthFile file = AuthFile.read(write("{\"auths\":{"
                 + "\"contoso.azurecr.io\":{\"auth\":\"" + b64("00000000-0000-0000-0000-000000000000:") + "\",\"identitytoken\":\"acr-refresh-" + SECRET + "\"},"
@@ -83,10 +83,11 @@ class AuthFileTest {
         assertEquals(new RegistryCredentials("00000000-0000-0000-0000-000000000000", "acr-refresh-" + SECRET),
                 file.credentialsFor("contoso.azurecr.io").orElseThrow());
         assertTrue(file.note("contoso.azurecr.io").isEmpty());
-        assertTrue(file.credentialsFor("registry.gitlab.example").isEmpty());
-        String note = file.note("registry.gitlab.example").orElseThrow();
-        assertTrue(note.contains("identity token") && note.contains("registry.gitlab.example") && note.contains(file.file().toString()), note);
-        assertFalse(note.contains(SECRET), note);
+        RegistryCredentials identity = file.credentialsFor("registry.gitlab.example").orElseThrow();
+        assertTrue(identity.isIdentityToken());
+        assertEquals("oauth-" + SECRET, identity.password());
+        assertTrue(file.note("registry.gitlab.example").isEmpty());
+        assertFalse(identity.toString().contains(SECRET));
     }
 
     @Test

@@ -58,4 +58,24 @@ class RegistryCredentialsAndCollisionsTest {
         assertEquals("contoso.azurecr.io/platform/envoy:1", pod.at("/spec/containers/0/image").asText());
         assertEquals("contoso.azurecr.io/eu/platform/envoy:2", pod.at("/spec/containers/1/image").asText());
     }
+
+    @Test
+    void aPullSecretNotInTheInputGoesWhenEveryImageOfThePodMovesFromEcrToAcr() {
+        String fips = "123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com";
+        String ecrOnly = pod("  - {name: a, image: " + fips + "/shop/a:1}\n  - {name: b, image: " + US + "/b:2}\n", "{name: ecr-cron}");
+        ConversionResult result = Conversions.convert(ecrOnly, MigrationMapping.defaults().withAcr("contoso"));
+
+        JsonNode pod = Conversions.output(result).get(0);
+        assertEquals("contoso.azurecr.io/shop/a:1", pod.at("/spec/containers/0/image").asText(), "FIPS hosts are ECR too");
+        assertTrue(pod.at("/spec/imagePullSecrets").isEmpty(), pod.toString());
+        Change drop = Conversions.changes(result, "I5").get(0);
+        assertEquals(RuleMode.AUTO_WARN, drop.mode());
+        assertTrue(drop.reason().contains("ecr-cron") && drop.reason().contains("not in the input"), drop.reason());
+
+        String mixed = pod("  - {name: a, image: " + US + "/a:1}\n  - {name: b, image: docker.io/library/nginx:1}\n", "{name: regcred}");
+        assertTrue(Conversions.changes(Conversions.convert(mixed, MigrationMapping.defaults().withAcr("contoso")), "I5").isEmpty(),
+                "a pod with an image from elsewhere may need its secret");
+        assertTrue(Conversions.changes(Conversions.convert(ecrOnly, MigrationMapping.defaults()), "I5").isEmpty(),
+                "without an ACR the images stay on ECR, and so does the secret");
+    }
 }

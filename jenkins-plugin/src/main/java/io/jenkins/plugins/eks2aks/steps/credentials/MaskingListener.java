@@ -3,7 +3,7 @@ package io.jenkins.plugins.eks2aks.steps.credentials;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.util.Secret;
-import io.jenkins.plugins.eks2aks.credentials.SecretMasking;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The build log of a step that resolved credentials, masked the way credentials-binding masks {@code withCredentials}:
  * the resolved secret values and every token derived from them where the work runs (EKS tokens, Entra and ACR tokens,
- * ECR authorization tokens; see {@link SecretMasking}) print as {@code ****}. It travels to the agent with the callable
+ * ECR authorization tokens; see {@link SecretMask}) print as {@code ****}. It travels to the agent with the callable
  * (values as {@link Secret}s, our own class: both pass the controller's class filter), so text written there is masked
  * before it crosses the channel.
  */
@@ -25,7 +25,7 @@ public final class MaskingListener implements TaskListener {
     private final TaskListener delegate;
     private final ArrayList<Secret> values;
     private transient PrintStream logger;
-    private transient SecretMasking mask;
+    private transient SecretMask mask;
 
     private MaskingListener(TaskListener delegate, ArrayList<Secret> values) {
         this.delegate = delegate;
@@ -55,13 +55,13 @@ public final class MaskingListener implements TaskListener {
     }
 
     /** The mask this log applies, e.g. for an exception message. */
-    public synchronized SecretMasking mask() {
+    public synchronized SecretMask mask() {
         if (mask == null) {
             List<String> plain = new ArrayList<>();
             for (Secret value : values) {
                 plain.add(value.getPlainText());
             }
-            mask = SecretMasking.of(plain);
+            mask = SecretMask.of(plain);
         }
         return mask;
     }

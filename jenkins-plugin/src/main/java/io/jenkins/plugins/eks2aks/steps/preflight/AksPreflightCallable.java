@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AksClients;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
 import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.preflight.AksFacts;
 import io.jenkins.plugins.eks2aks.preflight.AksPreflight;
@@ -58,10 +59,15 @@ final class AksPreflightCallable extends MasterToSlaveFileCallable<HashMap<Strin
                     ? PreflightRequirements.fromInventory(root.resolve(p.inventory()), p.ingress(), p.acr(), p.veleroNamespace())
                     : PreflightRequirements.withoutInventory(p.sourceVersion(), p.ingress(), p.acr(), p.veleroNamespace());
             AksFacts aks = null;
+            CloudAuthenticationException signIn = null;
             if (p.cluster() != null) {
                 AzureSettings azure = AzureSettings.resolve(azureSettings, keys.toEngine(), p.subscription());
-                aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
-                        .read(p.resourceGroup(), p.cluster());
+                try {
+                    aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
+                            .read(p.resourceGroup(), p.cluster(), p.acr());
+                } catch (CloudAuthenticationException e) {
+                    signIn = e; // the other checks still run and are reported; the step then fails with this line
+                }
             }
             ClusterFacts cluster = null;
             if (p.kubeconfig() != null) {
@@ -70,8 +76,12 @@ final class AksPreflightCallable extends MasterToSlaveFileCallable<HashMap<Strin
                 }
             }
             String target = p.cluster() != null ? "AKS " + p.cluster() + " in " + p.resourceGroup() : "kubeconfig " + p.kubeconfig();
-            return new HashMap<>(new AksPreflight(new BuildLogEvents(listener), Clock.systemUTC()).run(new PreflightRequest(target,
-                    requirements, aks, cluster, p.resourceGroup(), p.cluster(), root.resolve(p.output()))).toMap());
+            HashMap<String, Object> result = new HashMap<>(new AksPreflight(new BuildLogEvents(listener), Clock.systemUTC()).run(
+                    new PreflightRequest(target, requirements, aks, cluster, p.resourceGroup(), p.cluster(), root.resolve(p.output()))).toMap());
+            if (signIn != null) {
+                throw signIn;
+            }
+            return result;
         } catch (MigrationException e) {
             throw new AbortException("aksPreflight: " + e.getMessage());
         }

@@ -51,7 +51,7 @@ public final class WorkloadIdentityPodRule implements ConversionRule {
         }
         List<Change> out = new ArrayList<>();
         String account = object.at(spec + "/serviceAccountName").asText(object.at(spec + "/serviceAccount").asText("default"));
-        Optional<String> role = index.serviceAccountRole(object.ref().namespace(), account);
+        Optional<String> role = index.serviceAccountRole(index.namespaceOf(object), account);
         if (role.isPresent() && !"true".equals(object.at(podMetadata + "/labels").path("azure.workload.identity/use").asText())) {
             out.add(Changes.of(object, "W2").put(podMetadata + "/labels", "azure.workload.identity/use", "true", RuleMode.AUTO,
                     "pods of ServiceAccount " + account + " (IAM role " + role.get() + ") must carry this label for the "

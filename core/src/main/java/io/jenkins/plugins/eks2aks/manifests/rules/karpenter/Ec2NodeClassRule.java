@@ -55,9 +55,15 @@ public final class Ec2NodeClassRule implements ConversionRule {
         Changes c = Changes.of(nodeClass, ID);
         JsonNode spec = nodeClass.at("/spec");
         String amiFamily = spec.path("amiFamily").asText("");
-        if (amiFamily.toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return List.of(c.decision("/spec/amiFamily", "NAP has no Windows nodes (S22): run these workloads on a Windows "
-                    + "node pool (az aks nodepool add --os-type Windows) and drop this EC2NodeClass (catalog KP2, KP4)"));
+        String windows = windowsImage(spec);
+        if (windows != null) {
+            return List.of(c.decision(windows, "Windows nodes: NAP has no Windows nodes (S22), and AzureLinux or Ubuntu "
+                    + "would not run these pods: run these workloads on a Windows node pool (az aks nodepool add --os-type "
+                    + "Windows) and leave this EC2NodeClass out (catalog KP2, KP4)"));
+        }
+        if (amiFamily.isEmpty()) {
+            // karpenter.k8s.aws/v1 names the image by alias (al2023@latest, bottlerocket@v1.20.0, windows2022@latest).
+            amiFamily = spec.at("/amiSelectorTerms/0/alias").asText("").replaceFirst("@.*$", "");
         }
         if (imageFamily == null) {
             return List.of(c.decision("/spec", "AKS has no custom node images: choose the node image family of the "
@@ -67,7 +73,7 @@ public final class Ec2NodeClassRule implements ConversionRule {
         ObjectNode aks = JsonNodeFactory.instance.objectNode();
         aks.put("imageFamily", imageFamily);
         List<String> dropped = new ArrayList<>();
-        osDisk(spec, aks, dropped);
+        osDisk(spec, aks, dropped, amiFamily.toLowerCase(Locale.ROOT).startsWith("bottlerocket"));
         kubelet(spec, aks, dropped);
         tags(spec, aks, dropped);
         spec.fieldNames().forEachRemaining(f -> {
@@ -86,11 +92,37 @@ public final class Ec2NodeClassRule implements ConversionRule {
                         + " (catalog KP2; S1, S22)"));
     }
 
-    /** The root volume's size becomes osDiskSizeGB (at least 30). */
-    private static void osDisk(JsonNode spec, ObjectNode aks, List<String> dropped) {
+    /** Pointer of what makes this a Windows node class (amiFamily, or an amiSelectorTerms alias), or null. */
+    private static String windowsImage(JsonNode spec) {
+        if (spec.path("amiFamily").asText("").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return "/spec/amiFamily";
+        }
+        JsonNode terms = spec.path("amiSelectorTerms");
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).path("alias").asText("").toLowerCase(Locale.ROOT).startsWith("windows")) {
+                return "/spec/amiSelectorTerms/" + i + "/alias";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The root volume's size becomes osDiskSizeGB (at least 30): the mapping marked {@code rootVolume}, else the
+     * one on the image's root device ({@code /dev/xvda} on Amazon Linux, {@code /dev/sda1} on Windows; on
+     * Bottlerocket the data volume {@code /dev/xvdb}, which holds the images and pods an AKS OS disk holds), else
+     * the only one.
+     */
+    private static void osDisk(JsonNode spec, ObjectNode aks, List<String> dropped, boolean bottlerocket) {
         JsonNode mappings = spec.path("blockDeviceMappings");
+        boolean marked = false;
         for (JsonNode mapping : mappings) {
-            boolean root = mapping.path("rootVolume").asBoolean(false) || mappings.size() == 1;
+            marked |= mapping.path("rootVolume").asBoolean(false);
+        }
+        for (JsonNode mapping : mappings) {
+            String device = mapping.path("deviceName").asText("");
+            boolean root = marked ? mapping.path("rootVolume").asBoolean(false)
+                    : mappings.size() == 1 || (bottlerocket ? device.equals("/dev/xvdb")
+                            : device.equals("/dev/xvda") || device.equals("/dev/sda1"));
             Matcher m = SIZE.matcher(mapping.at("/ebs/volumeSize").asText(""));
             if (root && m.matches()) {
                 long gb = Long.parseLong(m.group(1)) * (m.group(2) != null && m.group(2).startsWith("T") ? 1024 : 1);

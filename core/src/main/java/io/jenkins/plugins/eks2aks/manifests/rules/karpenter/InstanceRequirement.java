@@ -56,6 +56,12 @@ public final class InstanceRequirement {
 
     static Outcome convert(JsonNode requirement, MigrationMapping mapping) {
         String key = requirement.path("key").asText();
+        List<String> accelerators = accelerators(requirement);
+        if (!accelerators.isEmpty()) {
+            return new Outcome(Kind.DECIDE, null, false, key + " " + accelerators + " asks for AWS accelerators (Inferentia "
+                    + "or Trainium through Neuron, Gaudi, FPGA) that Azure has no VM for: re-target the workload (for "
+                    + "example at NC/ND GPU sizes with karpenter.azure.com/sku-gpu-name) and rewrite this requirement" + SOURCE);
+        }
         if (ZONE_KEYS.contains(key)) {
             return zones(requirement, mapping);
         }
@@ -155,6 +161,22 @@ public final class InstanceRequirement {
             out.set("values", array);
         }
         return out;
+    }
+
+    /** The values of an {@code In} requirement on instance type, family or category that name AWS accelerators. */
+    private static List<String> accelerators(JsonNode requirement) {
+        String key = requirement.path("key").asText();
+        boolean typed = key.endsWith("/instance-type") || key.equals("karpenter.k8s.aws/instance-family")
+                || key.equals("karpenter.k8s.aws/instance-category");
+        List<String> found = new ArrayList<>();
+        if (typed && "In".equals(requirement.path("operator").asText())) {
+            requirement.path("values").forEach(v -> {
+                if (VmSizes.isAwsAccelerator(v.asText().split("\\.")[0])) {
+                    found.add(v.asText());
+                }
+            });
+        }
+        return found;
     }
 
     static Optional<String> familyOf(String ec2Family) {

@@ -45,6 +45,13 @@ public final class NodePoolRule implements ConversionRule {
     public List<Change> apply(KubeObject nodePool) {
         Changes c = Changes.of(nodePool, ID);
         List<Change> out = new ArrayList<>();
+        int windows = windowsRequirement(nodePool);
+        if (windows >= 0) {
+            // NAP provisions Linux nodes only: an AzureLinux or Ubuntu node would never run these pods.
+            return List.of(c.decision(TEMPLATE + "/requirements/" + windows, "NodePool for Windows nodes: AKS node "
+                    + "auto-provisioning has no Windows nodes (S22): run these workloads on a Windows node pool "
+                    + "(az aks nodepool add --os-type Windows) and leave this NodePool out (catalog KP1, KP4)"));
+        }
         JsonNode ref = nodePool.at(TEMPLATE + "/nodeClassRef");
         if (ref.isObject() && !"karpenter.azure.com".equals(ref.path("group").asText())) {
             ObjectNode aks = JsonNodeFactory.instance.objectNode()
@@ -54,9 +61,18 @@ public final class NodePoolRule implements ConversionRule {
                     + "AKSNodeClass of the same name (catalog KP1, KP2; S22)"));
         }
         JsonNode requirements = nodePool.at(TEMPLATE + "/requirements");
+        List<JsonNode> converted = new ArrayList<>();
+        List<InstanceRequirement.Outcome> outcomes = new ArrayList<>();
+        for (JsonNode requirement : requirements) {
+            InstanceRequirement.Outcome outcome = InstanceRequirement.convert(requirement, mapping);
+            outcomes.add(outcome);
+            if (outcome.kind() == InstanceRequirement.Kind.KEEP || outcome.kind() == InstanceRequirement.Kind.REWRITE) {
+                converted.add(outcome.kind() == InstanceRequirement.Kind.KEEP ? requirement : outcome.requirement());
+            }
+        }
         for (int i = 0; i < requirements.size(); i++) {
             String pointer = TEMPLATE + "/requirements/" + i;
-            InstanceRequirement.Outcome outcome = InstanceRequirement.convert(requirements.get(i), mapping);
+            InstanceRequirement.Outcome outcome = MinValues.satisfiable(outcomes.get(i), requirements.get(i), converted);
             switch (outcome.kind()) {
                 case REWRITE -> out.add(c.replace(pointer, outcome.requirement(),
                         outcome.exact() ? RuleMode.AUTO : RuleMode.AUTO_WARN, outcome.reason()));
@@ -66,5 +82,18 @@ public final class NodePoolRule implements ConversionRule {
             }
         }
         return out;
+    }
+
+    /** Index of a requirement that asks for Windows nodes ({@code kubernetes.io/os In [windows]}), or -1. */
+    static int windowsRequirement(KubeObject nodePool) {
+        JsonNode requirements = nodePool.at(TEMPLATE + "/requirements");
+        for (int i = 0; i < requirements.size(); i++) {
+            JsonNode r = requirements.get(i);
+            if ("kubernetes.io/os".equals(r.path("key").asText()) && "In".equals(r.path("operator").asText())
+                    && r.path("values").toString().toLowerCase(java.util.Locale.ROOT).contains("\"windows\"")) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

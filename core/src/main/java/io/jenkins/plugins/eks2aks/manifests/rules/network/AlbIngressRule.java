@@ -97,6 +97,7 @@ public final class AlbIngressRule implements ConversionRule {
             return out;
         }
         out.addAll(ingressClass(ingress, target, internal, scheme.source()));
+        out.addAll(AlbPaths.convert(ingress));
         out.addAll(annotations(ingress, target, mapping.certificates(), authPending));
         return out;
     }
@@ -150,6 +151,13 @@ public final class AlbIngressRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = ingress.at(ANNOTATIONS);
         boolean agic = target == IngressTarget.AGIC;
+        String arn = annotations.path(ALB + "certificate-arn").asText("");
+        // A certificate the AKS ingress will have: its own spec.tls, or an ACM certificate the mapping file replaces.
+        boolean certificate = ingress.at("/spec/tls").size() > 0
+                || (!arn.isEmpty() && !arn.contains(",") && certificates.containsKey(arn.trim()) && target != IngressTarget.AGC);
+        boolean discovery = arn.isEmpty() && ingress.at("/spec/tls").size() == 0
+                && annotations.path(ALB + "listen-ports").asText("").toUpperCase(Locale.ROOT).contains("HTTPS");
+        String grpc = annotations.path(ALB + "backend-protocol-version").asText("").trim().toUpperCase(Locale.ROOT);
         for (Iterator<String> it = annotations.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!key.startsWith(ALB)) {
@@ -157,9 +165,22 @@ public final class AlbIngressRule implements ConversionRule {
             }
             String name = key.substring(ALB.length());
             String value = annotations.path(key).asText();
-            if (name.equals("ssl-redirect")) {
+            if (name.equals("ssl-redirect") && !certificate) {
+                continue; // left as it is until the AKS ingress has a certificate: a redirect to no HTTPS would break the site
+            } else if (name.equals("ssl-redirect")) {
                 String azure = agic ? "appgw.ingress.kubernetes.io/ssl-redirect" : "nginx.ingress.kubernetes.io/ssl-redirect";
                 out.addAll(rename(ingress, "N5", key, azure, "true", "HTTPS redirect"));
+            } else if (name.equals("backend-protocol-version")) {
+                out.addAll(AlbBackendProtocol.version(ingress, key, value, target));
+            } else if (name.equals("backend-protocol") && grpc.equals("GRPC")) {
+                out.add(Changes.of(ingress, "N7").removeKey(ANNOTATIONS, key, RuleMode.AUTO, "folded into the gRPC backend "
+                        + "protocol (backend-protocol-version GRPC) (catalog N7)"));
+            } else if (name.equals("listen-ports") && discovery) {
+                out.add(Changes.of(ingress, "N4").decision(Pointers.child(ANNOTATIONS, key), "HTTPS by certificate discovery: "
+                        + "the ALB found an ACM certificate for " + hosts(ingress) + " by itself (no certificate-arn, no spec.tls), "
+                        + "and ACM certificates cannot be exported: re-issue it into Key Vault, then write its ARN in "
+                        + ALB + "certificate-arn and set certificates.\"<arn>\" in eks2aks.yaml, or add spec.tls with a Secret; "
+                        + "the HTTPS redirect follows once there is a certificate (catalog N4, N5, N6)"));
             } else if (name.equals("backend-protocol") && !value.equalsIgnoreCase("HTTP")) {
                 String azure = agic ? "appgw.ingress.kubernetes.io/backend-protocol" : "nginx.ingress.kubernetes.io/backend-protocol";
                 out.addAll(rename(ingress, "N7", key, azure, agic ? value.toLowerCase(Locale.ROOT) : value.toUpperCase(Locale.ROOT), "protocol to the backends"));
@@ -232,6 +253,16 @@ public final class AlbIngressRule implements ConversionRule {
         }
         out.add(c.removeKey(ANNOTATIONS, key, RuleMode.AUTO, "replaced by the re-issued certificate (catalog N4)"));
         return out;
+    }
+
+    private static String hosts(KubeObject ingress) {
+        List<String> hosts = new ArrayList<>();
+        ingress.at("/spec/rules").forEach(rule -> {
+            if (rule.has("host")) {
+                hosts.add(rule.path("host").asText());
+            }
+        });
+        return hosts.isEmpty() ? "its hosts" : String.join(", ", hosts);
     }
 
     private static List<Change> rename(KubeObject ingress, String id, String key, String azure, String value, String what) {

@@ -48,7 +48,7 @@ public final class SecretProviderClassIdentityRule implements ConversionRule {
     public List<Change> apply(KubeObject workload) {
         String podSpec = PodSpecs.podSpecPointer(workload).orElseThrow();
         String serviceAccount = workload.at(podSpec + "/serviceAccountName").asText("default");
-        Optional<String> role = index.serviceAccountRole(workload.ref().namespace(), serviceAccount);
+        Optional<String> role = index.serviceAccountRole(index.namespaceOf(workload), serviceAccount);
         List<Change> out = new ArrayList<>();
         JsonNode volumes = workload.at(podSpec + "/volumes");
         for (int i = 0; i < volumes.size(); i++) {

@@ -11,7 +11,7 @@ final class AksStorageClasses {
 
     /** Where gp2/gp3 disks go unless the mapping file says otherwise: Premium SSD (catalog SC2). */
     static final String DEFAULT_DISK_CLASS = "managed-csi-premium";
-    /** Where EFS shares go unless the mapping file asks for NFS: Azure Files Premium over SMB (catalog SC12). */
+    /** Where EFS shares go when the mapping file asks for SMB (efsProtocol: smb): Azure Files Premium (catalog SC12). */
     static final String DEFAULT_FILE_CLASS = "azurefile-csi-premium";
 
     static final Set<String> DISK_CLASSES = Set.of("default", "managed-csi", "managed-csi-premium", "managed-csi-premium-v2",

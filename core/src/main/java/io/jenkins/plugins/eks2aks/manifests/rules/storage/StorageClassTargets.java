@@ -179,8 +179,8 @@ final class StorageClassTargets {
                     "converted in place to an Azure Files " + (mapping.efsNfs() ? "NFS" : "SMB") + " class", null);
         }
         return replaced(name, AwsVolumeFamily.EFS, AksStorageClasses.DEFAULT_FILE_CLASS, "SC12",
-                "EFS (NFS, ReadWriteMany) maps to Azure Files Premium over SMB by default",
-                "SMB does not keep NFS semantics (POSIX owners and modes, hard links); set efsProtocol: nfs to convert "
+                "EFS (NFS, ReadWriteMany) maps to Azure Files Premium over SMB, as efsProtocol: smb asks",
+                "SMB does not keep NFS semantics (POSIX owners and modes, hard links); remove efsProtocol: smb to convert "
                         + name + " in place to an Azure Files NFS class");
     }
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.manifests.Upstream;
 import io.jenkins.plugins.eks2aks.mapping.IngressTarget;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,67 @@ class AlbIngressRuleTest {
                 %s
                 spec:
                   ingressClassName: alb
-                  rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]
+                  tls: [{hosts: [shop.example.com], secretName: shop-tls}]
+                  rules: [{host: shop.example.com, http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]
                 """.formatted(annotations.indent(4)), MigrationMapping.defaults().withIngress(target));
+    }
+
+    private static final String LBC_EXAMPLES = "aws-load-balancer-controller/docs/examples/";
+
+    @Test
+    void theGrpcExampleGetsNginxGrpcAndADecisionForItsDiscoveredCertificateButNoRedirectYet() {
+        ConversionResult result = Conversions.convert(Upstream.text(LBC_EXAMPLES + "grpc/grpcserver-ingress.yaml"), MigrationMapping.defaults());
+
+        JsonNode ingress = output(result);
+        assertEquals("GRPC", ingress.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/backend-protocol").asText());
+        assertFalse(ingress.at("/metadata/annotations").has("nginx.ingress.kubernetes.io/ssl-redirect"),
+                "no redirect to an HTTPS the AKS ingress does not have yet: " + ingress);
+        Change discovery = Conversions.changes(result, "N4").get(0);
+        assertEquals(RuleMode.HUMAN, discovery.mode());
+        assertTrue(discovery.reason().contains("certificate discovery") && discovery.reason().contains("grpcserver.example.com"),
+                discovery.reason());
+        assertTrue(Conversions.changes(result, "N16").isEmpty(), "backend-protocol-version is known: " + result.changes());
+    }
+
+    @Test
+    void grpcOverTlsBecomesGrpcsAndAgicIsADecision() {
+        JsonNode grpcs = output(convert(IngressTarget.WEBAPPROUTING, ALB + "backend-protocol-version: GRPC\n" + ALB + "backend-protocol: HTTPS"));
+        assertEquals("GRPCS", grpcs.at("/metadata/annotations").path("nginx.ingress.kubernetes.io/backend-protocol").asText(), grpcs.toString());
+
+        ConversionResult agic = convert(IngressTarget.AGIC, ALB + "backend-protocol-version: GRPC");
+        assertTrue(Conversions.changes(agic, "N7").stream().anyMatch(c -> c.mode() == RuleMode.HUMAN));
+    }
+
+    @ParameterizedTest(name = "{0} {1} becomes {2} {3}")
+    @CsvSource({
+            "/*,          ImplementationSpecific, /,          Prefix",
+            "/users/*,    ImplementationSpecific, /users,     Prefix",
+            "/api/v1/*,   Prefix,                 /api/v1,    Prefix",
+            "/users,      Prefix,                 /users,     Prefix"})
+    void albWildcardPathsBecomePrefixPaths(String path, String pathType, String newPath, String newType) {
+        JsonNode ingress = Conversions.single("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shop, namespace: shop, annotations: {alb.ingress.kubernetes.io/scheme: internet-facing}}
+                spec:
+                  ingressClassName: alb
+                  rules: [{http: {paths: [{path: "%s", pathType: %s, backend: {service: {name: web, port: {number: 80}}}}]}}]
+                """.formatted(path, pathType), MigrationMapping.defaults());
+        assertEquals(newPath, ingress.at("/spec/rules/0/http/paths/0/path").asText());
+        assertEquals(newType, ingress.at("/spec/rules/0/http/paths/0/pathType").asText());
+    }
+
+    @Test
+    void aWildcardInsideAPathIsADecision() {
+        ConversionResult result = Conversions.convert("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: shop, namespace: shop}
+                spec:
+                  ingressClassName: alb
+                  rules: [{http: {paths: [{path: "/a/*/b", pathType: ImplementationSpecific, backend: {service: {name: web, port: {number: 80}}}}]}}]
+                """, MigrationMapping.defaults());
+        assertEquals(RuleMode.HUMAN, Conversions.changes(result, "N18").get(0).mode());
     }
 
     private static JsonNode output(ConversionResult result) {

@@ -255,6 +255,48 @@ class PrivateLoadBalancersStayPrivateTest {
     }
 
     @Test
+    void theControllersCognitoTemplateStaysOffThePublicClassUntilItsSignInIsReplaced() {
+        String template = io.jenkins.plugins.eks2aks.manifests.Upstream.text("aws-load-balancer-controller/docs/examples/cognito-ingress-template.yaml");
+        for (IngressTarget target : IngressTarget.values()) {
+            MigrationMapping mapping = MigrationMapping.defaults().withIngress(target);
+            JsonNode ingress = Conversions.output(Conversions.convert(template, mapping)).get(0);
+            assertFalse(publicIngressOnAks(ingress, mapping), target + ": " + ingress);
+        }
+    }
+
+    @ParameterizedTest(name = "LoadBalancerConfiguration scheme ''{0}''")
+    @CsvSource({"'', internal", "internal, internal", "internet-facing, internet-facing"})
+    void aGatewayOfTheAwsControllerIsADecisionThatNamesItsSchemeAndIsNeverPassedOn(String scheme, String expected) {
+        String yaml = """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: aws-alb-gateway-class}
+                spec: {controllerName: gateway.k8s.aws/alb}
+                ---
+                apiVersion: gateway.k8s.aws/v1beta1
+                kind: LoadBalancerConfiguration
+                metadata: {name: lbconfig, namespace: shop}
+                spec: {%s}
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: shop, namespace: shop}
+                spec:
+                  gatewayClassName: aws-alb-gateway-class
+                  infrastructure: {parametersRef: {group: gateway.k8s.aws, kind: LoadBalancerConfiguration, name: lbconfig}}
+                  listeners: [{name: http, protocol: HTTP, port: 80}]
+                """.formatted(scheme.isEmpty() ? "" : "scheme: " + scheme);
+        ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());
+
+        List<JsonNode> out = Conversions.output(result);
+        assertEquals(List.of("Gateway"), out.stream().map(o -> o.path("kind").asText()).toList(), "AWS-only objects left out");
+        assertEquals("aws-alb-gateway-class", out.get(0).at("/spec/gatewayClassName").asText(), "no class that would serve it");
+        Change decision = Conversions.changes(result, "N19").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
+        assertTrue(decision.reason().contains(expected.equals("internal") ? "must stay private" : "internet-facing on EKS"),
+                decision.reason());
+    }
+
+    @Test
     void anIngressWhoseParamsAreMissingIsADecisionNamingThem() {
         String yaml = ingressClass("unseen-alb", "ingress.k8s.aws/alb", "elbv2.k8s.aws", "unseen", false) + ingress("shop", FACING, "unseen-alb");
         ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());

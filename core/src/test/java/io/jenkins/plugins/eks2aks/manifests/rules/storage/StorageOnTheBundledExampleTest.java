@@ -27,14 +27,13 @@ class StorageOnTheBundledExampleTest {
         assertApplied(example.change("storage.yaml", "StorageClass", "gp3", "/provisioner"), "SC1", "AUTO", "disk.csi.azure.com");
         assertApplied(example.change("storage.yaml", "StorageClass", "gp3",
                 "/metadata/annotations/storageclass.kubernetes.io~1is-default-class"), "SC14", "AUTO_WARN", "true");
-        assertEquals("SC12", example.exclusion("storage.yaml", "StorageClass", "efs-sc").path("rule").asText());
-        assertApplied(example.change("storage.yaml", "PersistentVolumeClaim", "shop-media", "/spec/storageClassName"),
-                "PV2", "AUTO_WARN", "azurefile-csi-premium");
+        // EFS is NFS: by default it becomes an Azure Files NFS class of the same name, and its claim keeps the name.
+        assertApplied(example.change("storage.yaml", "StorageClass", "efs-sc", "/parameters/protocol"), "SC12", "AUTO", "nfs");
         example.assertNoConflictInvolves(OURS);
 
         String storage = example.manifest("storage.yaml");
         assertTrue(storage.contains("reclaimPolicy: Retain") && storage.contains("is-default-class"), storage);
-        assertTrue(storage.contains("storageClassName: azurefile-csi-premium"), storage);
+        assertTrue(storage.contains("storageClassName: efs-sc") && storage.contains("protocol: nfs"), storage);
         assertTrue(example.manifest("postgres.yaml").contains("storageClassName: gp3"));
     }
 

@@ -148,4 +148,19 @@ class StorageOnUpstreamManifestsTest {
         ConversionResult old = Conversions.convert(vac, MigrationMapping.defaults().withTargetAksVersion("1.33"));
         assertTrue(Conversions.changes(old, "SC15").stream().allMatch(c -> c.mode() == RuleMode.HUMAN));
     }
+
+    @Test
+    void anEfsClassBecomesAnAzureFilesNfsClassByDefaultAndSmbOnlyWhenAsked() {
+        java.nio.file.Path example = Upstream.path("aws-efs-csi-driver/examples/kubernetes/efs/dynamic_provisioning/specs");
+        List<JsonNode> out = Conversions.output(Conversions.convert(example, MigrationMapping.defaults()));
+        JsonNode sc = out.stream().filter(o -> o.path("kind").asText().equals("StorageClass")).findFirst().orElseThrow();
+        assertEquals("file.csi.azure.com", sc.path("provisioner").asText());
+        assertEquals("{\"skuName\":\"Premium_LRS\",\"protocol\":\"nfs\"}", sc.path("parameters").toString());
+        assertTrue(out.stream().anyMatch(o -> o.path("kind").asText().equals("PersistentVolumeClaim")
+                && o.at("/spec/storageClassName").asText().equals("efs-sc")));
+
+        List<JsonNode> smb = Conversions.output(Conversions.convert(example, MappingFile.parse("eks2aks.yaml", "efsProtocol: smb")));
+        assertTrue(smb.stream().noneMatch(o -> o.path("kind").asText().equals("StorageClass")));
+        assertTrue(smb.stream().anyMatch(o -> o.at("/spec/storageClassName").asText().equals("azurefile-csi-premium")));
+    }
 }

@@ -167,12 +167,13 @@ class StorageRulesTest {
                         "StorageClass zonal: SC2 AUTO remove /parameters/type",
                         "StorageClass zonal: SC10 AUTO replace /allowedTopologies/0/matchLabelExpressions/0 "
                                 + "{\"key\":\"topology.kubernetes.io/zone\",\"values\":[\"eastus-1\",\"eastus-2\"]}")),
-                Arguments.of("an EFS class is left out for azurefile-csi-premium and its ReadWriteMany claims follow (PV2)", "",
+                Arguments.of("with efsProtocol smb an EFS class is left out for azurefile-csi-premium and its ReadWriteMany "
+                        + "claims follow (PV2)", "efsProtocol: smb",
                         EFS + "---\n" + claim("media", "efs-sc", "ReadWriteMany"), List.of(
                         "StorageClass efs-sc: SC12 EXCLUDE",
                         "PersistentVolumeClaim media: PV2 AUTO_WARN replace /spec/storageClassName azurefile-csi-premium")),
-                Arguments.of("with efsProtocol nfs an EFS class becomes an Azure Files NFS class; access points and mount "
-                        + "helper options are dropped", "efsProtocol: nfs", EFS + "---\n" + claim("media", "efs-sc", "ReadWriteMany"), List.of(
+                Arguments.of("by default (EFS is NFS) an EFS class becomes an Azure Files NFS class; access points and mount "
+                        + "helper options are dropped", "", EFS + "---\n" + claim("media", "efs-sc", "ReadWriteMany"), List.of(
                         "StorageClass efs-sc: SC12 AUTO_WARN replace /provisioner file.csi.azure.com",
                         "StorageClass efs-sc: SC12 AUTO add /parameters/skuName Premium_LRS",
                         "StorageClass efs-sc: SC12 AUTO add /parameters/protocol nfs",

@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Secrets printed through a mask: literal values, and tokens derived from them that only their shape gives away. */
-class SecretMaskingTokensTest {
+class SecretMaskTest {
 
     static final AwsCredentials KEYS = new AwsCredentials("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN", "test");
-    static final SecretMasking MASK = SecretMasking.of(Arrays.asList(KEYS.accessKeyId(), KEYS.secretAccessKey(), KEYS.sessionToken(), null, "ab"));
+    static final SecretMask MASK = SecretMask.of(Arrays.asList(KEYS.accessKeyId(), KEYS.secretAccessKey(), KEYS.sessionToken(), null, "ab"));
 
-    private static String printed(SecretMasking mask, String... lines) {
+    private static String printed(SecretMask mask, String... lines) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         OutputStream masked = mask.wrap(buffer);
         try (PrintStream out = new PrintStream(masked, true, StandardCharsets.UTF_8)) {
@@ -67,7 +67,7 @@ class SecretMaskingTokensTest {
         String token = new EksTokenGenerator(KEYS.provider(), region, AwsSettings.defaultStsEndpoint(region), Clock.systemUTC())
                 .generate("shop-prod").value();
 
-        String text = printed(SecretMasking.PATTERNS, "users: [{name: eks, user: {token: " + token + "}}]");
+        String text = printed(SecretMask.TOKENS, "users: [{name: eks, user: {token: " + token + "}}]");
 
         assertFalse(text.contains(token.substring(11, 40)), text);
         assertEquals("users: [{name: eks, user: {token: ****}}]\n", text);
@@ -83,7 +83,7 @@ class SecretMaskingTokensTest {
                         .getBytes(StandardCharsets.UTF_8));
         String ecrToken = Base64.getEncoder().encodeToString(("AWS:" + ecrPassword).getBytes(StandardCharsets.UTF_8));
 
-        String text = printed(SecretMasking.PATTERNS, "refresh_token=" + jwt, "ecr " + ecrToken, "password " + ecrPassword,
+        String text = printed(SecretMask.TOKENS, "refresh_token=" + jwt, "ecr " + ecrToken, "password " + ecrPassword,
                 "Authorization: Basic " + Base64.getEncoder().encodeToString("user:pass-word".getBytes(StandardCharsets.UTF_8)),
                 "Authorization: Bearer opaque-token-123456");
 
@@ -92,7 +92,7 @@ class SecretMaskingTokensTest {
 
     @Test
     void withAddsValuesAndTheLongestValueIsMaskedWhole() {
-        SecretMasking mask = SecretMasking.of(List.of("secret")).with(List.of("secret-and-more"));
+        SecretMask mask = SecretMask.of(List.of("secret")).with(List.of("secret-and-more"));
 
         assertEquals("a **** b ****", mask.mask("a secret-and-more b secret"));
         assertTrue(mask.toString().contains("2 values"));
