@@ -60,6 +60,7 @@ public final class ManifestConversion {
 
         events.info(TOPIC, "Reading " + request.input());
         ManifestSet manifests = new ManifestReader().read(input);
+        manifests.notes().forEach(n -> events.warn(TOPIC, n));
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
 
         RuleContext context = new RuleContext(request.mapping(), InputIndex.of(manifests, request.mapping().registryMap()));

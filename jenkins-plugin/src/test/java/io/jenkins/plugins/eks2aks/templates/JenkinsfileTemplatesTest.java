@@ -39,7 +39,9 @@ class JenkinsfileTemplatesTest {
     static final Path TEMPLATES = Path.of(System.getProperty("eks2aks.jenkinsfiles", "../jenkinsfiles"));
     /** Steps of Jenkins core and the usual Pipeline plugins the templates may use besides ours. */
     static final Set<String> JENKINS_STEPS = Set.of("echo", "sh", "bat", "input", "archiveArtifacts", "junit", "stash", "unstash",
-            "withCredentials", "script", "timeout", "retry", "error", "dir", "writeFile", "readFile", "sleep", "node", "catchError");
+            "withCredentials", "script", "timeout", "retry", "error", "dir", "writeFile", "readFile", "sleep", "node", "catchError",
+            // parameter definitions of an input step
+            "choice", "string", "booleanParam", "text", "password");
     static final Set<String> PIPELINE_SECTIONS = Set.of("agent", "options", "parameters", "stages", "post", "environment", "triggers",
             "tools", "libraries");
     static final Set<String> STAGE_SECTIONS = Set.of("agent", "when", "options", "input", "steps", "post", "environment", "stages",
@@ -136,8 +138,9 @@ class JenkinsfileTemplatesTest {
             Call input = stage.section("input");
             if (input != null) {
                 gated = true;
-                if (hasAgent || !noAgentAbove) {
-                    problem(input.line(), "gate '" + name + "' holds an executor while it waits: no agent on it or above it");
+                // A stage's own agent is allocated after its input is answered; an agent above it is held while waiting.
+                if (!noAgentAbove) {
+                    problem(input.line(), "gate '" + name + "' holds an executor while it waits: no agent above it");
                 }
                 if (input.section("submitter") == null || input.section("message") == null) {
                     problem(input.line(), "gate '" + name + "': input needs a message and a submitter");
@@ -254,9 +257,13 @@ class JenkinsfileTemplatesTest {
         if (actual == Object.class) {
             return true;
         }
-        Class<?> boxed = expected == boolean.class ? Boolean.class : expected == int.class || expected == long.class ? Integer.class : expected;
-        if (boxed == Integer.class) {
+        Class<?> boxed = expected == boolean.class ? Boolean.class : expected == int.class ? Integer.class : expected == long.class ? Long.class
+                : expected == double.class ? Double.class : expected;
+        if (boxed == Integer.class || boxed == Long.class) {
             return actual == Integer.class || actual == Long.class;
+        }
+        if (boxed == Double.class) {
+            return Number.class.isAssignableFrom(actual);
         }
         return boxed.isAssignableFrom(actual);
     }
@@ -303,6 +310,8 @@ class JenkinsfileTemplatesTest {
         assertTrue(all.contains("unknown step 'veleroBakup'"), all);
         assertTrue(all.contains("eksKubeconfig: no parameter 'bogus'"), all);
         assertTrue(all.contains("gate 'Gate' holds an executor"), all);
+        assertFalse(compatible(Long.class, String.class) || compatible(int.class, Boolean.class));
+        assertTrue(compatible(Long.class, Integer.class) && compatible(double.class, java.math.BigDecimal.class) && compatible(Integer.class, Integer.class));
         assertTrue(all.contains("input needs a message and a submitter"), all);
         assertTrue(all.contains("stage 'Ask on an agent' waits for input on an agent"), all);
         assertFalse(all.contains("stage 'Traffic' moves traffic without"), "the gate comes before it: " + all);

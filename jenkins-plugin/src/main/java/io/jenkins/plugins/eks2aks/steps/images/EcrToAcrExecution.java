@@ -15,7 +15,6 @@ import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,41 +26,33 @@ import java.util.Map;
 final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
-    /** Non-secret settings the engine reads, passed on from the step's environment. */
-    static final String[] SETTINGS = {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_STS", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT",
-            "AZURE_SUBSCRIPTION_ID", "AZURE_TENANT_ID"};
 
-    /**
-     * What the execution keeps across a controller restart: the step's parameters as plain values and the credential
-     * ids, never a secret (credentials are resolved again when it resumes).
-     */
-    record Persisted(EcrToAcrCallable.Parameters parameters, String awsCredentialsId, String azureCredentialsId, boolean failFast,
-                     boolean imagesGiven) implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        static Persisted of(EcrToAcrStep step) {
-            return new Persisted(new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
-                    step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
-                    step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
-                    step.getOutput(), new ArrayList<>(StepParameters.entries(step.getRepositories())), step.getTagPattern(),
-                    step.getNewestTags(), step.isAllTags()), step.getAwsCredentialsId(), step.getAzureCredentialsId(), step.isFailFast(),
-                    step.getImages() != null);
-        }
-    }
-
-    private final Persisted persisted;
+    /** The step's values (never the step itself): what the agent gets, which credentials to resolve, how to end. */
+    private final EcrToAcrCallable.Parameters parameters;
+    private final String awsCredentialsId;
+    private final String azureCredentialsId;
+    private final boolean failFast;
+    /** A service, not a value: after a restart (see {@link #onResume}) Jenkins' store is used. */
     private transient StepCredentials credentials;
+    /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
+    private transient MaskingListener masked;
     private transient volatile Thread resumed;
 
     EcrToAcrExecution(StepContext context, EcrToAcrStep step, StepCredentials credentials) {
         super(context);
-        this.persisted = Persisted.of(step);
+        this.parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
+                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
+                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
+                step.getOutput(), new ArrayList<>(StepParameters.entries(step.getRepositories())), step.getTagPattern(),
+                step.getNewestTags(), step.isAllTags());
+        this.awsCredentialsId = step.getAwsCredentialsId();
+        this.azureCredentialsId = step.getAzureCredentialsId();
+        this.failFast = step.isFailFast();
         this.credentials = credentials;
     }
 
     /**
-     * After a controller restart the copy runs again from its persisted parameters, with the credentials resolved
+     * After a controller restart the copy runs again from its persisted plain values, with the credentials resolved
      * again: images and blobs the target already holds are skipped, so it resumes where it stopped instead of failing
      * the step as SynchronousNonBlockingStepExecution would.
      */
@@ -71,12 +62,12 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         Thread worker = new Thread(() -> {
             try {
                 context.get(TaskListener.class).getLogger().println("[images] resumed after a controller restart: "
-                        + "what " + persisted.parameters().to() + " already holds is skipped");
+                        + "what " + parameters.to() + " already holds is skipped");
                 context.onSuccess(run());
             } catch (Throwable t) {
                 context.onFailure(t);
             }
-        }, "ecrToAcr resumed: " + persisted.parameters().to());
+        }, "ecrToAcr resumed: " + parameters.to());
         worker.setDaemon(true);
         resumed = worker;
         worker.start();
@@ -98,51 +89,47 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        EcrToAcrCallable.Parameters p = persisted.parameters();
         if (credentials == null) {
             credentials = StepCredentials.jenkins();
         }
-        if (p.to().isEmpty()) {
-            throw new AbortException("ecrToAcr: 'to' is required: the target registry, e.g. contoso.azurecr.io");
+        EcrToAcrCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
+        StepContext context = getContext();
+        HashMap<String, Object> summary;
+        try {
+            summary = context.get(FilePath.class).act(work);
+        } catch (AbortException e) {
+            throw masked.masked(e);
         }
-        ArrayList<String> repositories = p.repositories();
-        if (!persisted.imagesGiven() && p.imagesFile() == null && repositories.isEmpty()) {
-            throw new AbortException("ecrToAcr: give 'images' (references), 'imagesFile' (e.g. the image list eksInventory wrote) "
-                    + "or 'repositories' (e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/*)");
+        MigrationReportsAction.record(context.get(Run.class), "ecrToAcr", summary, context.get(FilePath.class).getRemote());
+        int failures = ((Number) summary.get("failed")).intValue();
+        if (failures > 0 && failFast) {
+            throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
         }
-        // Checked here, so a typo fails before an agent is used; the agent parses them again from plain values.
-        EcrToAcrCallable.selections(repositories, p.tagPattern(), p.newestTags(), p.allTags());
+        if (failures > 0) {
+            masked.getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
+            context.setResult(Result.UNSTABLE);
+        }
+        return summary;
+    }
+
+    /** Checks the parameters and resolves the credentials here, on the controller: the work for the agent. */
+    EcrToAcrCallable callable() throws Exception {
+        // Checked here, so a typo fails before an agent is used; the agent checks the same plain values again.
+        parameters.check();
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
         Run<?, ?> run = context.get(Run.class);
-        AwsKeys aws = credentials.aws("ecrToAcr", persisted.awsCredentialsId(), run, env);
-        AzureKeys azure = credentials.azure("ecrToAcr", persisted.azureCredentialsId(), run, env);
-        MaskingListener masked = MaskingListener.over(listener, aws, azure);
+        AwsKeys aws = credentials.aws("ecrToAcr", awsCredentialsId, run, env);
+        AzureKeys azure = credentials.azure("ecrToAcr", azureCredentialsId, run, env);
+        masked = MaskingListener.over(listener, aws, azure);
         listener = masked;
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
-        HashMap<String, String> settings = new HashMap<>();
-        for (String name : SETTINGS) {
-            if (env.get(name) != null) {
-                settings.put(name, env.get(name));
-            }
+        HashMap<String, String> settings = StepCredentials.settings(env);
+        if (azure != null && azure.resourceManagerEndpoint() != null) {
+            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
         }
-        HashMap<String, Object> summary;
-        try {
-            summary = context.get(FilePath.class).act(new EcrToAcrCallable(p, aws, azure, settings, listener));
-        } catch (AbortException e) {
-            throw masked.masked(e);
-        }
-        MigrationReportsAction.record(run, "ecrToAcr", summary, context.get(FilePath.class).getRemote());
-        int failures = ((Number) summary.get("failed")).intValue();
-        if (failures > 0 && persisted.failFast()) {
-            throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
-        }
-        if (failures > 0) {
-            listener.getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
-            context.setResult(Result.UNSTABLE);
-        }
-        return summary;
+        return new EcrToAcrCallable(parameters, aws, azure, settings, listener);
     }
 }
