@@ -77,11 +77,36 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     public void mkdirs() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException();
+        // Local behaviour (see README).
+        java.nio.file.Files.createDirectories(local.toPath());
     }
 
     public void deleteRecursive() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException();
+        // Local behaviour (see README); like the real one, a missing file is no error.
+        if (local.exists()) {
+            try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(local.toPath())) {
+                for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        // Local behaviour (see README).
+        java.nio.file.Files.writeString(local.toPath(), content, java.nio.charset.Charset.forName(encoding));
+    }
+
+    public void chmod(final int mask) throws IOException, InterruptedException {
+        // Local behaviour (see README): POSIX permissions where the file system has them.
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        java.nio.file.attribute.PosixFilePermission[] bits = java.nio.file.attribute.PosixFilePermission.values();
+        for (int i = 0; i < 9; i++) {
+            if ((mask & (1 << (8 - i))) != 0) {
+                perms.add(bits[i]);
+            }
+        }
+        java.nio.file.Files.setPosixFilePermissions(local.toPath(), perms);
     }
 
     public String getName() {

@@ -82,6 +82,8 @@ class HpiPackagingIT {
         assertEquals(List.of("io.jenkins.plugins.eks2aks.steps.convert.ConvertManifestsStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.images.EcrToAcrStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.kubeconfig.AksKubeconfigBinding$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.kubeconfig.EksKubeconfigBinding$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl",
@@ -89,6 +91,29 @@ class HpiPackagingIT {
                 "io.jenkins.plugins.eks2aks.steps.velero.AksRestoreStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.velero.VeleroBackupStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.velero.VerifyRestoreStep$DescriptorImpl"), indexed.stream().sorted().toList());
+    }
+
+    /**
+     * structs resolves {@code eksKubeconfig(...)} through annotation-indexer's index of {@code @Symbol} (which no
+     * processor writes here): it must list exactly the packaged classes that carry the annotation.
+     */
+    @Test
+    void theSymbolIndexListsExactlyTheClassesWithASymbol() throws IOException, ClassNotFoundException {
+        byte[] index = entry(INNER_JAR, "META-INF/services/annotations/" + org.jenkinsci.Symbol.class.getName());
+        assertNotNull(index, "the Symbol index is packaged");
+        List<String> listed = new String(index, java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        List<String> annotated = new ArrayList<>();
+        for (String entry : entries(INNER_JAR)) {
+            if (entry.endsWith(".class")) {
+                String name = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+                if (Class.forName(name, false, getClass().getClassLoader()).isAnnotationPresent(org.jenkinsci.Symbol.class)) {
+                    annotated.add(name);
+                }
+            }
+        }
+        assertEquals(annotated.stream().sorted().toList(), listed);
+        assertEquals(List.of("io.jenkins.plugins.eks2aks.steps.kubeconfig.AksKubeconfigBinding$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.kubeconfig.EksKubeconfigBinding$DescriptorImpl"), listed);
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.jenkins.plugins.eks2aks.steps.convert;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Result;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
+import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -34,6 +36,7 @@ final class ConvertManifestsExecution extends SynchronousNonBlockingStepExecutio
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
         HashMap<String, Object> summary = workspace.act(work.withListener(listener));
+        MigrationReportsAction.record(context.get(Run.class), "convertManifests", summary, workspace.getRemote());
         int conflicts = ((Number) summary.get("conflicts")).intValue();
         int decisions = ((Number) summary.get("pendingDecisions")).intValue();
         switch (failOn.verdict(conflicts, decisions)) {

@@ -4,6 +4,8 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.eks2aks.steps.FieldChecks;
 import io.jenkins.plugins.eks2aks.steps.Messages;
 import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -12,6 +14,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -189,6 +192,31 @@ public final class ConvertManifestsStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.get("ConvertManifestsStep.DisplayName");
+        }
+
+        // Form validation (snippet generator): the engine's own checks of each value, so the form and the build agree.
+        public FormValidation doCheckFailOn(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.failOn(value));
+        }
+
+        public FormValidation doCheckFormat(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.format(value));
+        }
+
+        public FormValidation doCheckAcr(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.mappingOverride(value, null, null, null));
+        }
+
+        public FormValidation doCheckRegistryMap(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.mappingOverride(null, value, null, null));
+        }
+
+        public FormValidation doCheckIngressTarget(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.mappingOverride(null, null, value, null));
+        }
+
+        public FormValidation doCheckTargetAksVersion(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.mappingOverride(null, null, null, value));
         }
     }
 }

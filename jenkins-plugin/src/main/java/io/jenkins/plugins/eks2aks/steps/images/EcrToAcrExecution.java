@@ -11,6 +11,7 @@ import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -31,10 +32,11 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
     private final String awsCredentialsId;
     private final String azureCredentialsId;
     private final boolean failFast;
-    /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
-    private final transient StepCredentials credentials;
+    /** A service, not a value: after a restart (see {@link #onResume}) Jenkins' store is used. */
+    private transient StepCredentials credentials;
     /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
     private transient MaskingListener masked;
+    private transient volatile Thread resumed;
 
     EcrToAcrExecution(StepContext context, EcrToAcrStep step, StepCredentials credentials) {
         super(context);
@@ -49,8 +51,47 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         this.credentials = credentials;
     }
 
+    /**
+     * After a controller restart the copy runs again from its persisted plain values, with the credentials resolved
+     * again: images and blobs the target already holds are skipped, so it resumes where it stopped instead of failing
+     * the step as SynchronousNonBlockingStepExecution would.
+     */
+    @Override
+    public void onResume() {
+        StepContext context = getContext();
+        Thread worker = new Thread(() -> {
+            try {
+                context.get(TaskListener.class).getLogger().println("[images] resumed after a controller restart: "
+                        + "what " + parameters.to() + " already holds is skipped");
+                context.onSuccess(run());
+            } catch (Throwable t) {
+                context.onFailure(t);
+            }
+        }, "ecrToAcr resumed: " + parameters.to());
+        worker.setDaemon(true);
+        resumed = worker;
+        worker.start();
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        Thread worker = resumed;
+        if (worker != null) {
+            worker.interrupt();
+        }
+        super.stop(cause);
+    }
+
+    /** The worker of a resumed copy (tests wait for it). */
+    Thread resumedWorker() {
+        return resumed;
+    }
+
     @Override
     protected Map<String, Object> run() throws Exception {
+        if (credentials == null) {
+            credentials = StepCredentials.jenkins();
+        }
         EcrToAcrCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         StepContext context = getContext();
         HashMap<String, Object> summary;
@@ -59,6 +100,7 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         } catch (AbortException e) {
             throw masked.masked(e);
         }
+        MigrationReportsAction.record(context.get(Run.class), "ecrToAcr", summary, context.get(FilePath.class).getRemote());
         int failures = ((Number) summary.get("failed")).intValue();
         if (failures > 0 && failFast) {
             throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));

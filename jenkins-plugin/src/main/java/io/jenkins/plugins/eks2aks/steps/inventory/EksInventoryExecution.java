@@ -11,9 +11,11 @@ import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -44,7 +46,9 @@ final class EksInventoryExecution extends SynchronousNonBlockingStepExecution<Ma
     protected Map<String, Object> run() throws Exception {
         EksInventoryCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         try {
-            return getContext().get(FilePath.class).act(work);
+            HashMap<String, Object> summary = getContext().get(FilePath.class).act(work);
+            MigrationReportsAction.record(getContext().get(Run.class), "eksInventory", summary, getContext().get(FilePath.class).getRemote());
+            return summary;
         } catch (AbortException e) {
             throw masked.masked(e);
         }

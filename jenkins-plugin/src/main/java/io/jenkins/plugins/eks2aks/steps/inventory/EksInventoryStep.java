@@ -6,6 +6,8 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.eks2aks.steps.FieldChecks;
 import io.jenkins.plugins.eks2aks.steps.Messages;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -14,6 +16,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 import java.util.Objects;
 import java.util.Set;
@@ -159,6 +162,15 @@ public final class EksInventoryStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.get("EksInventoryStep.DisplayName");
+        }
+
+        // Form validation (snippet generator): the engine's own checks of each value, so the form and the build agree.
+        public FormValidation doCheckSourceVersion(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.kubernetesVersion(value, "sourceVersion"));
+        }
+
+        public FormValidation doCheckTargetVersion(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.kubernetesVersion(value, "targetVersion"));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import io.jenkins.plugins.eks2aks.steps.reports.MigrationReportsAction;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -51,6 +52,7 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
         } catch (AbortException e) {
             throw masked.masked(e);
         }
+        MigrationReportsAction.record(context.get(Run.class), "aksPreflight", result, context.get(FilePath.class).getRemote());
         if (!Boolean.TRUE.equals(result.get("ready"))) {
             String failed = String.join(", ", (Iterable<String>) result.get("failedChecks"));
             if (failOnNotReady) {

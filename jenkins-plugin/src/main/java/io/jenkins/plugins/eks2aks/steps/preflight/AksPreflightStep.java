@@ -6,6 +6,8 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.eks2aks.steps.FieldChecks;
 import io.jenkins.plugins.eks2aks.steps.Messages;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -14,6 +16,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 import java.util.Objects;
 import java.util.Set;
@@ -198,6 +201,15 @@ public final class AksPreflightStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.get("AksPreflightStep.DisplayName");
+        }
+
+        // Form validation (snippet generator): the engine's own checks of each value, so the form and the build agree.
+        public FormValidation doCheckIngress(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.preflightIngress(value));
+        }
+
+        public FormValidation doCheckSourceVersion(@QueryParameter String value) {
+            return FieldChecks.form(FieldChecks.kubernetesVersion(value, "sourceVersion"));
         }
     }
 }

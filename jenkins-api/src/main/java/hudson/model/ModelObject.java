@@ -1,0 +1,6 @@
+// Compile-only declaration of the real Jenkins API (see jenkins-api/README.md). Never packaged.
+package hudson.model;
+
+public interface ModelObject {
+    String getDisplayName();
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.eks2aks.steps.kubeconfig;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.eks2aks.kubeconfig.Kubeconfig;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a binding's kubeconfig beside the workspace (its {@code @tmp} folder, where credentials-binding writes its
+ * files too, never inside the workspace where an archive step could pick it up), readable by the build's user
+ * only, and deletes it when the {@code withCredentials} block ends. Its token, and any other secret it holds, are
+ * bound as secret variables, so {@code withCredentials} masks them in the log.
+ */
+final class KubeconfigFiles {
+
+    static final String FOLDER = "eks2aks-kubeconfig";
+
+    private KubeconfigFiles() {
+    }
+
+    /**
+     * @param tmp           the workspace's temporary folder ({@link WorkspaceList#tempDir})
+     * @param variable      the variable that names the file, e.g. {@code KUBECONFIG}
+     * @param tokenVariable the variable that holds the token; further secrets go to {@code <tokenVariable>_2}…
+     */
+    static MultiBinding.MultiEnvironment bind(FilePath tmp, Kubeconfig kubeconfig, String variable, String tokenVariable)
+            throws IOException, InterruptedException {
+        String name = UUID.randomUUID().toString();
+        FilePath dir = tmp.child(FOLDER).child(name);
+        dir.mkdirs();
+        dir.chmod(0700);
+        FilePath file = dir.child("config");
+        file.write(kubeconfig.yaml(), "UTF-8");
+        file.chmod(0600);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        int n = 1;
+        if (kubeconfig.token() != null) {
+            secrets.put(tokenVariable, kubeconfig.token());
+        }
+        for (String secret : kubeconfig.secrets()) {
+            if (!secret.equals(kubeconfig.token())) {
+                secrets.put(tokenVariable + "_" + (++n), secret);
+            }
+        }
+        return new MultiBinding.MultiEnvironment(secrets, Map.of(variable, file.getRemote()), new Delete(name));
+    }
+
+    /** Deletes the kubeconfig's folder; it persists only the folder's name, as credentials-binding's unbinders do. */
+    static final class Delete implements MultiBinding.Unbinder {
+
+        private static final long serialVersionUID = 1L;
+        private final String name;
+
+        Delete(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void unbind(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
+                throws IOException, InterruptedException {
+            if (workspace != null) {
+                delete(WorkspaceList.tempDir(workspace));
+            }
+        }
+
+        void delete(FilePath tmp) throws IOException, InterruptedException {
+            if (tmp != null) {
+                tmp.child(FOLDER).child(name).deleteRecursive();
+            }
+        }
+    }
+}

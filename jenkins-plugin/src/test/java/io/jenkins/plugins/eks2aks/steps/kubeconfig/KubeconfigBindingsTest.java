@@ -1,0 +1,179 @@
+package io.jenkins.plugins.eks2aks.steps.kubeconfig;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.eks2aks.clusters.AksClients;
+import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
+import io.jenkins.plugins.eks2aks.kubeconfig.AksKubeconfig;
+import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
+import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
+import io.jenkins.plugins.eks2aks.standins.MockCluster;
+import io.jenkins.plugins.eks2aks.standins.PagingCrudDispatcher;
+import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsLookup;
+import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
+import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentialsTestSupport;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * eksKubeconfig and aksKubeconfig as withCredentials calls them on the controller: bind against the cloud stand-ins,
+ * the kubeconfig beside the workspace (never in it), the token as a secret value (so withCredentials masks it), the
+ * file usable by a Kubernetes client, and gone after unbind.
+ */
+class KubeconfigBindingsTest {
+
+    @TempDir
+    Path root;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private TaskListener listener() {
+        TaskListener listener = mock(TaskListener.class);
+        when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
+        return listener;
+    }
+
+    private Run<?, ?> run(EnvVars env) throws Exception {
+        Run<?, ?> run = mock(Run.class);
+        when(run.getEnvironment(org.mockito.ArgumentMatchers.any())).thenReturn(env);
+        return run;
+    }
+
+    private static StepCredentials store(String id, IdCredentials credential) {
+        return new StepCredentials(new CredentialsLookup() {
+            @Override
+            public <C extends IdCredentials> C find(String wanted, Class<C> type, Run<?, ?> r) {
+                return wanted.equals(id) && type.isInstance(credential) ? type.cast(credential) : null;
+            }
+        });
+    }
+
+    private FilePath workspace() throws Exception {
+        Path ws = Files.createDirectories(root.resolve("job"));
+        return new FilePath(ws.toFile());
+    }
+
+    @Test
+    void eksKubeconfigWritesAWorkingKubeconfigBesideTheWorkspaceAndDeletesItOnUnbind() throws Exception {
+        MockCluster cluster = MockCluster.sharedShop();
+        AmazonWebServicesCredentials aws = StepCredentialsTestSupport.awsCredential();
+        try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
+            eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
+            EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "shop-prod", "us-east-1").withCredentials(store("aws-prod", aws));
+            FilePath workspace = workspace();
+            Run<?, ?> run = run(new EnvVars("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()));
+
+            MultiBinding.MultiEnvironment env = binding.bind(run, workspace, null, listener());
+
+            Path file = Path.of(env.getPublicValues().get("KUBECONFIG"));
+            assertTrue(file.startsWith(root.resolve("job@tmp").resolve(KubeconfigFiles.FOLDER)), file.toString());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            String token = env.getSecretValues().get("KUBE_TOKEN");
+            assertTrue(token.startsWith("k8s-aws-v1."), "the token is a secret value, so withCredentials masks it");
+            assertEquals(binding.variables(), env.getSecretValues().keySet());
+            assertTrue(eksApi.requests().get(0).authorization().contains("Credential=ASIAJENKINSEXAMPLE/"));
+            try (KubernetesClient client = KubernetesClients.fromKubeconfig(file, null, Duration.ofSeconds(10))) {
+                assertFalse(client.namespaces().list().getItems().isEmpty());
+            }
+            assertEquals("Bearer " + token, cluster.dispatcher().seen().stream().map(PagingCrudDispatcher.Seen::authorization)
+                    .filter(a -> a != null && a.startsWith("Bearer ")).reduce((a, b) -> b).orElseThrow());
+            assertFalse(Files.readString(file).contains("jenkins/secret/KEY"));
+            assertFalse(log.toString(StandardCharsets.UTF_8).contains("k8s-aws-v1."), log.toString(StandardCharsets.UTF_8));
+
+            env.getUnbinder().unbind(run, workspace, null, listener());
+
+            assertFalse(Files.exists(file.getParent()), "the folder is gone after the block");
+            try (var left = Files.list(root.resolve("job"))) {
+                assertEquals(0, left.count(), "nothing was written into the workspace");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownClusterFailsWithOneMaskedLine() throws Exception {
+        try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
+            EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "nope", "us-east-1")
+                    .withCredentials(store("aws-prod", StepCredentialsTestSupport.awsCredential()));
+            AbortException e = assertThrows(AbortException.class, () -> binding.bind(
+                    run(new EnvVars("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString())), workspace(), null, listener()));
+            assertTrue(e.getMessage().startsWith("eksKubeconfig: EKS cluster 'nope' was not found in region 'us-east-1'"), e.getMessage());
+        }
+        AbortException missing = assertThrows(AbortException.class,
+                () -> new EksKubeconfigBinding("aws-prod", " ", null).bind(run(new EnvVars()), workspace(), null, listener()));
+        assertEquals("eksKubeconfig: 'cluster' is required: the EKS cluster name", missing.getMessage());
+    }
+
+    @Test
+    void aksKubeconfigReplacesKubeloginWithAnEntraTokenAndBindsTheAdminKeysAsSecretsWhenAsked() throws Exception {
+        TokenCredential entra = request -> Mono.just(new AccessToken(request.getScopes().contains(AksKubeconfig.AKS_SERVER_APP_ID + "/.default")
+                ? "entra-token-for-aks" : "arm-token", OffsetDateTime.now().plusHours(1)));
+        EnvVars env = new EnvVars("AZURE_CLIENT_ID", "client", "AZURE_CLIENT_SECRET", "azure-client-secret-value", "AZURE_TENANT_ID", "tenant",
+                "AZURE_SUBSCRIPTION_ID", "00000000-0000-0000-0000-000000000001");
+        try (ArmAksStandIn arm = new ArmAksStandIn("rg-shop", "shop-aks")) {
+            arm.access(true, true);
+            AksKubeconfigBinding.Maker maker = (settings, rg, name, admin, events) -> new AksKubeconfig(
+                    AksClients.containerService(new io.jenkins.plugins.eks2aks.clusters.AzureSettings(entra, settings.credentialSource(),
+                            settings.subscriptionId(), arm.uri()), arm.httpClient()), entra, settings.credentialSource(), Duration.ofSeconds(10))
+                    .create(rg, name, admin, events);
+            FilePath workspace = workspace();
+
+            MultiBinding.MultiEnvironment user = new AksKubeconfigBinding(null, "rg-shop", "shop-aks").with(store("x", null), maker)
+                    .bind(run(env), workspace, null, listener());
+
+            assertEquals(Map.of("KUBE_TOKEN", "entra-token-for-aks"), user.getSecretValues());
+            String yaml = Files.readString(Path.of(user.getPublicValues().get("KUBECONFIG")));
+            assertTrue(yaml.contains("token: entra-token-for-aks") && !yaml.contains("kubelogin"), yaml);
+
+            AksKubeconfigBinding adminBinding = new AksKubeconfigBinding(null, "rg-shop", "shop-aks").with(store("x", null), maker);
+            adminBinding.setAdmin(true);
+            adminBinding.setVariable("AKS_KUBECONFIG");
+            MultiBinding.MultiEnvironment admin = adminBinding.bind(run(env), workspace, null, listener());
+
+            assertEquals(Map.of("KUBE_TOKEN", ArmAksStandIn.LOCAL_TOKEN, "KUBE_TOKEN_2", ArmAksStandIn.CLIENT_KEY_DATA), admin.getSecretValues());
+            assertTrue(adminBinding.variables().containsAll(admin.getSecretValues().keySet()));
+            assertEquals(Set.of("AKS_KUBECONFIG"), admin.getPublicValues().keySet());
+            user.getUnbinder().unbind(run(env), workspace, null, listener());
+            admin.getUnbinder().unbind(run(env), workspace, null, listener());
+            try (var left = Files.list(root.resolve("job@tmp").resolve(KubeconfigFiles.FOLDER))) {
+                assertEquals(0, left.count());
+            }
+        }
+    }
+
+    @Test
+    void bothBindingsHaveTheirSymbols() {
+        assertArrayEquals(new String[] {"eksKubeconfig"}, EksKubeconfigBinding.DescriptorImpl.class.getAnnotation(Symbol.class).value());
+        assertArrayEquals(new String[] {"aksKubeconfig"}, AksKubeconfigBinding.DescriptorImpl.class.getAnnotation(Symbol.class).value());
+        assertTrue(new EksKubeconfigBinding.DescriptorImpl().requiresWorkspace());
+        assertEquals(AksKubeconfigBinding.class, new AksKubeconfigBinding.DescriptorImpl().clazz);
+    }
+}
