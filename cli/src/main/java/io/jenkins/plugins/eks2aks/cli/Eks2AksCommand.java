@@ -42,6 +42,7 @@ public final class Eks2AksCommand implements Runnable {
         SUBCOMMANDS.put("sync-storage", SyncStorageCommand::new);
         SUBCOMMANDS.put("verify-storage", VerifyStorageCommand::new);
         SUBCOMMANDS.put("shift-traffic", ShiftTrafficCommand::new);
+        SUBCOMMANDS.put("plan", PlanCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
