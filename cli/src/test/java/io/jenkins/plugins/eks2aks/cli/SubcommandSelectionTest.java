@@ -26,7 +26,7 @@ class SubcommandSelectionTest {
     @Test
     void helpOptionsAndUnknownCommandsSeeEverySubcommand() {
         for (String[] args : List.of(new String[0], new String[]{"--help"}, new String[]{"help", "convert"}, new String[]{"convrt"})) {
-            assertEquals(List.of("convert", "inventory", "preflight", "copy-images", "sync-storage", "verify-storage", "shift-traffic", "help"),
+            assertEquals(List.of("convert", "inventory", "preflight", "copy-images", "sync-storage", "verify-storage", "shift-traffic", "plan", "help"),
                     List.copyOf(forArgs(args).getSubcommands().keySet()), String.join(" ", args));
         }
     }

@@ -82,6 +82,7 @@ class HpiPackagingIT {
         assertEquals(List.of("io.jenkins.plugins.eks2aks.steps.convert.ConvertManifestsStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.images.EcrToAcrStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.plan.MigrationPlanStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl"), indexed.stream().sorted().toList());
