@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Loads the benchmark images into a registry through the registry API (no Docker needed).
 
-20 images x 3 layers x 5 MiB: two base layers shared by every image, one layer of its own; plus one multi-arch
-image (OCI index, linux/amd64 and linux/arm64, two 5 MiB layers each). Prints one reference a line."""
+Usage: populate.py HOST:PORT [COUNT [LAYER_BYTES]]   (default 20 images, 5 MiB layers)
+COUNT images x 3 layers of LAYER_BYTES: two base layers shared by every image, one layer of its own; plus one
+multi-arch image (OCI index, linux/amd64 and linux/arm64, two layers each). Prints one reference a line."""
 import hashlib, json, os, sys, urllib.request
 
 registry = sys.argv[1]          # host:port, plain HTTP
-MIB = 1024 * 1024
+COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+LAYER = int(sys.argv[3]) if len(sys.argv) > 3 else 5 * 1024 * 1024
 
 def req(method, path, body=None, headers=None):
     r = urllib.request.Request(("http://%s%s" % (registry, path)) if path.startswith("/") else path,
@@ -44,15 +46,15 @@ def image(repo, tag, layers, arch="amd64"):
     assert status == 201, status
     return digest, len(m)
 
-base = [os.urandom(5 * MIB), os.urandom(5 * MIB)]
-for i in range(20):
-    repo = "bench/app%02d" % i
-    image(repo, "1.0", base + [os.urandom(5 * MIB)])
+base = [os.urandom(LAYER), os.urandom(LAYER)]
+for i in range(COUNT):
+    repo = "bench/app%03d" % i
+    image(repo, "1.0", base + [os.urandom(LAYER)])
     print("%s/%s:1.0" % (registry, repo))
 
 entries = []
 for arch in ("amd64", "arm64"):
-    d, s = image("bench/multi", None, [os.urandom(5 * MIB), os.urandom(5 * MIB)], arch)
+    d, s = image("bench/multi", None, [os.urandom(LAYER), os.urandom(LAYER)], arch)
     entries.append({"mediaType": "application/vnd.oci.image.manifest.v1+json", "size": s, "digest": d,
                     "platform": {"os": "linux", "architecture": arch}})
 index = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": entries}).encode()

@@ -12,19 +12,25 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 public final class FilePath implements SerializableOnlyOverRemoting {
 
-    // Local behaviour only (see README: "Bodies"): a FilePath on this JVM, as unit tests use it.
+    // Behaviour (see README: "Bodies"): a FilePath on this JVM, or on a channel that a unit test provides. With a
+    // channel, act() hands the callable to channel.call() wrapped as the real class does, so the test's channel can
+    // serialize it the way remoting would.
     private final transient File local;
+    private final transient VirtualChannel channel;
 
     public FilePath(@CheckForNull VirtualChannel channel, @NonNull String remote) {
         this.local = new File(remote);
+        this.channel = channel;
     }
 
     public FilePath(@NonNull File localPath) {
         this.local = localPath;
+        this.channel = null;
     }
 
     public FilePath(@NonNull FilePath base, @NonNull String rel) {
         this.local = new File(base.local, rel);
+        this.channel = base.channel;
     }
 
     public String getRemote() {
@@ -36,8 +42,38 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        if (channel != null) {
+            // Like the real class with a channel: the callable and the path travel together to the other side.
+            return channel.call(new FileCallableWrapper<>(callable, local.getPath()));
+        }
         // Like the real class with a local FilePath: runs in-process, without serializing the callable.
         return callable.invoke(local, null);
+    }
+
+    /** As the real FilePath.FileCallableWrapper (private there): adapts a FileCallable to a remoting Callable. */
+    private static final class FileCallableWrapper<T> implements hudson.remoting.Callable<T, IOException> {
+        private static final long serialVersionUID = 1L;
+        private final FileCallable<T> callable;
+        private final String remote;
+
+        FileCallableWrapper(FileCallable<T> callable, String remote) {
+            this.callable = callable;
+            this.remote = remote;
+        }
+
+        @Override
+        public T call() throws IOException {
+            try {
+                return callable.invoke(new File(remote), null);
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void checkRoles(org.jenkinsci.remoting.RoleChecker checker) throws SecurityException {
+            callable.checkRoles(checker);
+        }
     }
 
     public void mkdirs() throws IOException, InterruptedException {
@@ -65,7 +101,7 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     public boolean isRemote() {
-        return false;
+        return channel != null;
     }
 
     private static final long serialVersionUID = 1L;

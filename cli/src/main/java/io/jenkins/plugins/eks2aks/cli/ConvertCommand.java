@@ -1,10 +1,10 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
+import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
+import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
+import io.jenkins.plugins.eks2aks.manifests.FailOn;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
-import io.jenkins.plugins.eks2aks.manifests.OutputFormat;
-import io.jenkins.plugins.eks2aks.mapping.MappingOverrides;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /** {@code eks2aks convert}: EKS manifests in, AKS manifests and a report out. */
 @Command(name = "convert",
@@ -29,8 +28,8 @@ import java.util.function.Function;
         footer = {"", "Example:", "  eks2aks convert examples/eks-sample --acr contoso.azurecr.io --out target/demo"})
 final class ConvertCommand implements Callable<Integer> {
 
-    /** What makes the command exit non-zero besides errors. */
-    enum FailOn { decisions, conflicts, never }
+    /** How this command spells each option in the engine's messages. */
+    static final ConvertOptions.Names NAMES = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,7 +71,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "decisions",
             description = "decisions: exit 2 when decisions are pending, 3 on conflicts (default); conflicts: exit 3 on conflicts only; never: exit 0 unless the input is wrong.")
-    FailOn failOn;
+    String failOn;
 
     @Option(names = "--dry-run", description = "Convert and report on the terminal, write nothing.")
     boolean dryRun;
@@ -89,36 +88,22 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), verbose, quiet);
-        ConversionSummary summary = new ManifestConversion(events).run(new ConversionRequest(input, forceOutput.checked(out),
-                mapping(), dryRun, outputFormat(), veleroConfigMaps, forceOutput.force));
-        if (quiet) {
-            spec.commandLine().getOut().println(summary.oneLine());
-        }
-        if (summary.conflicts() > 0 && failOn != FailOn.never) {
-            return Eks2AksCommand.EXIT_ERROR;
-        }
-        return summary.pendingDecisions() > 0 && failOn == FailOn.decisions ? Eks2AksCommand.EXIT_DECISIONS_PENDING : Eks2AksCommand.EXIT_OK;
-    }
-
-    /** The mapping file with the flags applied on top: resolved here, once. */
-    private MigrationMapping mapping() {
-        MappingOverrides overrides = new MappingOverrides(mappingFile, acr, registryMap, ingressTarget, targetAksVersion);
-        Path file = overrides.fileFor(input);
+        ConvertOptions options = new ConvertOptions(input.toString(), out.toString(), mappingFile == null ? null : mappingFile.toString(),
+                acr, registryMap, ingressTarget, targetAksVersion, format, veleroConfigMaps, failOn, dryRun, forceOutput.force);
+        FailOn policy = options.check(NAMES);
+        PathScope scope = PathScope.currentFolder();
+        Path file = options.mappingFileFor(NAMES, scope);
         if (file != null && mappingFile == null) {
             spec.commandLine().getOut().println("[convert] Using mapping file " + file);
         }
-        return overrides.resolve(input);
-    }
-
-    private OutputFormat outputFormat() {
-        return choice("--format", format, OutputFormat::fromKey, "files, kustomize");
-    }
-
-    private <T> T choice(String option, String value, Function<String, T> parse, String allowed) {
-        try {
-            return parse.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for " + option + ": '" + value + "' (allowed: " + allowed + ")");
+        ConversionSummary summary = new ManifestConversion(events).run(options.request(NAMES, scope));
+        if (quiet) {
+            spec.commandLine().getOut().println(summary.oneLine());
         }
+        return switch (policy.verdict(summary)) {
+            case CONFLICTS -> Eks2AksCommand.EXIT_ERROR;
+            case DECISIONS_PENDING -> Eks2AksCommand.EXIT_DECISIONS_PENDING;
+            case PASSED, DECISIONS_TOLERATED -> Eks2AksCommand.EXIT_OK;
+        };
     }
 }

@@ -1,19 +1,15 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.images.ImageList;
-import io.jenkins.plugins.eks2aks.images.ImageMigration;
-import io.jenkins.plugins.eks2aks.images.ImageMigrationAccess;
-import io.jenkins.plugins.eks2aks.images.ImageMigrationRequest;
+import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
+import io.jenkins.plugins.eks2aks.images.CopyImagesRunner;
+import io.jenkins.plugins.eks2aks.images.CopyImagesSpec;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
 import io.jenkins.plugins.eks2aks.images.ImageReference;
-import io.jenkins.plugins.eks2aks.images.ImageTarget;
-import io.jenkins.plugins.eks2aks.images.MigrationMode;
-import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
+import io.jenkins.plugins.eks2aks.images.RegistryLogins;
 import io.jenkins.plugins.eks2aks.images.auth.AuthFile;
 import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
 import io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials;
-import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
 import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import picocli.CommandLine;
@@ -26,7 +22,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,63 +139,31 @@ final class CopyImagesCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary.")
     boolean quiet;
 
+    /** How this command spells each option in the engine's messages. */
+    static final CopyImagesOptions.Names NAMES = new CopyImagesOptions.Names("IMAGE arguments", "--images-file",
+            new SelectionOptions.Names("--repository", "--tags", "--newest", "--all-tags"), "--to", "--mode", "--parallel",
+            "--resource-group", "--subscription", "--out");
+
     @Override
     public Integer call() {
-        Map<String, String> env = environment;
-        List<String> all = new ArrayList<>(images);
-        if (imagesFile != null) {
-            all.addAll(ImageList.read(imagesFile));
-        }
-        List<RepositorySelection> selections = selections();
-        if (all.isEmpty() && selections.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No images: give IMAGE arguments, --images-file or --repository");
-        }
-        ImageTarget target = ImageTarget.parse(to);
-        boolean acrTarget = ImageMigrationAccess.isAcr(target.registry());
-        MigrationMode migrationMode = mode != null ? MigrationMode.parse(mode) : acrTarget ? MigrationMode.IMPORT : MigrationMode.COPY;
-        ImageMigrationAccess clouds = new ImageMigrationAccess(env, null, null, subscription);
+        CopyImagesOptions options = new CopyImagesOptions(images, imagesFile == null ? null : imagesFile.toString(),
+                new SelectionOptions(repositories, tagPattern, newest, allTags), to, mode, parallel, dryRun, force, !noReferrers,
+                resourceGroup, subscription, plainHttp, out.toString());
+        CopyImagesSpec request = options.request(NAMES, PathScope.currentFolder());
         checkPasswordOptions();
-        AuthFile auths = authFile(all, selections, target.registry());
-        RegistryAccess access = RegistryAccess.of(sourceCredentials(clouds, auths), targetCredentials(clouds, target.registry(), acrTarget, auths),
-                new HashSet<>(plainHttp));
-        AcrImportSettings acrImport = migrationMode == MigrationMode.IMPORT && !dryRun ? clouds.acrImport(target.registry(), resourceGroup) : null;
+        AuthFile auths = authFile(request.images(), request.selections(), request.registry());
+        RegistryLogins logins = new RegistryLogins(
+                srcCreds == null ? null : CredentialsProvider.fixed(credentials(srcCreds, "--src-creds", srcPasswordStdin,
+                        "--src-password-stdin", SRC_PASSWORD_ENV)),
+                destCreds == null ? null : CredentialsProvider.perHost(Map.of(request.registry(), credentials(destCreds, "--dest-creds",
+                        destPasswordStdin, "--dest-password-stdin", DEST_PASSWORD_ENV))),
+                auths);
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
-        ImageMigrationSummary summary = new ImageMigration(events).run(new ImageMigrationRequest(all, to, migrationMode, parallel,
-                dryRun, force, !noReferrers, access, acrImport, out).withSelections(selections, clouds.catalog(access)));
+        ImageMigrationSummary summary = new CopyImagesRunner(events).run(request, environment, null, null, logins);
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }
         return summary.failures() > 0 ? Eks2AksCommand.EXIT_ERROR : Eks2AksCommand.EXIT_OK;
-    }
-
-    /** The --repository selections with the tag options applied to each; misuse is a usage error (exit 64). */
-    private List<RepositorySelection> selections() {
-        try {
-            return new SelectionOptions(repositories, tagPattern, newest, allTags)
-                    .selections(new SelectionOptions.Names("--repository", "--tags", "--newest", "--all-tags"));
-        } catch (MigrationException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    /**
-     * Order for every host: --src-creds/--dest-creds, then the --authfile entry, then the cloud's own (ECR from the AWS
-     * environment, an ACR target from Entra ID), else anonymous.
-     */
-    private CredentialsProvider sourceCredentials(ImageMigrationAccess clouds, AuthFile auths) {
-        if (srcCreds != null) {
-            return CredentialsProvider.fixed(credentials(srcCreds, "--src-creds", srcPasswordStdin, "--src-password-stdin", SRC_PASSWORD_ENV));
-        }
-        return auths != null ? auths.orElse(clouds.ecrSources()) : clouds.ecrSources();
-    }
-
-    private CredentialsProvider targetCredentials(ImageMigrationAccess clouds, String registry, boolean acrTarget, AuthFile auths) {
-        if (destCreds != null) {
-            return CredentialsProvider.perHost(Map.of(registry,
-                    credentials(destCreds, "--dest-creds", destPasswordStdin, "--dest-password-stdin", DEST_PASSWORD_ENV)));
-        }
-        CredentialsProvider cloud = acrTarget ? clouds.acrTarget(registry, plainHttp.contains(registry)) : CredentialsProvider.ANONYMOUS;
-        return auths != null ? auths.orElse(cloud) : cloud;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.cli;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.files.OutputFolderInUseException;
 import picocli.CommandLine;
 
@@ -11,6 +12,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (ex instanceof OutputFolderInUseException) {
             commandLine.getErr().println("eks2aks: error: " + ex.getMessage() + " with " + ForceOutputOption.NAME);
+        } else if (ex instanceof OptionException) {
+            commandLine.getErr().println("eks2aks: error: " + ex.getMessage());
+            commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return Eks2AksCommand.EXIT_USAGE;
         } else if (ex instanceof MigrationException) {
             commandLine.getErr().println("eks2aks: error: " + ex.getMessage());
         } else {

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** {@code --force} of the commands that replace their {@code --out} folder as a whole. */
+/**
+ * {@code --force} of the commands that replace their {@code --out} folder as a whole (the engine's {@code force}). The
+ * engine's {@code PathScope} keeps the current folder and the inputs safe whatever it says.
+ */
 final class ForceOutputOption {
 
     static final String NAME = "--force";
@@ -16,7 +19,8 @@ final class ForceOutputOption {
 
     /**
      * The output folder, once it is known not to hold the folder the user works in (never replaced, even with
-     * --force: that would move aside and delete the current folder).
+     * --force: that would move aside and delete the current folder). Commands that build their request through
+     * an engine {@code XxxOptions} get this, and more (inputs kept apart), from {@code PathScope.currentFolder()}.
      */
     Path checked(Path out) {
         OutputFolder.checkDoesNotHold(out, Path.of(""), "the current folder");

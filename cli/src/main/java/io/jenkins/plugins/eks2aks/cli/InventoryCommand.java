@@ -1,14 +1,9 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
-import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
-import io.jenkins.plugins.eks2aks.inventory.DumpObjects;
-import io.jenkins.plugins.eks2aks.inventory.EksConnection;
-import io.jenkins.plugins.eks2aks.inventory.EksInventory;
-import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
+import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
+import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
-import io.jenkins.plugins.eks2aks.inventory.LiveObjects;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -16,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -84,30 +78,23 @@ final class InventoryCommand implements Callable<Integer> {
     Map<String, String> environment = System.getenv();
     Clock clock = Clock.systemUTC();
 
+    /** How this command spells each option in the engine's messages. */
+    static final InventoryOptions.Names NAMES = new InventoryOptions.Names("--cluster", "--region", "--dump", "--kubeconfig", "--out", "--timeout");
+
     @Override
     public Integer call() {
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        EksInventory inventory = new EksInventory(events, clock);
-        Path out = forceOutput.checked(this.out);
-        InventorySummary summary;
-        if (source.dump != null) {
-            summary = inventory.run(new InventoryRequest(new DumpObjects(source.dump), null, sourceVersion, targetVersion, out, forceOutput.force));
-        } else if (source.kubeconfig != null) {
-            try (KubernetesClient client = KubernetesClients.fromKubeconfig(source.kubeconfig, context, timeout)) {
-                LiveObjects objects = new LiveObjects(client, "kubeconfig " + source.kubeconfig
-                        + (context == null ? "" : " context " + context), LiveObjects.DEFAULT_PAGE_SIZE, events);
-                summary = inventory.run(new InventoryRequest(objects, null, sourceVersion, targetVersion, out, forceOutput.force));
-            }
-        } else {
-            AwsSettings aws = AwsSettings.resolve(environment, region, profile, null);
-            try (EksConnection eks = EksConnection.open(aws, source.cluster, timeout, clock, events)) {
-                summary = inventory.run(new InventoryRequest(eks.objects(events), eks.controlPlane(), null, targetVersion, out, forceOutput.force));
-            }
-        }
+        InventoryOptions options = new InventoryOptions(source.cluster, region, profile, text(source.dump), text(source.kubeconfig),
+                context, out.toString(), forceOutput.force, sourceVersion, targetVersion, timeoutSeconds);
+        InventorySummary summary = new InventoryRunner(events, clock).run(options.request(NAMES, PathScope.currentFolder()),
+                environment, null);
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }
         return Eks2AksCommand.EXIT_OK;
+    }
+
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
     }
 }

@@ -1,18 +1,8 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.clusters.AksClients;
-import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
-import io.jenkins.plugins.eks2aks.clusters.CloudAuthenticationException;
-import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
-import io.jenkins.plugins.eks2aks.preflight.AksFacts;
-import io.jenkins.plugins.eks2aks.preflight.AksPreflight;
-import io.jenkins.plugins.eks2aks.preflight.ArmAksReader;
-import io.jenkins.plugins.eks2aks.preflight.ClusterFacts;
-import io.jenkins.plugins.eks2aks.preflight.KubernetesTargetReader;
-import io.jenkins.plugins.eks2aks.preflight.PreflightRequest;
-import io.jenkins.plugins.eks2aks.preflight.PreflightRequirements;
+import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.preflight.PreflightOptions;
+import io.jenkins.plugins.eks2aks.preflight.PreflightRunner;
 import io.jenkins.plugins.eks2aks.preflight.PreflightSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +10,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -87,41 +76,21 @@ final class PreflightCommand implements Callable<Integer> {
     Map<String, String> environment = System.getenv();
     Clock clock = Clock.systemUTC();
 
+    /** How this command spells each option in the engine's messages. */
+    static final PreflightOptions.Names NAMES = new PreflightOptions.Names("--resource-group", "--name", "--subscription",
+            "--kubeconfig", "--inventory", "--ingress", "--out", "--timeout");
+
     @Override
     public Integer call() {
-        if ((resourceGroup == null) != (name == null)) {
-            throw new MigrationException("Give both --resource-group and --name to read the AKS cluster from Azure, or neither");
-        }
-        if (ingress != null && !ingress.matches("app-routing|agc|agic|nginx")) {
-            throw new MigrationException("Unknown --ingress '" + ingress + "': expected app-routing, agc, agic or nginx");
-        }
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, false);
-        PreflightRequirements requirements = inventory != null
-                ? PreflightRequirements.fromInventory(inventory, ingress, acr, veleroNamespace)
-                : PreflightRequirements.withoutInventory(sourceVersion, ingress, acr, veleroNamespace);
-        AksFacts aks = null;
-        CloudAuthenticationException signIn = null;
-        if (name != null) {
-            AzureSettings azure = AzureSettings.resolve(environment, null, subscription);
-            try {
-                aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
-                        .read(resourceGroup, name, acr);
-            } catch (CloudAuthenticationException e) {
-                signIn = e; // the checks that need no ARM still run and are reported; the command then fails with this line
-            }
-        }
-        ClusterFacts cluster = null;
-        if (kubeconfig != null) {
-            try (KubernetesClient client = KubernetesClients.fromKubeconfig(kubeconfig, context, Duration.ofSeconds(timeoutSeconds))) {
-                cluster = new KubernetesTargetReader(client).read(veleroNamespace);
-            }
-        }
-        String target = name != null ? "AKS " + name + " in " + resourceGroup : "kubeconfig " + kubeconfig;
-        PreflightSummary summary = new AksPreflight(events, clock).run(new PreflightRequest(target, requirements, aks, cluster,
-                resourceGroup, name, forceOutput.checked(out), forceOutput.force));
-        if (signIn != null) {
-            throw signIn;
-        }
+        PreflightOptions options = new PreflightOptions(resourceGroup, name, subscription, text(kubeconfig), context, text(inventory),
+                sourceVersion, ingress, acr, veleroNamespace, out.toString(), forceOutput.force, timeoutSeconds);
+        PreflightSummary summary = new PreflightRunner(events, clock).run(options.request(NAMES, PathScope.currentFolder()),
+                environment, null);
         return summary.ready() ? Eks2AksCommand.EXIT_OK : Eks2AksCommand.EXIT_DECISIONS_PENDING;
+    }
+
+    private static String text(Path path) {
+        return path == null ? null : path.toString();
     }
 }

@@ -291,7 +291,7 @@ class CopyImagesCommandTest {
         int exit = run("copy-images", "--to", "contoso.azurecr.io", "--out", tmp.toString(), "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1.0");
 
         assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
-        assertEquals("eks2aks: error: Import mode needs the target ACR's resource group (--resource-group, or resourceGroup in the step); or use copy mode",
+        assertEquals("eks2aks: error: Import mode needs the target ACR's resource group (--resource-group); or use copy mode",
                 err.toString().strip());
     }
 

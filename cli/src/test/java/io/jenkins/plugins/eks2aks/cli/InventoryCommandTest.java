@@ -51,6 +51,18 @@ class InventoryCommandTest {
     }
 
     @Test
+    void anOutHoldingTheDumpIsRefusedAndTheDumpKept(@TempDir Path tmp) throws IOException {
+        Path dump = Files.createDirectories(tmp.resolve("estate/dump"));
+        Files.writeString(dump.resolve("all.yaml"), "apiVersion: v1\nkind: List\nitems: []\n");
+
+        int exit = run(Map.of(), "inventory", "--dump", dump.toString(), "--out", tmp.resolve("estate").toString(), "--force");
+
+        assertEquals(Eks2AksCommand.EXIT_ERROR, exit);
+        assertTrue(err.toString().contains("contains the input '" + dump + "' and would replace it"), err.toString());
+        assertTrue(Files.exists(dump.resolve("all.yaml")));
+    }
+
+    @Test
     void theBundledDumpIsInventoriedOffline(@TempDir Path tmp) throws IOException {
         int exit = run(Map.of(), "inventory", "--dump", DUMP, "--source-version", "1.29", "--out", tmp.resolve("inv").toString(), "-q");
 
@@ -77,7 +89,7 @@ class InventoryCommandTest {
     @Test
     void missingSettingsNameTheVariableToSet(@TempDir Path tmp) {
         assertEquals(Eks2AksCommand.EXIT_ERROR, run(Map.of("AWS_PROFILE", "does-not-exist-" + System.nanoTime()), "inventory", "--cluster", "c", "--out", tmp.toString()));
-        assertTrue(err.toString().contains("No AWS region: give --region (awsRegion in Jenkins) or set AWS_REGION"), err.toString());
+        assertTrue(err.toString().contains("No AWS region: give --region or set AWS_REGION"), err.toString());
 
         StringWriter before = new StringWriter();
         before.write(err.toString());

@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,13 +44,30 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, Str
         return resolve(env, region, profileOption, explicit);
     }
 
+    /**
+     * The non-secret variables AWS tools read. A front end that runs the work elsewhere (a Jenkins agent) passes
+     * these on from its environment; the secret ones travel as credentials.
+     */
+    public static final List<String> SETTINGS = List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL",
+            "AWS_ENDPOINT_URL_EKS", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_ROUTE_53");
+
+    /** As {@link #resolve(Map, String, String, AwsCredentials, String)} with the command line's {@code --region}. */
     public static AwsSettings resolve(Map<String, String> env, String regionOption, String profileOption,
                                       AwsCredentials explicit) {
+        return resolve(env, regionOption, profileOption, explicit, "--region");
+    }
+
+    /**
+     * @param regionName how the front end names the region option ({@code --region}, {@code region}), for the
+     *                   message when no region is found
+     */
+    public static AwsSettings resolve(Map<String, String> env, String regionOption, String profileOption,
+                                      AwsCredentials explicit, String regionName) {
         String profile = first(profileOption, env.get("AWS_PROFILE")).orElse(null);
         Region region = Region.of(first(regionOption, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
                 .or(() -> profileRegion(profile == null ? "default" : profile))
                 .orElseThrow(() -> new MigrationException(
-                        "No AWS region: give --region (awsRegion in Jenkins) or set AWS_REGION")));
+                        "No AWS region: give " + regionName + " or set AWS_REGION")));
         AwsCredentials chosen = credentials(env, profile, explicit);
         AwsCredentialsProvider provider = chosen != null ? chosen.provider()
                 : profile != null ? ProfileCredentialsProvider.builder().profileName(profile).build()
@@ -86,6 +104,14 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, Str
     /** The regional STS endpoint, in the region's partition ({@code amazonaws.com}, {@code amazonaws.com.cn}…). */
     public static URI defaultStsEndpoint(Region region) {
         return URI.create("https://sts." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix());
+    }
+
+    /** Keys from the environment, or empty when neither key variable is set (then the default chain applies). */
+    public static Optional<AwsCredentials> fromEnvironmentIfSet(Map<String, String> env) {
+        if (blank(env.get("AWS_ACCESS_KEY_ID")) && blank(env.get("AWS_SECRET_ACCESS_KEY"))) {
+            return Optional.empty();
+        }
+        return Optional.of(fromEnvironment(env));
     }
 
     /** Keys from {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}. */

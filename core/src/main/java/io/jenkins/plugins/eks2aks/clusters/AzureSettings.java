@@ -9,6 +9,8 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -30,8 +32,15 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
      * {@code AZURE_TENANT_ID}); {@code AZURE_AUTHORITY_HOST} names another Entra authority.
      */
     public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption) {
-        return resolve(env, principal, subscriptionOption, null);
+        return resolve(env, principal, subscriptionOption, null, "--subscription");
     }
+
+    /**
+     * The non-secret variables Azure tools read. A front end that runs the work elsewhere (a Jenkins agent) passes
+     * these on from its environment; the secret ones travel as credentials.
+     */
+    public static final List<String> SETTINGS = List.of("AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT",
+            "AZURE_SUBSCRIPTION_ID", "AZURE_TENANT_ID");
 
     /**
      * As {@link #resolve(Map, AzureServicePrincipal, String)}, the credential's token requests sent by {@code entraHttp}
@@ -41,10 +50,16 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
      */
     public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption,
                                         HttpClient entraHttp) {
+        return resolve(env, principal, subscriptionOption, entraHttp, "--subscription");
+    }
+
+    /** @param subscriptionName how the front end names the subscription option, for the message when there is none */
+    public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption,
+                                        HttpClient entraHttp, String subscriptionName) {
         AzureServicePrincipal sp = principal != null ? principal : fromEnvironment(env);
         String subscription = firstNonBlank(subscriptionOption, sp.subscriptionId(), env.get("AZURE_SUBSCRIPTION_ID"));
         if (subscription == null) {
-            throw new MigrationException("No Azure subscription: give --subscription or set AZURE_SUBSCRIPTION_ID");
+            throw new MigrationException("No Azure subscription: give " + subscriptionName + " or set AZURE_SUBSCRIPTION_ID");
         }
         ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
                 .tenantId(sp.tenantId()).clientId(sp.clientId()).clientSecret(sp.clientSecret());
@@ -68,16 +83,28 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
         return new AzureSettings(new EntraCredential(builder.build(), sp.source(), authority), sp.source(), subscription, URI.create(arm));
     }
 
+    /** A service principal from the environment, or empty when neither the client id nor the secret is set. */
+    public static Optional<AzureServicePrincipal> fromEnvironmentIfSet(Map<String, String> env) {
+        if (blank(env.get("AZURE_CLIENT_ID")) && blank(env.get("AZURE_CLIENT_SECRET"))) {
+            return Optional.empty();
+        }
+        return Optional.of(fromEnvironment(env));
+    }
+
     /** A service principal from {@code AZURE_CLIENT_ID}, {@code AZURE_CLIENT_SECRET}, {@code AZURE_TENANT_ID}. */
     public static AzureServicePrincipal fromEnvironment(Map<String, String> env) {
         for (String name : new String[] {"AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TENANT_ID"}) {
             if (env.get(name) == null || env.get(name).isBlank()) {
                 throw new MigrationException("No Azure credentials: " + name + " is not set (set AZURE_CLIENT_ID, "
-                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID, or give azureCredentialsId in Jenkins)");
+                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID)");
             }
         }
         return new AzureServicePrincipal(env.get("AZURE_TENANT_ID").trim(), env.get("AZURE_CLIENT_ID").trim(),
                 env.get("AZURE_CLIENT_SECRET"), env.get("AZURE_SUBSCRIPTION_ID"), "AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String firstNonBlank(String... values) {

@@ -108,7 +108,7 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
                     + "'; use copy mode");
         }
         if (resourceGroup == null || resourceGroup.isBlank()) {
-            throw new MigrationException("Import mode needs the target ACR's resource group (--resource-group, or resourceGroup in the step); or use copy mode");
+            throw new MigrationException("Import mode needs the target ACR's resource group; or use copy mode");
         }
         AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription);
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.images;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public record ImageResult(String source, String target, String digest, ImageStat
         m.put("digest", digest);
         m.put("status", status.name());
         m.put("mode", mode);
-        m.put("platforms", platforms);
+        m.put("platforms", new ArrayList<>(platforms)); // a plain list: it crosses the Jenkins agent channel
         m.put("bytes", bytes);
         m.put("blobsCopied", blobsCopied);
         m.put("blobsSkipped", blobsSkipped);

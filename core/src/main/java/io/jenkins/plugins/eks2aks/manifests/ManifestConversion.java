@@ -137,6 +137,7 @@ public final class ManifestConversion {
     public ConversionResult convert(Path input, MigrationMapping mapping) {
         events.info(TOPIC, "Reading " + input);
         ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize());
+        manifests.notes().forEach(n -> events.warn(TOPIC, n));
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
         return new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);

@@ -37,6 +37,9 @@ public final class ManifestReader {
     private static final Pattern DOCUMENT_MARKER = Pattern.compile("^---(?:[ \\t](.*))?$");
     private static final Pattern DOCUMENT_END = Pattern.compile("^\\.\\.\\.[ \\t]*$");
 
+    /** Go template actions as Helm charts use them: {{ .Values.x }}, {{- include ... }}. */
+    private static final Pattern HELM_TEMPLATE = Pattern.compile("\\{\\{-?\\s*[-.$/(a-zA-Z\"]");
+
     private final ObjectMapper yaml;
     private final ObjectMapper json;
 
@@ -55,18 +58,91 @@ public final class ManifestReader {
         }
         List<ManifestFile> files = new ArrayList<>();
         List<String> passThrough = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (Path file : listFiles(input)) {
             String relative = input.relativize(file).toString().replace('\\', '/');
             if (relative.equals(MappingFile.FILE_NAME)) {
                 continue; // the migration's decisions, not a Kubernetes manifest: never copied into the output
             }
-            if (isManifest(file) && !isKustomization(file)) {
-                files.add(readFile(file, relative));
-            } else {
+            if (!isManifest(file) || isKustomization(file)) {
                 passThrough.add(relative);
+                continue;
+            }
+            String helm = relative + ": a Helm template ({{ ... }}), copied unchanged: render the chart with helm template "
+                    + "first and convert the result";
+            String text;
+            try {
+                text = readText(file);
+            } catch (MigrationException e) {
+                errors.add(e.getMessage());
+                continue;
+            }
+            // A ConfigMap may hold {{ }} (alert templates): only a chart's templates, or a file that is no manifest
+            // because of them, count as Helm templates.
+            boolean template = HELM_TEMPLATE.matcher(text).find();
+            if (template && isChartTemplate(file)) {
+                passThrough.add(relative);
+                notes.add(helm);
+            } else if (!hasKubernetesObject(relative, text)) {
+                passThrough.add(relative);
+                notes.add(template ? helm : relative + ": not a Kubernetes manifest (no document has apiVersion and kind), "
+                        + "copied unchanged");
+            } else {
+                try {
+                    files.add(parse(relative, text));
+                } catch (MigrationException e) {
+                    if (template) {
+                        passThrough.add(relative);
+                        notes.add(helm);
+                    } else {
+                        errors.add(e.getMessage());
+                    }
+                }
             }
         }
-        return new ManifestSet(input, true, files, passThrough);
+        if (errors.size() == 1) {
+            throw new MigrationException(errors.get(0));
+        }
+        if (!errors.isEmpty()) {
+            throw new MigrationException(errors.size() + " files cannot be converted: " + String.join(" | ", errors));
+        }
+        return new ManifestSet(input, true, files, passThrough, notes);
+    }
+
+    /** A file under a chart's {@code templates/} folder (a folder with a Chart.yaml above it). */
+    private static boolean isChartTemplate(Path file) {
+        for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
+            if (dir.getFileName() != null && dir.getFileName().toString().equals("templates")
+                    && dir.getParent() != null && Files.isRegularFile(dir.getParent().resolve("Chart.yaml"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether some document of the file is a Kubernetes object (a mapping with apiVersion and kind). A file whose
+     * documents all parse but none is one (Helm values, Chart.yaml, an IAM policy) is not a manifest; a file that
+     * does not parse counts as one, so that its error is reported.
+     */
+    private boolean hasKubernetesObject(String name, String text) {
+        try {
+            boolean isJson = name.toLowerCase(Locale.ROOT).endsWith(".json");
+            List<JsonNode> documents = new ArrayList<>();
+            if (isJson) {
+                documents.add(json.readTree(text));
+            } else {
+                try (var parser = yaml.getFactory().createParser(text)) {
+                    yaml.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
+                }
+            }
+            boolean empty = documents.stream().allMatch(d -> d == null || d.isNull() || d.isMissingNode());
+            return empty || documents.stream().anyMatch(d -> d != null && d.isObject()
+                    && d.path("apiVersion").isTextual() && d.path("kind").isTextual());
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** Parses one file's text; {@code name} is how errors name it. */
@@ -77,6 +153,10 @@ public final class ManifestReader {
     }
 
     private ManifestFile readFile(Path file, String name) {
+        return parse(name, readText(file));
+    }
+
+    private static String readText(Path file) {
         if (!Files.isReadable(file)) {
             throw new MigrationException("Cannot read '" + file + "': permission denied");
         }
@@ -92,7 +172,7 @@ public final class ManifestReader {
         } catch (IOException e) {
             throw new MigrationException("Cannot read '" + file + "': " + e.getMessage(), e);
         }
-        return parse(name, text);
+        return text;
     }
 
     private List<ManifestDocument> parseJson(String name, String text) {

@@ -10,12 +10,19 @@ import java.util.List;
  * @param directory whether the input was a directory
  * @param files     the manifest files, sorted by path
  * @param passThrough other files found in the directory (e.g. {@code kustomization.yaml}), copied unchanged
+ * @param notes     one line per file read differently than as manifests (Helm templates, values files), for the log
  */
-public record ManifestSet(Path root, boolean directory, List<ManifestFile> files, List<String> passThrough) {
+public record ManifestSet(Path root, boolean directory, List<ManifestFile> files, List<String> passThrough,
+                          List<String> notes) {
 
     public ManifestSet {
         files = List.copyOf(files);
         passThrough = List.copyOf(passThrough);
+        notes = List.copyOf(notes);
+    }
+
+    public ManifestSet(Path root, boolean directory, List<ManifestFile> files, List<String> passThrough) {
+        this(root, directory, files, passThrough, List.of());
     }
 
     public int documentCount() {

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes converted manifests mirroring the input layout. A file with no applied change is copied byte for
@@ -36,15 +38,34 @@ public final class ManifestWriter {
         Map<ManifestDocument, ConvertedDocument> byDocument = new IdentityHashMap<>();
         result.documents().forEach(d -> byDocument.put(d.original(), d));
         ManifestSet input = result.input();
+        Set<String> dropped = new HashSet<>();
         for (ManifestFile file : input.files()) {
             List<ConvertedDocument> documents = file.documents().stream().map(byDocument::get).toList();
             if (!documents.isEmpty() && documents.stream().allMatch(ConvertedDocument::excluded)) {
+                dropped.add(file.path());
                 continue; // every object in it stays behind: no file rather than an empty one
             }
             writeString(outputDir.resolve(file.path()), render(file, documents));
         }
         for (String other : input.passThrough()) {
+            if (!dropped.isEmpty() && KustomizeNamespaces.isKustomization(other)) {
+                // A kustomization must not list a file that is no longer there, or kubectl kustomize fails.
+                String text = readString(input.root().resolve(other));
+                String kept = KustomizationResources.without(text, other, dropped);
+                if (!kept.equals(text)) {
+                    writeString(outputDir.resolve(other), kept);
+                    continue;
+                }
+            }
             copy(input.root().resolve(other), outputDir.resolve(other));
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrationException("Cannot read '" + file + "': " + e.getMessage(), e);
         }
     }
 

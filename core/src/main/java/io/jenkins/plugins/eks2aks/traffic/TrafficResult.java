@@ -45,6 +45,7 @@ public record TrafficResult(TrafficOutcome outcome, String where, List<String> h
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", outcome.name());
         m.put("succeeded", outcome.succeeded());
+        m.put("summary", oneLine());
         m.put("where", where);
         m.put("hostnames", new ArrayList<>(hostnames));
         m.put("fromPercent", fromPercent);

@@ -22,7 +22,7 @@ import java.util.Objects;
 public final class TrafficShift {
 
     public static final String TOPIC = "traffic";
-    /** The TTL to end with when the records had none to restore (they were already at the shift TTL): Route 53's default. */
+    /** The TTL to end with when a resumed run finds the records at the shift TTL and no --ttl is given: Route 53's default. */
     public static final long FALLBACK_TTL = 300;
 
     private final EventSink events;
@@ -84,7 +84,7 @@ public final class TrafficShift {
             if (w <= p.percent) {
                 continue;
             }
-            p.change(WeightChange.Kind.SHIFT, w, oldTtl != null ? Long.valueOf(r.shiftTtl()) : null);
+            p.change(WeightChange.Kind.SHIFT, w, r.shiftTtl()); // also the AKS record of an alias pair, which has a TTL of its own
             hold(p, r.hold(), "hold");
             if (r.gate() != null && !r.dryRun() && !gate(p, "at " + w + "% AKS")) {
                 events.warn(TOPIC, "rolling back to " + lastGood + "% AKS, the last weights whose gate passed");
@@ -142,8 +142,9 @@ public final class TrafficShift {
             this.from = states.stream().mapToInt(s -> s.weighted() ? s.aksPercent() : 0).min().orElse(0);
             this.percent = from;
             boolean anyTtl = states.stream().anyMatch(s -> s.ttl() != null);
-            Long found = states.stream().map(HostRouting::ttl).filter(Objects::nonNull).filter(t -> t != request.shiftTtl())
-                    .max(Long::compare).orElse(null);
+            // a simple record's TTL is the original; a weighted one at the shift TTL was lowered by an earlier run
+            Long found = states.stream().filter(s -> s.ttl() != null && (!s.weighted() || s.ttl() != request.shiftTtl()))
+                    .map(HostRouting::ttl).max(Long::compare).orElse(null);
             this.restoreTtl = !anyTtl ? null : request.restoreTtl() != null ? request.restoreTtl() : found != null ? found : FALLBACK_TTL;
         }
 

@@ -71,8 +71,7 @@ class AwsSettingsTest {
     void azureCredentialsFromTheEnvironmentNameTheMissingVariable() {
         MigrationException e = assertThrows(MigrationException.class,
                 () -> AzureSettings.resolve(Map.of("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s"), null, "sub"));
-        assertEquals("No Azure credentials: AZURE_TENANT_ID is not set (set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID, "
-                + "or give azureCredentialsId in Jenkins)", e.getMessage());
+        assertEquals("No Azure credentials: AZURE_TENANT_ID is not set (set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID)", e.getMessage());
         MigrationException sub = assertThrows(MigrationException.class, () -> AzureSettings.resolve(
                 Map.of("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s", "AZURE_TENANT_ID", "t"), null, null));
         assertEquals("No Azure subscription: give --subscription or set AZURE_SUBSCRIPTION_ID", sub.getMessage());

@@ -100,7 +100,7 @@ public final class Route53StandIn implements AutoCloseable {
         pageSize = size;
     }
 
-    /** A change answers PENDING to this many GetChange calls before INSYNC. */
+    /** A change answers PENDING to this many GetChange calls before INSYNC; at 0 it is INSYNC as soon as it is accepted. */
     public void pendingPolls(int polls) {
         pendingPolls = polls;
     }
@@ -250,7 +250,8 @@ public final class Route53StandIn implements AutoCloseable {
         batches.add(List.copyOf(lines));
         String id = "C" + String.format("%04dEKS2AKS", changeCounter.incrementAndGet());
         changes.put(id, new AtomicInteger());
-        send(exchange, 200, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(id, "PENDING") + "</ChangeResourceRecordSetsResponse>");
+        send(exchange, 200, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(id, pendingPolls == 0 ? "INSYNC" : "PENDING")
+                + "</ChangeResourceRecordSetsResponse>");
     }
 
     private synchronized void getChange(HttpExchange exchange, String id) throws IOException {

@@ -193,6 +193,7 @@ class Route53TrafficShiftTest {
         assertEquals(new RecordSet("api.example.com.", "A", "eks", 0L, null, List.of(), "Z35SXDOTRQ7X7K",
                 "dualstack.api-eks-99.us-east-1.elb.amazonaws.com.", null), route53.find(ZONE, "api.example.com.", "A", "eks"));
         assertEquals(100L, route53.find(ZONE, "api.example.com.", "A", "aks").weight());
+        assertEquals(60L, route53.find(ZONE, "api.example.com.", "A", "aks").ttl(), "the AKS side of an alias pair moves at the shift TTL");
         assertEquals(List.of("20.81.4.17"), route53.find(ZONE, "api.example.com.", "A", "aks").values());
     }
 

@@ -85,7 +85,8 @@ class HpiPackagingIT {
                 "io.jenkins.plugins.eks2aks.steps.plan.MigrationPlanStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",
-                "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl"), indexed.stream().sorted().toList());
+                "io.jenkins.plugins.eks2aks.steps.storage.VerifyStorageStep$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.traffic.ShiftTrafficStep$DescriptorImpl"), indexed.stream().sorted().toList());
     }
 
     @Test
@@ -95,6 +96,8 @@ class HpiPackagingIT {
                 STEP_PATH + "help-registryMap.html", STEP_PATH + "help-dryRun.html", STEP_PATH + "help-mappingFile.html",
                 STEP_PATH + "help-format.html", STEP_PATH + "help-veleroConfigMaps.html", STEP_PATH + "help-failOn.html",
                 STEP_PATH + "help-ingressTarget.html", STEP_PATH + "help-targetAksVersion.html",
+                "io/jenkins/plugins/eks2aks/steps/traffic/ShiftTrafficStep/config.jelly",
+                "io/jenkins/plugins/eks2aks/steps/traffic/ShiftTrafficStep/help-hostnames.html",
                 "io/jenkins/plugins/eks2aks/steps/Messages.properties")) {
             assertNotNull(entry(INNER_JAR, resource), resource);
         }
@@ -136,7 +139,7 @@ class HpiPackagingIT {
             }
         }
         assertEquals(List.of("software.amazon.awssdk:eks", "io.jenkins.plugins.eks2aks:eks2aks-core", "com.ethlo.time:itu",
-                "com.fasterxml.jackson.jr:jackson-jr-objects", "com.networknt:json-schema-validator"), bundled, "the engine and what no library plugin ships");
+                "com.fasterxml.jackson.jr:jackson-jr-objects", "com.networknt:json-schema-validator", "software.amazon.awssdk:route53"), bundled, "the engine and what no library plugin ships");
         for (String plugin : declared.keySet()) {
             for (String prefix : table.getProperty(plugin, "").split(",")) {
                 for (String jar : bundled) {

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.manifests.FailOn;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -20,40 +21,30 @@ final class ConvertManifestsExecution extends SynchronousNonBlockingStepExecutio
     private static final long serialVersionUID = 1L;
 
     private final ConvertManifestsCallable work;
-    private final String failOn;
 
-    ConvertManifestsExecution(StepContext context, ConvertManifestsCallable work, String failOn) {
+    ConvertManifestsExecution(StepContext context, ConvertManifestsCallable work) {
         super(context);
         this.work = work;
-        this.failOn = failOn;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        if (!failOn.equals(ConvertManifestsStep.FAIL_ON_CONFLICTS) && !failOn.equals(ConvertManifestsStep.FAIL_ON_DECISIONS)
-                && !failOn.equals(ConvertManifestsStep.FAIL_ON_NEVER)) {
-            throw new AbortException("convertManifests: invalid 'failOn' '" + failOn + "': allowed are conflicts, decisions, never");
-        }
-        work.validate();
+        FailOn failOn = work.validate();
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
         HashMap<String, Object> summary = workspace.act(work.withListener(listener));
         int conflicts = ((Number) summary.get("conflicts")).intValue();
         int decisions = ((Number) summary.get("pendingDecisions")).intValue();
-        if (failOn.equals(ConvertManifestsStep.FAIL_ON_NEVER)) {
-            return summary;
-        }
-        if (conflicts > 0) {
-            throw new AbortException("convertManifests: " + conflicts + " conflicting changes were held back; see the report");
-        }
-        if (decisions > 0 && failOn.equals(ConvertManifestsStep.FAIL_ON_DECISIONS)) {
-            throw new AbortException("convertManifests: " + decisions + " decisions are pending; see the report's checklist");
-        }
-        if (decisions > 0) {
-            listener.getLogger().println("[convert] " + decisions
-                    + " decisions are pending: build marked UNSTABLE (see the report's checklist)");
-            context.setResult(Result.UNSTABLE);
+        switch (failOn.verdict(conflicts, decisions)) {
+            case CONFLICTS -> throw new AbortException("convertManifests: " + conflicts + " conflicting changes were held back; see the report");
+            case DECISIONS_PENDING -> throw new AbortException("convertManifests: " + decisions + " decisions are pending; see the report's checklist");
+            case DECISIONS_TOLERATED -> {
+                listener.getLogger().println("[convert] " + decisions
+                        + " decisions are pending: build marked UNSTABLE (see the report's checklist)");
+                context.setResult(Result.UNSTABLE);
+            }
+            case PASSED -> { }
         }
         return summary;
     }

@@ -43,6 +43,7 @@ public final class ConvertManifestsStep extends Step {
     private String ingressTarget;
     private String targetAksVersion;
     private boolean dryRun;
+    private boolean force;
 
     @DataBoundConstructor
     public ConvertManifestsStep(String source) {
@@ -153,12 +154,22 @@ public final class ConvertManifestsStep extends Step {
         return StepParameters.entries(registryMap);
     }
 
+    public boolean isForce() {
+        return force;
+    }
+
+    /** Replace the output folder even though eks2aks did not write it (it holds other files). */
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         ConvertManifestsCallable.Parameters parameters = new ConvertManifestsCallable.Parameters(source, output, acr,
                 new ArrayList<>(registryMapEntries()), mappingFile, format, veleroConfigMaps, ingressTarget,
-                targetAksVersion, dryRun);
-        return new ConvertManifestsExecution(context, new ConvertManifestsCallable(parameters, null), failOn);
+                targetAksVersion, dryRun, failOn, force);
+        return new ConvertManifestsExecution(context, new ConvertManifestsCallable(parameters, null));
     }
 
     @Extension

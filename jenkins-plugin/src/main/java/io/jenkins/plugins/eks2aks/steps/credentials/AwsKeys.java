@@ -25,6 +25,11 @@ public final class AwsKeys implements Serializable {
         this.source = source;
     }
 
+    /** Keys the engine read from an environment (its one reading of the AWS_* variables). */
+    static AwsKeys of(AwsCredentials keys) {
+        return new AwsKeys(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken(), keys.source());
+    }
+
     /** The engine's value, made where the work runs. */
     public AwsCredentials toEngine() {
         return new AwsCredentials(accessKeyId.getPlainText(), secretAccessKey.getPlainText(),

@@ -26,6 +26,11 @@ public final class AzureKeys implements Serializable {
         this.source = source;
     }
 
+    /** A principal the engine read from an environment (its one reading of the AZURE_* variables). */
+    static AzureKeys of(AzureServicePrincipal sp) {
+        return new AzureKeys(sp.tenantId(), sp.clientId(), sp.clientSecret(), sp.subscriptionId(), null, sp.source());
+    }
+
     public AzureServicePrincipal toEngine() {
         return new AzureServicePrincipal(tenantId, clientId, clientSecret.getPlainText(), subscriptionId, source);
     }

@@ -7,7 +7,13 @@ import com.microsoft.azure.util.AzureCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+import java.util.HashMap;
+import java.util.List;
 
 /**
  * Resolves the cloud credentials of the eks2aks steps, on the controller, the same way for every step
@@ -48,17 +54,11 @@ public final class StepCredentials {
      */
     public AwsKeys aws(String step, String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {
         if (credentialsId == null || credentialsId.isBlank()) {
-            String id = env.get("AWS_ACCESS_KEY_ID");
-            String secret = env.get("AWS_SECRET_ACCESS_KEY");
-            if (blank(id) && blank(secret)) {
-                return null;
+            try {
+                return AwsSettings.fromEnvironmentIfSet(env).map(AwsKeys::of).orElse(null);
+            } catch (MigrationException e) {
+                throw new AbortException(step + ": " + e.getMessage() + "; bind both with withCredentials([aws(...)]) or give awsCredentialsId");
             }
-            if (blank(id) || blank(secret)) {
-                throw new AbortException(step + ": " + (blank(id) ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY")
-                        + " is not set although " + (blank(id) ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID")
-                        + " is; bind both with withCredentials([aws(...)]) or give awsCredentialsId");
-            }
-            return new AwsKeys(id, secret, env.get("AWS_SESSION_TOKEN"), "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY");
         }
         String id = credentialsId.trim();
         AmazonWebServicesCredentials aws = lookup.find(id, AmazonWebServicesCredentials.class, run);
@@ -87,17 +87,12 @@ public final class StepCredentials {
      */
     public AzureKeys azure(String step, String credentialsId, Run<?, ?> run, EnvVars env) throws AbortException {
         if (credentialsId == null || credentialsId.isBlank()) {
-            if (blank(env.get("AZURE_CLIENT_ID")) && blank(env.get("AZURE_CLIENT_SECRET"))) {
-                return null;
+            try {
+                return AzureSettings.fromEnvironmentIfSet(env).map(AzureKeys::of).orElse(null);
+            } catch (MigrationException e) {
+                throw new AbortException(step + ": " + e.getMessage() + "; bind the service principal with "
+                        + "withCredentials([azureServicePrincipal(...)]) or give azureCredentialsId");
             }
-            for (String name : new String[] {"AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_TENANT_ID"}) {
-                if (blank(env.get(name))) {
-                    throw new AbortException(step + ": " + name + " is not set; bind the service principal with "
-                            + "withCredentials([azureServicePrincipal(...)]) or give azureCredentialsId");
-                }
-            }
-            return new AzureKeys(env.get("AZURE_TENANT_ID"), env.get("AZURE_CLIENT_ID"), env.get("AZURE_CLIENT_SECRET"),
-                    env.get("AZURE_SUBSCRIPTION_ID"), null, "AZURE_CLIENT_ID/AZURE_CLIENT_SECRET/AZURE_TENANT_ID");
         }
         String id = credentialsId.trim();
         AzureCredentials sp = lookup.find(id, AzureCredentials.class, run);
@@ -117,7 +112,19 @@ public final class StepCredentials {
         return new AbortException(step + ": " + parameter + " '" + id + "': no such credential is visible to this build");
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    /**
+     * The non-secret AWS and Azure settings of the step's environment ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL*},
+     * {@code AZURE_AUTHORITY_HOST}, …: the engine's one list), as plain values for the agent.
+     */
+    public static HashMap<String, String> settings(EnvVars env) {
+        HashMap<String, String> settings = new HashMap<>();
+        for (List<String> names : List.of(AwsSettings.SETTINGS, AzureSettings.SETTINGS)) {
+            for (String name : names) {
+                if (env.get(name) != null) {
+                    settings.put(name, env.get(name));
+                }
+            }
+        }
+        return settings;
     }
 }

@@ -3,19 +3,14 @@ package io.jenkins.plugins.eks2aks.steps.images;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.images.ImageList;
-import io.jenkins.plugins.eks2aks.images.ImageMigration;
-import io.jenkins.plugins.eks2aks.images.ImageMigrationAccess;
-import io.jenkins.plugins.eks2aks.images.ImageMigrationRequest;
-import io.jenkins.plugins.eks2aks.images.ImageTarget;
-import io.jenkins.plugins.eks2aks.images.MigrationMode;
-import io.jenkins.plugins.eks2aks.images.acr.AcrImportSettings;
-import io.jenkins.plugins.eks2aks.images.auth.CredentialsProvider;
-import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
-import io.jenkins.plugins.eks2aks.images.select.RepositorySelection;
+import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
+import io.jenkins.plugins.eks2aks.images.CopyImagesRunner;
+import io.jenkins.plugins.eks2aks.images.CopyImagesSpec;
+import io.jenkins.plugins.eks2aks.images.RegistryLogins;
 import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import jenkins.MasterToSlaveFileCallable;
@@ -23,11 +18,8 @@ import jenkins.MasterToSlaveFileCallable;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 
 /**
  * Runs the image migration where the workspace is. It carries plain values and the keys derived on the
@@ -37,12 +29,35 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
 
     private static final long serialVersionUID = 1L;
 
-    /** The step's parameters as plain values. */
+    /** How this step spells each option in the engine's messages. */
+    static final CopyImagesOptions.Names NAMES = new CopyImagesOptions.Names("'images'", "'imagesFile'",
+            new SelectionOptions.Names("'repositories'", "'tagPattern'", "'newestTags'", "'allTags'"), "'to'", "'mode'",
+            "'parallel'", "'resourceGroup'", "'subscription'", "'output'");
+
+    /** The step's parameters as plain values; {@code newestTags} 0 means no limit. */
     record Parameters(ArrayList<String> images, String imagesFile, String to, String mode, int parallel, boolean dryRun,
                       boolean force, boolean referrers, String resourceGroup, String subscription,
                       ArrayList<String> plainHttp, String output, ArrayList<String> repositories, String tagPattern,
                       int newestTags, boolean allTags) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        CopyImagesOptions options() {
+            return new CopyImagesOptions(images, imagesFile, new SelectionOptions(repositories, tagPattern,
+                    newestTags > 0 ? newestTags : null, allTags), to, mode, parallel, dryRun, force, referrers, resourceGroup,
+                    subscription, plainHttp, output);
+        }
+
+        /** Fails on the controller, before an agent is used, on values that can never work. */
+        void check() throws AbortException {
+            if (newestTags < 0) {
+                throw new AbortException("ecrToAcr: invalid 'newestTags' " + newestTags + ": must be 1 or more (0 for no limit)");
+            }
+            try {
+                options().check(NAMES);
+            } catch (RuntimeException e) {
+                throw StepFailure.of("ecrToAcr", e);
+            }
+        }
     }
 
     private final Parameters parameters;
@@ -59,49 +74,15 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
         this.listener = listener;
     }
 
-    /**
-     * The step's repository selections with its tag parameters applied to each, or why they are wrong (one line naming
-     * the parameter or the value). {@code newestTags} 0 means no limit was given.
-     */
-    static List<RepositorySelection> selections(List<String> repositories, String tagPattern, int newestTags, boolean allTags)
-            throws AbortException {
-        if (newestTags < 0) {
-            throw new AbortException("ecrToAcr: invalid 'newestTags' " + newestTags + ": must be 1 or more (0 for no limit)");
-        }
-        try {
-            return new SelectionOptions(repositories, tagPattern, newestTags > 0 ? newestTags : null, allTags)
-                    .selections(new SelectionOptions.Names("'repositories'", "'tagPattern'", "'newestTags'", "'allTags'"));
-        } catch (MigrationException e) {
-            throw new AbortException("ecrToAcr: " + e.getMessage());
-        }
-    }
-
     @Override
     public HashMap<String, Object> invoke(File workspace, VirtualChannel channel) throws IOException {
-        Path root = workspace.toPath();
         try {
-            List<String> images = new ArrayList<>(parameters.images());
-            if (parameters.imagesFile() != null) {
-                images.addAll(ImageList.read(root.resolve(parameters.imagesFile())));
-            }
-            String registry = ImageTarget.parse(parameters.to()).registry();
-            boolean acrTarget = ImageMigrationAccess.isAcr(registry);
-            MigrationMode mode = parameters.mode() != null ? MigrationMode.parse(parameters.mode())
-                    : acrTarget ? MigrationMode.IMPORT : MigrationMode.COPY;
-            ImageMigrationAccess clouds = new ImageMigrationAccess(settings, aws == null ? null : aws.toEngine(),
-                    azure == null ? null : azure.toEngine(), parameters.subscription());
-            CredentialsProvider target = acrTarget ? clouds.acrTarget(registry, parameters.plainHttp().contains(registry))
-                    : CredentialsProvider.ANONYMOUS;
-            RegistryAccess access = RegistryAccess.of(clouds.ecrSources(), target, new HashSet<>(parameters.plainHttp()));
-            AcrImportSettings acrImport = mode == MigrationMode.IMPORT && !parameters.dryRun()
-                    ? clouds.acrImport(registry, parameters.resourceGroup()) : null;
-            ImageMigrationRequest request = new ImageMigrationRequest(images, parameters.to(), mode, parameters.parallel(),
-                    parameters.dryRun(), parameters.force(), parameters.referrers(), access, acrImport, root.resolve(parameters.output()))
-                    .withSelections(selections(parameters.repositories(), parameters.tagPattern(), parameters.newestTags(),
-                            parameters.allTags()), clouds.catalog(access));
-            return new HashMap<>(new ImageMigration(new BuildLogEvents(listener)).run(request).toMap());
-        } catch (MigrationException | IllegalArgumentException e) {
-            throw new AbortException("ecrToAcr: " + e.getMessage());
+            CopyImagesSpec spec = parameters.options().request(NAMES, PathScope.workspace(workspace.toPath()));
+            return new HashMap<>(new CopyImagesRunner(new BuildLogEvents(listener)).run(spec, settings,
+                    aws == null ? null : aws.toEngine(), azure == null ? null : azure.toEngine(), RegistryLogins.NONE).toMap());
+        } catch (RuntimeException e) {
+            // Only Jenkins' AbortException crosses back: the engine's and the SDKs' exceptions stay on the agent.
+            throw StepFailure.of("ecrToAcr", e);
         }
     }
 }

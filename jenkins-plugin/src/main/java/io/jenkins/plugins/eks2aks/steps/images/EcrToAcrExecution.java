@@ -25,66 +25,69 @@ import java.util.Map;
 final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
-    /** Non-secret settings the engine reads, passed on from the step's environment. */
-    static final String[] SETTINGS = {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL",
-            "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_STS", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT",
-            "AZURE_SUBSCRIPTION_ID", "AZURE_TENANT_ID"};
 
-    private final transient EcrToAcrStep step;
+    /** The step's values (never the step itself): what the agent gets, which credentials to resolve, how to end. */
+    private final EcrToAcrCallable.Parameters parameters;
+    private final String awsCredentialsId;
+    private final String azureCredentialsId;
+    private final boolean failFast;
+    /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
+    /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
+    private transient MaskingListener masked;
 
     EcrToAcrExecution(StepContext context, EcrToAcrStep step, StepCredentials credentials) {
         super(context);
-        this.step = step;
+        this.parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
+                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
+                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
+                step.getOutput(), new ArrayList<>(StepParameters.entries(step.getRepositories())), step.getTagPattern(),
+                step.getNewestTags(), step.isAllTags());
+        this.awsCredentialsId = step.getAwsCredentialsId();
+        this.azureCredentialsId = step.getAzureCredentialsId();
+        this.failFast = step.isFailFast();
         this.credentials = credentials;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        if (step.getTo().isEmpty()) {
-            throw new AbortException("ecrToAcr: 'to' is required: the target registry, e.g. contoso.azurecr.io");
-        }
-        ArrayList<String> repositories = new ArrayList<>(StepParameters.entries(step.getRepositories()));
-        if (step.getImages() == null && step.getImagesFile() == null && repositories.isEmpty()) {
-            throw new AbortException("ecrToAcr: give 'images' (references), 'imagesFile' (e.g. the image list eksInventory wrote) "
-                    + "or 'repositories' (e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/*)");
-        }
-        // Checked here, so a typo fails before an agent is used; the agent parses them again from plain values.
-        EcrToAcrCallable.selections(repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
+        EcrToAcrCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         StepContext context = getContext();
-        TaskListener listener = context.get(TaskListener.class);
-        EnvVars env = context.get(EnvVars.class);
-        Run<?, ?> run = context.get(Run.class);
-        AwsKeys aws = credentials.aws("ecrToAcr", step.getAwsCredentialsId(), run, env);
-        AzureKeys azure = credentials.azure("ecrToAcr", step.getAzureCredentialsId(), run, env);
-        MaskingListener masked = MaskingListener.over(listener, aws, azure);
-        listener = masked;
-        listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
-                + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
-        HashMap<String, String> settings = new HashMap<>();
-        for (String name : SETTINGS) {
-            if (env.get(name) != null) {
-                settings.put(name, env.get(name));
-            }
-        }
-        EcrToAcrCallable.Parameters parameters = new EcrToAcrCallable.Parameters(new ArrayList<>(StepParameters.entries(step.getImages())),
-                step.getImagesFile(), step.getTo(), step.getMode(), step.getParallel(), step.isDryRun(), step.isForce(),
-                step.isReferrers(), step.getResourceGroup(), step.getSubscription(), new ArrayList<>(StepParameters.entries(step.getPlainHttp())),
-                step.getOutput(), repositories, step.getTagPattern(), step.getNewestTags(), step.isAllTags());
         HashMap<String, Object> summary;
         try {
-            summary = context.get(FilePath.class).act(new EcrToAcrCallable(parameters, aws, azure, settings, listener));
+            summary = context.get(FilePath.class).act(work);
         } catch (AbortException e) {
             throw masked.masked(e);
         }
         int failures = ((Number) summary.get("failed")).intValue();
-        if (failures > 0 && step.isFailFast()) {
+        if (failures > 0 && failFast) {
             throw new AbortException("ecrToAcr: " + failures + " images failed; see " + summary.get("reportMarkdown"));
         }
         if (failures > 0) {
-            listener.getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
+            masked.getLogger().println("[images] " + failures + " images failed: build marked UNSTABLE (failFast: false)");
             context.setResult(Result.UNSTABLE);
         }
         return summary;
+    }
+
+    /** Checks the parameters and resolves the credentials here, on the controller: the work for the agent. */
+    EcrToAcrCallable callable() throws Exception {
+        // Checked here, so a typo fails before an agent is used; the agent checks the same plain values again.
+        parameters.check();
+        StepContext context = getContext();
+        TaskListener listener = context.get(TaskListener.class);
+        EnvVars env = context.get(EnvVars.class);
+        Run<?, ?> run = context.get(Run.class);
+        AwsKeys aws = credentials.aws("ecrToAcr", awsCredentialsId, run, env);
+        AzureKeys azure = credentials.azure("ecrToAcr", azureCredentialsId, run, env);
+        masked = MaskingListener.over(listener, aws, azure);
+        listener = masked;
+        listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
+                + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
+        HashMap<String, String> settings = StepCredentials.settings(env);
+        if (azure != null && azure.resourceManagerEndpoint() != null) {
+            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
+        }
+        return new EcrToAcrCallable(parameters, aws, azure, settings, listener);
     }
 }

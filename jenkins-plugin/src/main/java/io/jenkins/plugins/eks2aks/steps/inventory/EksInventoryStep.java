@@ -35,6 +35,7 @@ public final class EksInventoryStep extends Step {
     private String sourceVersion;
     private String targetVersion;
     private String awsCredentialsId;
+    private boolean force;
     /** Where credentials come from; tests replace Jenkins' store. */
     transient StepCredentials credentials = StepCredentials.jenkins();
 
@@ -123,6 +124,16 @@ public final class EksInventoryStep extends Step {
     @DataBoundSetter
     public void setAwsCredentialsId(String awsCredentialsId) {
         this.awsCredentialsId = Util.fixEmptyAndTrim(awsCredentialsId);
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    /** Replace the output folder even though eks2aks did not write it (it holds other files). */
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
     }
 
     @Override

@@ -6,6 +6,8 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
@@ -19,68 +21,70 @@ import java.util.Map;
 final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
 
     private static final long serialVersionUID = 1L;
-    static final String[] AZURE_SETTINGS = {"AZURE_SUBSCRIPTION_ID", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"};
 
-    private final transient AksPreflightStep step;
+    /** The step's values (never the step itself): what the agent gets, which credential to resolve, how to end. */
+    private final AksPreflightCallable.Parameters parameters;
+    private final String azureCredentialsId;
+    private final boolean failOnNotReady;
+    /** A service, not a value: after a restart the step fails anyway (a synchronous step does not resume). */
     private final transient StepCredentials credentials;
+    /** The build log masked over the resolved secrets, once {@link #callable()} resolved them. */
+    private transient MaskingListener masked;
 
     AksPreflightExecution(StepContext context, AksPreflightStep step, StepCredentials credentials) {
         super(context);
-        this.step = step;
+        this.parameters = new AksPreflightCallable.Parameters(step.getResourceGroup(), step.getCluster(), step.getSubscription(),
+                step.getKubeconfig(), step.getContext(), step.getInventory(), step.getSourceVersion(), step.getIngress(), step.getAcr(),
+                step.getVeleroNamespace(), step.getOutput(), step.isForce());
+        this.azureCredentialsId = step.getAzureCredentialsId();
+        this.failOnNotReady = step.isFailOnNotReady();
         this.credentials = credentials;
     }
 
     @Override
     protected Map<String, Object> run() throws Exception {
-        if ((step.getResourceGroup() == null) != (step.getCluster() == null)) {
-            throw new AbortException("aksPreflight: give both 'resourceGroup' and 'cluster' to read the AKS cluster from Azure, or neither");
-        }
-        if (step.getCluster() == null && step.getKubeconfig() == null) {
-            throw new AbortException("aksPreflight: give the AKS cluster ('resourceGroup' and 'cluster'), a 'kubeconfig', or both");
-        }
-        if (step.getIngress() != null && !step.getIngress().matches("app-routing|agc|agic|nginx")) {
-            throw new AbortException("aksPreflight: unknown ingress '" + step.getIngress() + "': expected app-routing, agc, agic or nginx");
-        }
+        AksPreflightCallable work = callable(); // before the workspace is asked for: parameters and credentials fail first
         StepContext context = getContext();
-        TaskListener listener = context.get(TaskListener.class);
-        EnvVars env = context.get(EnvVars.class);
-        AzureKeys keys = null;
-        HashMap<String, String> settings = new HashMap<>();
-        if (step.getCluster() != null) {
-            keys = credentials.azure("aksPreflight", step.getAzureCredentialsId(), context.get(Run.class), env);
-            if (keys == null) {
-                throw new AbortException("aksPreflight: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
-                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
-            }
-            for (String name : AZURE_SETTINGS) {
-                if (env.get(name) != null) {
-                    settings.put(name, env.get(name));
-                }
-            }
-            if (keys.resourceManagerEndpoint() != null) {
-                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
-            }
-        }
-        MaskingListener masked = MaskingListener.over(listener, null, keys);
-        listener = masked;
-        AksPreflightCallable callable = new AksPreflightCallable(new AksPreflightCallable.Parameters(step.getResourceGroup(),
-                step.getCluster(), step.getSubscription(), step.getKubeconfig(), step.getContext(), step.getInventory(),
-                step.getSourceVersion(), step.getIngress(), step.getAcr(), step.getVeleroNamespace(), step.getOutput()),
-                keys, settings, listener);
         HashMap<String, Object> result;
         try {
-            result = context.get(FilePath.class).act(callable);
+            result = context.get(FilePath.class).act(work);
         } catch (AbortException e) {
             throw masked.masked(e);
         }
         if (!Boolean.TRUE.equals(result.get("ready"))) {
             String failed = String.join(", ", (Iterable<String>) result.get("failedChecks"));
-            if (step.isFailOnNotReady()) {
+            if (failOnNotReady) {
                 throw new AbortException("aksPreflight: the target is not ready: " + failed + " failed; see " + result.get("reportMarkdown"));
             }
-            listener.getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in " + result.get("reportMarkdown") + ")");
+            masked.getLogger().println("[preflight] " + failed + " failed: build marked UNSTABLE (fixes in "
+                    + result.get("reportMarkdown") + ")");
             context.setResult(Result.UNSTABLE);
         }
         return result;
+    }
+
+    /** Checks the parameters and resolves the credential here, on the controller: the work for the agent. */
+    AksPreflightCallable callable() throws Exception {
+        try {
+            parameters.options().check(AksPreflightCallable.NAMES);
+        } catch (MigrationException e) {
+            throw StepFailure.of("aksPreflight", e);
+        }
+        StepContext context = getContext();
+        EnvVars env = context.get(EnvVars.class);
+        AzureKeys keys = null;
+        HashMap<String, String> settings = StepCredentials.settings(env);
+        if (parameters.options().readsArm()) {
+            keys = credentials.azure("aksPreflight", azureCredentialsId, context.get(Run.class), env);
+            if (keys == null) {
+                throw new AbortException("aksPreflight: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
+                        + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
+            }
+            if (keys.resourceManagerEndpoint() != null) {
+                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
+            }
+        }
+        masked = MaskingListener.over(context.get(TaskListener.class), null, keys);
+        return new AksPreflightCallable(parameters, keys, settings, masked);
     }
 }

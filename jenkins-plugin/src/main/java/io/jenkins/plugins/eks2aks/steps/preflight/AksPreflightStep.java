@@ -40,6 +40,7 @@ public final class AksPreflightStep extends Step {
     private String output = DEFAULT_OUTPUT;
     private String azureCredentialsId;
     private boolean failOnNotReady;
+    private boolean force;
     transient StepCredentials credentials = StepCredentials.jenkins();
 
     @DataBoundConstructor
@@ -163,6 +164,16 @@ public final class AksPreflightStep extends Step {
     @DataBoundSetter
     public void setFailOnNotReady(boolean failOnNotReady) {
         this.failOnNotReady = failOnNotReady;
+    }
+
+    public boolean isForce() {
+        return force;
+    }
+
+    /** Replace the output folder even though eks2aks did not write it (it holds other files). */
+    @DataBoundSetter
+    public void setForce(boolean force) {
+        this.force = force;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.steps.convert;
 
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class ConvertManifestsCallableTest {
                 + "  - {name: a, image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1}\n");
         ConvertManifestsCallable callable = new ConvertManifestsCallable(new ConvertManifestsCallable.Parameters("pod.yaml",
                 "out", "contoso", new ArrayList<>(List.of("210987654321.dkr.ecr.eu-west-1.amazonaws.com=b.azurecr.io")),
-                null, "files", false, null, null, false), null).withListener(new BufferListener());
+                null, "files", false, null, null, false, "conflicts", false), null).withListener(new BufferListener());
 
         ConvertManifestsCallable copy = roundTrip(callable);
         Map<String, Object> result = roundTrip(copy.invoke(workspace.toFile(), null));
@@ -69,13 +70,7 @@ class ConvertManifestsCallableTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
+    private static <T> T roundTrip(T value) {
+        return (T) ClassFilterChannel.roundTrip(value, String.valueOf(value));
     }
 }

@@ -4,10 +4,13 @@ import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,7 +61,7 @@ class ConvertManifestsStepTest {
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         context = mock(StepContext.class);
         when(context.get(TaskListener.class)).thenReturn(listener);
-        when(context.get(FilePath.class)).thenReturn(new FilePath(workspace.toFile()));
+        when(context.get(FilePath.class)).thenReturn(ClassFilterChannel.workspace(workspace));
     }
 
     private Map<String, Object> run(ConvertManifestsStep step) throws Exception {
@@ -175,6 +178,54 @@ class ConvertManifestsStepTest {
 
         assertTrue(e.getMessage().startsWith("convertManifests: broken.yaml:3:1: invalid YAML"), e.getMessage());
         assertFalse(Files.exists(workspace.resolve("eks2aks")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".", "..", "k8s", "k8s/eks/aks", "/tmp/eks2aks-out"})
+    void anOutputThatWouldReplaceTheWorkspaceOrTheSourceIsRefusedAndNothingIsDeleted(String output) throws Exception {
+        Files.writeString(workspace.resolve("Jenkinsfile"), "pipeline {}");
+        ConvertManifestsStep step = new ConvertManifestsStep("k8s/eks");
+        step.setAcr("contoso");
+        step.setOutput(output);
+        step.setForce(true);
+
+        AbortException e = assertThrows(AbortException.class, () -> run(step));
+
+        assertTrue(e.getMessage().startsWith("convertManifests: "), e.getMessage());
+        assertTrue(e.getMessage().contains("'output'") || e.getMessage().contains("Output folder '"), e.getMessage());
+        assertEquals("pipeline {}", Files.readString(workspace.resolve("Jenkinsfile")));
+        assertEquals(DEPLOYMENT, Files.readString(workspace.resolve("k8s/eks/web.yaml")));
+    }
+
+    @Test
+    void aSourceOrMappingFileOutsideTheWorkspaceIsRefused(@TempDir Path outside) throws Exception {
+        Files.writeString(outside.resolve("web.yaml"), DEPLOYMENT);
+        Files.createSymbolicLink(workspace.resolve("linked"), outside);
+        for (String source : new String[] {outside.toString(), "../" + outside.getFileName(), "linked"}) {
+            AbortException e = assertThrows(AbortException.class, () -> run(new ConvertManifestsStep(source)));
+            assertTrue(e.getMessage().startsWith("convertManifests: 'source' '" + source + "' leads outside the workspace"), e.getMessage());
+        }
+        ConvertManifestsStep step = new ConvertManifestsStep("k8s/eks");
+        step.setMappingFile("../eks2aks.yaml");
+        AbortException e = assertThrows(AbortException.class, () -> run(step));
+        assertEquals("convertManifests: 'mappingFile' '../eks2aks.yaml' leads outside the workspace: give a path inside it", e.getMessage());
+    }
+
+    @Test
+    void aFolderEks2aksDidNotWriteIsReplacedOnlyWithForce() throws Exception {
+        Files.writeString(Files.createDirectories(workspace.resolve("k8s/aks")).resolve("notes.txt"), "mine");
+        ConvertManifestsStep step = new ConvertManifestsStep("k8s/eks");
+        step.setAcr("contoso");
+        step.setOutput("k8s/aks");
+
+        AbortException e = assertThrows(AbortException.class, () -> run(step));
+        assertTrue(e.getMessage().endsWith("or replace this one on purpose with force: true"), e.getMessage());
+        assertEquals("mine", Files.readString(workspace.resolve("k8s/aks/notes.txt")));
+
+        step.setForce(true);
+        run(step);
+        assertFalse(Files.exists(workspace.resolve("k8s/aks/notes.txt")));
+        assertTrue(Files.exists(workspace.resolve("k8s/aks/manifests/web.yaml")));
     }
 
     @Test

@@ -78,7 +78,7 @@ class StepCredentialsTest {
         assertNull(credentials.aws("eksInventory", "", run, new EnvVars()), "no id, no variables: the agent's default chain");
         AbortException half = assertThrows(AbortException.class,
                 () -> credentials.aws("eksInventory", null, run, new EnvVars("AWS_ACCESS_KEY_ID", "AKIABOUND")));
-        assertEquals("eksInventory: AWS_SECRET_ACCESS_KEY is not set although AWS_ACCESS_KEY_ID is; bind both with "
+        assertEquals("eksInventory: Incomplete AWS credentials: AWS_SECRET_ACCESS_KEY is not set although AWS_ACCESS_KEY_ID is; bind both with "
                 + "withCredentials([aws(...)]) or give awsCredentialsId", half.getMessage());
     }
 
@@ -113,7 +113,7 @@ class StepCredentialsTest {
         assertEquals("sub", credentials.azure("aksPreflight", null, run, bound).toEngine().subscriptionId());
         AbortException missing = assertThrows(AbortException.class,
                 () -> credentials.azure("aksPreflight", null, run, new EnvVars("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s")));
-        assertEquals("aksPreflight: AZURE_TENANT_ID is not set; bind the service principal with "
+        assertEquals("aksPreflight: No Azure credentials: AZURE_TENANT_ID is not set (set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID); bind the service principal with "
                 + "withCredentials([azureServicePrincipal(...)]) or give azureCredentialsId", missing.getMessage());
     }
 }

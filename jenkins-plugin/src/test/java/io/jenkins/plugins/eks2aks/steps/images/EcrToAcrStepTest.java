@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -82,7 +83,7 @@ class EcrToAcrStepTest {
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         StepContext context = mock(StepContext.class);
         when(context.get(TaskListener.class)).thenReturn(listener);
-        when(context.get(FilePath.class)).thenReturn(new FilePath(workspace.toFile()));
+        when(context.get(FilePath.class)).thenReturn(ClassFilterChannel.workspace(workspace));
         when(context.get(EnvVars.class)).thenReturn(env);
         when(context.get(Run.class)).thenReturn(mock(Run.class));
         return context;

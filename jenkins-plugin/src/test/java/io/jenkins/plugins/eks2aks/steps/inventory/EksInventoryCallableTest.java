@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.steps.inventory;
 
 import hudson.EnvVars;
 import hudson.model.Run;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsLookup;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,18 +38,32 @@ class EksInventoryCallableTest {
             }
         }).aws("eksInventory", null, mock(Run.class), new EnvVars("AWS_ACCESS_KEY_ID", "AKIASERIAL", "AWS_SECRET_ACCESS_KEY", "serial-secret"));
         HashMap<String, String> settings = new HashMap<>(Map.of("AWS_REGION", "us-east-1"));
-        String dump = TestServerInstall.repositoryRoot().resolve("examples/eks-sample/cluster-dump").toString();
-        EksInventoryCallable callable = new EksInventoryCallable(new EksInventoryCallable.Parameters(null, null, dump, null, null,
-                "out", "1.29", null), keys, settings, new BufferListener());
+        copyTree(TestServerInstall.repositoryRoot().resolve("examples/eks-sample/cluster-dump"), workspace.resolve("dump"));
+        EksInventoryCallable callable = new EksInventoryCallable(new EksInventoryCallable.Parameters(null, null, "dump", null, null,
+                "out", "1.29", null, false), keys, settings, new BufferListener());
 
-        EksInventoryCallable copy = deserialize(serialize(callable));
-        HashMap<String, Object> result = deserialize(serialize(copy.invoke(workspace.toFile(), null)));
+        EksInventoryCallable copy = (EksInventoryCallable) ClassFilterChannel.roundTrip(callable, "callable");
+        @SuppressWarnings("unchecked")
+        HashMap<String, Object> result = (HashMap<String, Object>) ClassFilterChannel.roundTrip(copy.invoke(workspace.toFile(), null), "result");
 
         assertEquals(5, result.get("ecrImages"));
         assertOnlyJdkTypes(result);
         String log = BufferListener.BUFFER.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("[inventory] Reading cluster dump"), log);
         assertFalse(log.contains("serial-secret"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
     }
 
     static void assertOnlyJdkTypes(Object value) {

@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
 import io.jenkins.plugins.eks2aks.standins.MockCluster;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsLookup;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import io.jenkins.plugins.eks2aks.testservers.TestServerInstall;
@@ -52,7 +53,7 @@ class EksInventoryStepTest {
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         context = mock(StepContext.class);
         when(context.get(TaskListener.class)).thenReturn(listener);
-        when(context.get(FilePath.class)).thenReturn(new FilePath(workspace.toFile()));
+        when(context.get(FilePath.class)).thenReturn(ClassFilterChannel.workspace(workspace));
         when(context.get(EnvVars.class)).thenReturn(env);
         when(context.get(Run.class)).thenReturn(mock(Run.class));
         return context;
@@ -127,7 +128,7 @@ class EksInventoryStepTest {
     @Test
     void exactlyOneSourceIsRequired() {
         AbortException none = assertThrows(AbortException.class, () -> run(new EksInventoryStep(), new EnvVars()));
-        assertEquals("eksInventory: give exactly one of 'cluster' (live, with region), 'kubeconfig' or 'dump' (offline)", none.getMessage());
+        assertEquals("eksInventory: Give exactly one of 'cluster' (live, with 'region'), 'kubeconfig' or 'dump' (offline)", none.getMessage());
         EksInventoryStep both = new EksInventoryStep();
         both.setCluster("c");
         both.setDump("d");

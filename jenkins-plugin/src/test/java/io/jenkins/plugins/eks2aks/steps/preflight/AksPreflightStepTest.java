@@ -8,6 +8,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.standins.MockCluster;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsLookup;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import io.jenkins.plugins.eks2aks.steps.inventory.BufferListener;
@@ -47,7 +48,7 @@ class AksPreflightStepTest {
         when(listener.getLogger()).thenReturn(new PrintStream(log, true, StandardCharsets.UTF_8));
         context = mock(StepContext.class);
         when(context.get(TaskListener.class)).thenReturn(listener);
-        when(context.get(FilePath.class)).thenReturn(new FilePath(workspace.toFile()));
+        when(context.get(FilePath.class)).thenReturn(ClassFilterChannel.workspace(workspace));
         when(context.get(EnvVars.class)).thenReturn(env);
         when(context.get(Run.class)).thenReturn(mock(Run.class));
         step.credentials = new StepCredentials(new CredentialsLookup() {
@@ -108,7 +109,7 @@ class AksPreflightStepTest {
     void theCallableSurvivesSerializationAndReturnsJdkTypes() throws Exception {
         MockCluster.sharedShop().writeKubeconfig(workspace.resolve("aks.kubeconfig"), "t");
         AksPreflightCallable callable = new AksPreflightCallable(new AksPreflightCallable.Parameters(null, null, null, "aks.kubeconfig",
-                null, null, "1.29", null, null, "velero", "out"), null, new HashMap<>(), new BufferListener());
+                null, null, "1.29", null, null, "velero", "out", false), null, new HashMap<>(), new BufferListener());
 
         AksPreflightCallable copy = roundTrip(callable);
         HashMap<String, Object> result = roundTrip(copy.invoke(workspace.toFile(), null));
@@ -119,13 +120,7 @@ class AksPreflightStepTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T roundTrip(T value) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
+    private static <T> T roundTrip(T value) {
+        return (T) ClassFilterChannel.roundTrip(value, String.valueOf(value));
     }
 }
