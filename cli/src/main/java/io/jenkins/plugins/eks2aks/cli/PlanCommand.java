@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.cli;
 
+import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.plan.MigrationPlanner;
 import io.jenkins.plugins.eks2aks.plan.PlanOptions;
 import io.jenkins.plugins.eks2aks.plan.PlanSummary;
@@ -9,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -56,7 +56,7 @@ final class PlanCommand implements Callable<Integer> {
     String ledger;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory; replaced as a whole when the plan is written.")
-    Path out;
+    String out;
 
     @CommandLine.Mixin
     ForceOutputOption forceOutput = new ForceOutputOption();
@@ -69,9 +69,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
-        PlanOptions options = new PlanOptions(manifests, source.inventory, source.dump, mapping, ledger,
-                forceOutput.checked(out), forceOutput.force);
-        PlanSummary summary = new MigrationPlanner(events, clock).run(options.request(NAMES));
+        PlanOptions options = new PlanOptions(manifests, source.inventory, source.dump, mapping, ledger, out, forceOutput.force);
+        PlanSummary summary = new MigrationPlanner(events, clock).run(options.request(NAMES, PathScope.currentFolder()));
         if (quiet) {
             spec.commandLine().getOut().println(summary.oneLine());
         }

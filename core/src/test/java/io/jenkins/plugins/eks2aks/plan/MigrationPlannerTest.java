@@ -3,8 +3,10 @@ package io.jenkins.plugins.eks2aks.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
+import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.inventory.DumpObjects;
 import io.jenkins.plugins.eks2aks.inventory.EksInventory;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
@@ -48,7 +50,7 @@ class MigrationPlannerTest {
 
     private static PlanSummary plan(Path manifests, String inventory, String dump, Path out) {
         return new MigrationPlanner(EventSink.NONE, CLOCK).run(
-                new PlanOptions(manifests.toString(), inventory, dump, null, null, out, false).request(NAMES));
+                new PlanOptions(manifests.toString(), inventory, dump, null, null, out.toString(), false).request(NAMES, PathScope.currentFolder()));
     }
 
     private static JsonNode step(JsonNode plan, String name) {
@@ -155,14 +157,14 @@ class MigrationPlannerTest {
     @Test
     void wrongOptionsAreOneLineNamingTheOptionAndChangeNothing(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("plan");
-        MigrationException both = assertThrows(MigrationException.class, () -> new PlanOptions(EXAMPLE.toString(), "a.json",
-                DUMP.toString(), null, null, out, false).request(NAMES));
+        OptionException both = assertThrows(OptionException.class, () -> new PlanOptions(EXAMPLE.toString(), "a.json",
+                DUMP.toString(), null, null, out.toString(), false).request(NAMES, PathScope.currentFolder()));
         assertEquals("Give --inventory or --dump, not both", both.getMessage());
         MigrationException missing = assertThrows(MigrationException.class, () -> new PlanOptions(EXAMPLE.toString(),
-                tmp.resolve("nope.json").toString(), null, null, null, out, false).request(NAMES));
+                tmp.resolve("nope.json").toString(), null, null, null, out.toString(), false).request(NAMES, PathScope.currentFolder()));
         assertTrue(missing.getMessage().startsWith("--inventory '" + tmp.resolve("nope.json") + "' does not exist"), missing.getMessage());
         assertThrows(MigrationException.class, () -> new PlanOptions(EXAMPLE.toString(), null, null, null, null,
-                EXAMPLE.resolve("plan"), false).request(NAMES), "an output inside the manifests");
+                EXAMPLE.resolve("plan").toString(), false).request(NAMES, PathScope.currentFolder()), "an output inside the manifests");
 
         Files.createDirectories(out);
         Files.writeString(tmp.resolve("inventory.json"), "{\"schema\":\"something/else\"}");

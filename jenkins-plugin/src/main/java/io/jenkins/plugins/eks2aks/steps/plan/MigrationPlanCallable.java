@@ -3,24 +3,24 @@ package io.jenkins.plugins.eks2aks.steps.plan;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.plan.MigrationPlanner;
 import io.jenkins.plugins.eks2aks.plan.PlanOptions;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import jenkins.MasterToSlaveFileCallable;
 
 import java.io.File;
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 
-/** Plans where the workspace is; paths are relative to it; returns plain JDK types. */
+/** Plans where the workspace is (paths confined to it); returns plain JDK types. */
 final class MigrationPlanCallable extends MasterToSlaveFileCallable<HashMap<String, Object>> {
 
     private static final long serialVersionUID = 1L;
 
+    static final String STEP = "migrationPlan";
     static final PlanOptions.Names NAMES = new PlanOptions.Names("'manifests'", "'inventory'", "'dump'", "'mappingFile'", "'ledger'",
             "'output'");
 
@@ -28,6 +28,10 @@ final class MigrationPlanCallable extends MasterToSlaveFileCallable<HashMap<Stri
     record Parameters(String manifests, String inventory, String dump, String mappingFile, String ledger, String output,
                       boolean force) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        PlanOptions options() {
+            return new PlanOptions(manifests, inventory, dump, mappingFile, ledger, output, force);
+        }
     }
 
     private final Parameters parameters;
@@ -39,20 +43,13 @@ final class MigrationPlanCallable extends MasterToSlaveFileCallable<HashMap<Stri
     }
 
     @Override
-    public HashMap<String, Object> invoke(File workspace, VirtualChannel channel) throws IOException {
-        Path root = workspace.toPath();
+    public HashMap<String, Object> invoke(File workspace, VirtualChannel channel) throws AbortException {
         try {
-            PlanOptions options = new PlanOptions(in(root, parameters.manifests()), in(root, parameters.inventory()),
-                    in(root, parameters.dump()), in(root, parameters.mappingFile()), in(root, parameters.ledger()),
-                    root.resolve(parameters.output()), parameters.force());
-            return new HashMap<>(new MigrationPlanner(new BuildLogEvents(listener), Clock.systemUTC()).run(options.request(NAMES)).toMap());
-        } catch (MigrationException e) {
-            // MigrationException is the engine's class; AbortException is Jenkins' own, safe to send back.
-            throw new AbortException("migrationPlan: " + e.getMessage());
+            PlanOptions options = parameters.options();
+            return new HashMap<>(new MigrationPlanner(new BuildLogEvents(listener), Clock.systemUTC())
+                    .run(options.request(NAMES, PathScope.workspace(workspace.toPath()))).toMap());
+        } catch (RuntimeException e) {
+            throw StepFailure.of(STEP, e);
         }
-    }
-
-    private static String in(Path root, String relative) {
-        return relative == null || relative.isEmpty() ? relative : root.resolve(relative).toString();
     }
 }

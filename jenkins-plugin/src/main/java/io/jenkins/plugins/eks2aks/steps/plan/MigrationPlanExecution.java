@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.steps.plan;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -20,12 +21,19 @@ final class MigrationPlanExecution extends SynchronousNonBlockingStepExecution<M
         this.parameters = parameters;
     }
 
+    /** The work for the agent, once the parameters are checked here on the controller. */
+    MigrationPlanCallable callable(TaskListener listener) throws AbortException {
+        try {
+            parameters.options().check(MigrationPlanCallable.NAMES);
+        } catch (RuntimeException e) {
+            throw StepFailure.of(MigrationPlanCallable.STEP, e);
+        }
+        return new MigrationPlanCallable(parameters, listener);
+    }
+
     @Override
     protected Map<String, Object> run() throws Exception {
-        if (parameters.manifests().isEmpty()) {
-            throw new AbortException("migrationPlan: 'manifests' is required: the EKS manifests, a file or a folder in the workspace");
-        }
         StepContext context = getContext();
-        return context.get(FilePath.class).act(new MigrationPlanCallable(parameters, context.get(TaskListener.class)));
+        return context.get(FilePath.class).act(callable(context.get(TaskListener.class)));
     }
 }

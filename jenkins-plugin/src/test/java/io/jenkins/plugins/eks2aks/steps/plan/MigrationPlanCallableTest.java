@@ -2,15 +2,13 @@ package io.jenkins.plugins.eks2aks.steps.plan;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.testservers.TestServerInstall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Serialized as the remoting channel would, run in a workspace holding the example; plain JDK types come back. */
+/** Through a channel that serializes and filters classes as Jenkins does, in a workspace holding the example. */
 class MigrationPlanCallableTest {
 
     static final class BufferListener implements TaskListener {
@@ -53,7 +51,7 @@ class MigrationPlanCallableTest {
         MigrationPlanCallable callable = new MigrationPlanCallable(new MigrationPlanCallable.Parameters("k8s", null, "k8s/cluster-dump",
                 null, null, MigrationPlanStep.DEFAULT_OUTPUT, false), new BufferListener());
 
-        Map<String, Object> result = roundTrip(roundTrip(callable).invoke(workspace.toFile(), null));
+        Map<String, Object> result = ClassFilterChannel.workspace(workspace).act(callable);
 
         assertEquals(9, result.get("steps"));
         assertEquals(0, result.get("decisions"));
@@ -68,19 +66,15 @@ class MigrationPlanCallableTest {
         MigrationPlanCallable callable = new MigrationPlanCallable(new MigrationPlanCallable.Parameters("k8s", null, null,
                 null, null, MigrationPlanStep.DEFAULT_OUTPUT, false), new BufferListener());
 
-        AbortException e = assertThrows(AbortException.class, () -> callable.invoke(workspace.toFile(), null));
+        AbortException e = assertThrows(AbortException.class, () -> ClassFilterChannel.workspace(workspace).act(callable));
 
-        assertTrue(e.getMessage().startsWith("migrationPlan: 'manifests' '" + workspace.resolve("k8s") + "' does not exist"), e.getMessage());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
+        assertTrue(e.getMessage().startsWith("migrationPlan: 'manifests' 'k8s' does not exist"), e.getMessage());
+        MigrationPlanCallable outside = new MigrationPlanCallable(new MigrationPlanCallable.Parameters("../k8s", null, null,
+                null, null, MigrationPlanStep.DEFAULT_OUTPUT, false), new BufferListener());
+        AbortException leaves = assertThrows(AbortException.class, () -> ClassFilterChannel.workspace(workspace).act(outside));
+        assertEquals("migrationPlan: 'manifests' '../k8s' leads outside the workspace: give a path inside it", leaves.getMessage());
+        AbortException both = assertThrows(AbortException.class, () -> new MigrationPlanExecution(null, new MigrationPlanCallable.Parameters(
+                "k8s", "inventory.json", "dump", null, null, MigrationPlanStep.DEFAULT_OUTPUT, false)).callable(new BufferListener()));
+        assertEquals("migrationPlan: Give 'inventory' or 'dump', not both", both.getMessage());
     }
 }
