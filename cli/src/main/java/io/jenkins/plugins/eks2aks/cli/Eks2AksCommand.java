@@ -46,6 +46,7 @@ public final class Eks2AksCommand implements Runnable {
         SUBCOMMANDS.put("restore", RestoreCommand::new);
         SUBCOMMANDS.put("verify-restore", VerifyRestoreCommand::new);
         SUBCOMMANDS.put("shift-traffic", ShiftTrafficCommand::new);
+        SUBCOMMANDS.put("plan", PlanCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

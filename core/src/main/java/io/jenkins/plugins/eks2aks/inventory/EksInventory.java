@@ -47,21 +47,9 @@ public final class EksInventory {
     public InventorySummary run(InventoryRequest request) {
         Path output = request.output().toAbsolutePath().normalize();
         OutputFolder.checkReplaceable(request.output(), request.forceOutput()); // before a large cluster is read
-        KubernetesVersion source = sourceVersion(request);
-        LocalDate today = LocalDate.now(clock);
-        KubernetesVersion target = request.targetVersion() == null || request.targetVersion().isBlank()
-                ? SupportCalendar.defaultAksTarget(source, today)
-                : KubernetesVersion.parse(request.targetVersion()).orElseThrow(() -> new MigrationException(
-                        "Invalid target AKS version '" + request.targetVersion() + "': expected e.g. 1.33"));
-
-        events.info(TOPIC, "Reading " + request.objects().describe());
-        InventoryCollector collector = new InventoryCollector(target);
-        request.objects().forEach(collector::accept);
-        String description = request.controlPlane() != null
-                ? "EKS cluster " + request.controlPlane().name() + " in " + request.controlPlane().region()
-                : request.objects().describe();
-        Inventory inventory = collector.build(description, request.objects() instanceof LiveObjects,
-                request.controlPlane(), source, target, today, request.objects().servedApiVersions(), List.of());
+        Inventory inventory = read(request);
+        KubernetesVersion source = inventory.sourceVersion();
+        KubernetesVersion target = inventory.targetVersion();
 
         ReportDocument report = new InventoryReport().build(inventory);
         Map<String, String> files = new LinkedHashMap<>();
@@ -93,6 +81,28 @@ public final class EksInventory {
                 output, output.resolve(JSON), output.resolve(MARKDOWN), output.resolve(HTML), output.resolve(IMAGE_LIST));
         events.info(TOPIC, summary.oneLine());
         return summary;
+    }
+
+    /**
+     * Reads the objects and builds the inventory without writing anything (the request's output is not used):
+     * what {@code plan} takes from a dump.
+     */
+    public Inventory read(InventoryRequest request) {
+        KubernetesVersion source = sourceVersion(request);
+        LocalDate today = LocalDate.now(clock);
+        KubernetesVersion target = request.targetVersion() == null || request.targetVersion().isBlank()
+                ? SupportCalendar.defaultAksTarget(source, today)
+                : KubernetesVersion.parse(request.targetVersion()).orElseThrow(() -> new MigrationException(
+                        "Invalid target AKS version '" + request.targetVersion() + "': expected e.g. 1.33"));
+
+        events.info(TOPIC, "Reading " + request.objects().describe());
+        InventoryCollector collector = new InventoryCollector(target);
+        request.objects().forEach(collector::accept);
+        String description = request.controlPlane() != null
+                ? "EKS cluster " + request.controlPlane().name() + " in " + request.controlPlane().region()
+                : request.objects().describe();
+        return collector.build(description, request.objects() instanceof LiveObjects,
+                request.controlPlane(), source, target, today, request.objects().servedApiVersions(), List.of());
     }
 
     private static KubernetesVersion sourceVersion(InventoryRequest request) {

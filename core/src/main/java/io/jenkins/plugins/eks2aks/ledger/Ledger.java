@@ -113,6 +113,12 @@ public final class Ledger {
         return millis == 0 ? OptionalDouble.empty() : OptionalDouble.of(units * 1000.0 / millis);
     }
 
+    /** How long {@code step}'s successful runs took on average, in seconds; empty when none succeeded. */
+    public OptionalDouble averageSeconds(String step) {
+        return entries.stream().filter(e -> e.step().equals(step) && e.succeeded())
+                .mapToDouble(e -> e.duration().toMillis() / 1000.0).average();
+    }
+
     /** Writes the ledger to {@code file}: a sibling temporary file, then one rename. */
     public void write(Path file) {
         ObjectNode root = JSON.createObjectNode();

@@ -8,6 +8,7 @@ import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.manifests.output.KustomizeOverlay;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.manifests.output.VeleroConfigMaps;
 import io.jenkins.plugins.eks2aks.report.ConversionReportHtml;
 import io.jenkins.plugins.eks2aks.report.ConversionReportJson;
@@ -58,13 +59,7 @@ public final class ManifestConversion {
         checkLayout(request, input, output);
         request.mapping().registryMap(); // validates the registry entries before anything is read
 
-        events.info(TOPIC, "Reading " + request.input());
-        ManifestSet manifests = new ManifestReader().read(input);
-        manifests.notes().forEach(n -> events.warn(TOPIC, n));
-        events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
-
-        RuleContext context = new RuleContext(request.mapping(), InputIndex.of(manifests, request.mapping().registryMap()));
-        ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        ConversionResult result = convert(request.input(), request.mapping());
         emitChanges(result.changes());
         result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
                 + c.document().location() + ") " + c.path() + ": rules " + String.join(", ", c.ruleIds())
@@ -133,6 +128,19 @@ public final class ManifestConversion {
         ConversionSummary summary = summarize(request, result, written, reportJson, reportMarkdown, reportHtml, veleroFiles);
         events.info(TOPIC, summary.oneLine());
         return summary;
+    }
+
+    /**
+     * Reads and converts {@code input} with {@code mapping}, writes nothing and reports no change: the conversion a
+     * dry run makes, for callers that read the result themselves ({@code plan}).
+     */
+    public ConversionResult convert(Path input, MigrationMapping mapping) {
+        events.info(TOPIC, "Reading " + input);
+        ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize());
+        manifests.notes().forEach(n -> events.warn(TOPIC, n));
+        events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
+        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
+        return new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
     }
 
     private static void checkLayout(ConversionRequest request, Path input, Path output) {

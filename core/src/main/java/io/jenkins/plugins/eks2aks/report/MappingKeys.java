@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * their reasons; the key names come from the mapping file's JSON Schema, so a key the schema does not know is
  * not taken for one.
  */
-final class MappingKeys {
+public final class MappingKeys {
 
     private static final String SCHEMA = "/io/jenkins/plugins/eks2aks/mapping/eks2aks.schema.json";
     private static final List<String> NAMES = topLevelKeys();
@@ -36,7 +36,7 @@ final class MappingKeys {
     }
 
     /** The keys and flags {@code reason} names, in order of appearance, each once. */
-    static List<String> in(String reason) {
+    public static List<String> in(String reason) {
         List<String> cached = CACHE.get(reason);
         if (cached != null) {
             return cached;
