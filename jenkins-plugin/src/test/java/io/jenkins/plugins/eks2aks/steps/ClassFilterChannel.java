@@ -6,6 +6,8 @@ import hudson.remoting.Callable;
 import hudson.remoting.Future;
 import hudson.remoting.VirtualChannel;
 
+import org.mockito.Mockito;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -159,8 +161,10 @@ public final class ClassFilterChannel implements VirtualChannel {
         @Override
         protected Object replaceObject(Object obj) {
             // Our own serializable listeners (the masking one) travel as objects, as on a real channel; the build's
-            // listener (here a mock) is exported.
-            if (obj instanceof TaskListener listener && !(obj instanceof ExportedListener) && rejection(obj.getClass()) != null) {
+            // listener (here a mock) is exported. A mock of an interface declared in jenkins-api shares that
+            // module's code source, so the filter alone would let it through to a serializer that cannot write it.
+            if (obj instanceof TaskListener listener && !(obj instanceof ExportedListener)
+                    && (rejection(obj.getClass()) != null || Mockito.mockingDetails(obj).isMock())) {
                 int id = IDS.incrementAndGet();
                 EXPORTED.put(id, listener);
                 return new ExportedListener(id);
