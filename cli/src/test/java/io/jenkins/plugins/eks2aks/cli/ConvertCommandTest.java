@@ -65,6 +65,19 @@ class ConvertCommandTest {
     }
 
     @Test
+    void anInputWithoutAnyObjectWarnsAndExitsWithTwo(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(in.resolve("values.yaml"), "replicaCount: 2\n");
+
+        int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString());
+
+        assertEquals(Eks2AksCommand.EXIT_DECISIONS_PENDING, exit, err.toString());
+        assertTrue(err.toString().contains(in + " holds no Kubernetes object"), err.toString());
+        assertTrue(out.toString().contains("0 objects; 0 documents changed; 0 changes (0 AUTO, 1 need a decision)"), out.toString());
+        assertEquals(0, run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "--fail-on", "conflicts"));
+    }
+
+    @Test
     void anInvalidRegistryMapIsOneErrorLineAndWritesNothing(@TempDir Path tmp) throws IOException {
         Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
         int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "--registry-map", "nonsense");

@@ -5,12 +5,14 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 
 /**
  * An output directory written in a temporary sibling and moved into place only when everything succeeded,
@@ -19,6 +21,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Use: {@code try (StagedDirectory out = StagedDirectory.create(target, "convert", force)) { write into out.path(); out.commit(); }}.
  */
 public final class StagedDirectory implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path target;
     private final Path staging;
@@ -47,10 +51,28 @@ public final class StagedDirectory implements AutoCloseable {
         try {
             Files.createDirectories(parent);
             // Same parent directory, so the final move is a rename on the same file system.
-            Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+            Path staging = createSibling(parent, "." + absolute.getFileName() + ".tmp-");
             return new StagedDirectory(absolute, staging, command, force);
         } catch (IOException e) {
             throw new MigrationException("Cannot create output directory next to '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new directory {@code prefix<n>} in {@code parent}, made as {@code mkdir} makes one: the user's umask decides
+     * its permissions. ({@code Files.createTempDirectory} makes it 0700, and the staging directory becomes the
+     * output folder, which others, a web server or a CI agent's other user, must be able to read.)
+     */
+    private static Path createSibling(Path parent, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try {
+                return Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
         }
     }
 

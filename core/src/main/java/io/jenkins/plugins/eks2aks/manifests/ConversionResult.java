@@ -37,7 +37,16 @@ public record ConversionResult(ManifestSet input, List<ConvertedDocument> docume
         return (int) documents.stream().filter(ConvertedDocument::changed).count();
     }
 
+    /**
+     * Decisions left to a person. An input without any Kubernetes object counts as one: converting nothing is
+     * almost always the wrong folder or an unrendered chart, and must not pass a pipeline as a success.
+     */
     public int pendingDecisions() {
-        return (int) changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count();
+        return (int) changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count() + (empty() ? 1 : 0);
+    }
+
+    /** Whether the input held no Kubernetes object at all. */
+    public boolean empty() {
+        return objects == 0;
     }
 }

@@ -140,7 +140,13 @@ public final class ManifestConversion {
         manifests.notes().forEach(n -> events.warn(TOPIC, n));
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
-        return new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        if (result.empty()) {
+            events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "
+                    + manifests.passThrough().size() + " other files): nothing was converted; check the path, "
+                    + "and render Helm charts with helm template first (counted as a pending decision)");
+        }
+        return result;
     }
 
     private static void checkLayout(ConversionRequest request, Path input, Path output) {

@@ -120,6 +120,16 @@ class StagedDirectoryTest {
         OutputFolder.checkDoesNotHold(work.resolve("out"), work, "the workspace");
     }
 
+    @Test
+    void theOutputFolderGetsThePermissionsOfAnyNewFolderNotPrivateOnes(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        write(out, "a.txt");
+
+        // What mkdir gives under this process's umask (0755 under the usual 022), not a temporary folder's 0700.
+        Path plain = Files.createDirectory(tmp.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
     private static void write(Path out, String file) throws IOException {
         try (StagedDirectory staged = StagedDirectory.create(out, "convert", false)) {
             Files.writeString(staged.path().resolve(file), file);
