@@ -88,9 +88,17 @@ public final class ManifestWriter {
             out.append(file.text(), cursor, original.start());
             // The comment block heading a document usually says what it is: keep it above the new text.
             out.append(leadingComments(originalText));
+            boolean crlf = originalText.contains("\r\n");
             String replacement = serialize(file.json(), document.converted());
-            if (!originalText.endsWith("\n") && replacement.endsWith("\n")) {
-                replacement = replacement.substring(0, replacement.length() - 1);
+            if (!file.json()) {
+                replacement = InnerComments.carry(crlf ? originalText.replace("\r\n", "\n") : originalText, replacement);
+            }
+            if (crlf) {
+                replacement = replacement.replace("\n", "\r\n"); // a CRLF file stays CRLF throughout
+            }
+            String lineEnd = crlf ? "\r\n" : "\n";
+            if (!originalText.endsWith("\n") && replacement.endsWith(lineEnd)) {
+                replacement = replacement.substring(0, replacement.length() - lineEnd.length());
             }
             out.append(replacement);
             cursor = original.end();

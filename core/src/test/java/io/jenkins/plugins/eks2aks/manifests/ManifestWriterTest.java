@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ManifestWriterTest {
@@ -86,5 +87,70 @@ class ManifestWriterTest {
         String out = new ManifestWriter().render(result.input().files().get(0), result.documents());
         assertTrue(out.startsWith("{"), out);
         assertTrue(out.contains("\"image\" : \"contoso.azurecr.io/x:1\""), out);
+    }
+
+    private static final String COMMENTED_SERVICE = """
+            # the shop's API
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api # public name
+              annotations:
+                # the controller owns it
+                service.beta.kubernetes.io/aws-load-balancer-type: external
+                service.beta.kubernetes.io/aws-load-balancer-scheme: internal # must stay private
+            spec:
+              type: LoadBalancer   # an NLB on EKS
+              ports:
+              # HTTP only
+              - port: 80 # http
+                targetPort: 8080
+              selector: {app: api} # flow style
+            # end of the service
+            """;
+
+    private static String renderWithCatalog(String text) {
+        ConversionResult result = Conversions.convert(text, io.jenkins.plugins.eks2aks.mapping.MigrationMapping.defaults());
+        return new ManifestWriter().render(result.input().files().get(0), result.documents());
+    }
+
+    @Test
+    void commentsInsideARewrittenDocumentStayWithTheNodesThatSurvive() {
+        String out = renderWithCatalog(COMMENTED_SERVICE);
+
+        assertTrue(out.startsWith("# the shop's API\napiVersion: v1\n"), out);
+        assertTrue(out.contains("  name: api # public name\n"), out);
+        assertTrue(out.contains("  type: LoadBalancer # an NLB on EKS\n"), out);
+        assertTrue(out.contains("  # HTTP only\n  - port: 80 # http\n"), out);
+        assertTrue(out.contains("  selector: # flow style\n"), out);
+        assertTrue(out.endsWith("# end of the service\n"), out);
+        // The annotations they described were removed, and so are they.
+        assertFalse(out.contains("the controller owns it"), out);
+        assertFalse(out.contains("must stay private"), out);
+        assertTrue(out.contains("azure-load-balancer-internal"), out);
+        ManifestDocument reread = new ManifestReader().parse("out.yaml", out).documents().get(0);
+        assertEquals(8080, reread.content().at("/spec/ports/0/targetPort").intValue(), out);
+    }
+
+    @Test
+    void aHashInsideABlockScalarIsTextNotAComment() {
+        String text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    note: |\n      # not a comment\n      line two\n"
+                + "spec:\n  containers:\n  - name: a # the app\n    image: " + ECR + "/x:1\n";
+        String out = convert(text);
+
+        ManifestDocument reread = new ManifestReader().parse("out.yaml", out).documents().get(0);
+        assertEquals("# not a comment\nline two\n", reread.content().at("/metadata/annotations/note").asText(), out);
+        assertEquals(1, out.split("# not a comment", -1).length - 1, out);
+        assertTrue(out.contains("- name: a # the app\n"), out);
+    }
+
+    @Test
+    void aCrlfFileStaysCrlf() {
+        String text = COMMENTED_SERVICE.replace("\n", "\r\n");
+        String out = renderWithCatalog(text);
+
+        assertTrue(out.contains("azure-load-balancer-internal"), out);
+        assertFalse(out.replace("\r\n", "").contains("\n"), "a bare LF in " + out);
+        assertTrue(out.contains("  name: api # public name\r\n"), out);
     }
 }
