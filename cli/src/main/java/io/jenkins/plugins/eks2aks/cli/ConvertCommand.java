@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 final class ConvertCommand implements Callable<Integer> {
 
     /** How this command spells each option in the engine's messages. */
-    static final ConvertOptions.Names NAMES = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on");
+    static final ConvertOptions.Names NAMES = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on", "--exclude");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,6 +73,12 @@ final class ConvertCommand implements Callable<Integer> {
             description = "decisions: exit 2 when decisions are pending, 3 on conflicts (default); conflicts: exit 3 on conflicts only; never: exit 0 unless the input is wrong.")
     String failOn;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out input paths: not read, not converted, not copied, and dropped from the kustomizations "
+                    + "listing them. A glob without / matches a file or folder name at any depth (*.json, test), one with / "
+                    + "the path from INPUT (charts/**, overlays/dev). Repeatable.")
+    List<String> exclude = new ArrayList<>();
+
     @Option(names = "--dry-run", description = "Convert and report on the terminal, write nothing.")
     boolean dryRun;
 
@@ -89,7 +95,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), verbose, quiet);
         ConvertOptions options = new ConvertOptions(input.toString(), out.toString(), mappingFile == null ? null : mappingFile.toString(),
-                acr, registryMap, ingressTarget, targetAksVersion, format, veleroConfigMaps, failOn, dryRun, forceOutput.force);
+                acr, registryMap, ingressTarget, targetAksVersion, format, veleroConfigMaps, failOn, dryRun, forceOutput.force, exclude);
         FailOn policy = options.check(NAMES);
         PathScope scope = PathScope.currentFolder();
         Path file = options.mappingFileFor(NAMES, scope);

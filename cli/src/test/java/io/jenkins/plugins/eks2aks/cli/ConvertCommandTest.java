@@ -78,6 +78,29 @@ class ConvertCommandTest {
     }
 
     @Test
+    void excludedPathsAreLeftOutAndLeaveTheKustomizationsListingThem(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("pod.yaml"), POD);
+        Files.createDirectories(in.resolve("charts/web/templates"));
+        Files.writeString(in.resolve("charts/web/templates/pod.yaml"), POD);
+        Files.writeString(in.resolve("debug.yaml"), POD.replace("name: p", "name: debug"));
+        Files.writeString(in.resolve("kustomization.yaml"), "resources:\n- pod.yaml\n- debug.yaml\n");
+
+        int exit = run("convert", in.toString(), "--acr", "contoso", "--out", tmp.resolve("out").toString(),
+                "--exclude", "charts/**", "--exclude", "debug.*");
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(out.toString().contains("1 files, 1 documents, 1 objects"), out.toString());
+        assertTrue(out.toString().contains("Left out 2 excluded files: charts/web/templates/pod.yaml, debug.yaml"), out.toString());
+        assertFalse(Files.exists(tmp.resolve("out/manifests/charts")));
+        assertFalse(Files.exists(tmp.resolve("out/manifests/debug.yaml")));
+        assertEquals("resources:\n- pod.yaml\n", Files.readString(tmp.resolve("out/manifests/kustomization.yaml")));
+
+        assertEquals(3, run("convert", in.toString(), "--out", tmp.resolve("out2").toString(), "--exclude", "{a,b"));
+        assertTrue(err.toString().contains("--exclude '{a,b' is not a glob"), err.toString());
+    }
+
+    @Test
     void anInvalidRegistryMapIsOneErrorLineAndWritesNothing(@TempDir Path tmp) throws IOException {
         Path in = Files.writeString(tmp.resolve("pod.yaml"), POD);
         int exit = run("convert", in.toString(), "--out", tmp.resolve("out").toString(), "--registry-map", "nonsense");
@@ -195,7 +218,7 @@ class ConvertCommandTest {
     void helpListsTheOptionsAndAnExample() {
         assertEquals(0, run("convert", "--help"));
         for (String option : new String[] {"--acr", "--registry-map", "--out", "--dry-run", "--mapping", "--format",
-                "--velero-configmaps", "--fail-on", "--ingress-target", "--target-aks-version", "eks2aks convert examples/eks-sample"}) {
+                "--velero-configmaps", "--fail-on", "--exclude", "--ingress-target", "--target-aks-version", "eks2aks convert examples/eks-sample"}) {
             assertTrue(out.toString().contains(option), option);
         }
     }

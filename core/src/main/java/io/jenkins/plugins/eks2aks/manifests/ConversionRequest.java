@@ -15,15 +15,23 @@ import java.util.Objects;
  * @param format           files mirroring the input, or a Kustomize overlay
  * @param veleroConfigMaps also write the ConfigMaps Velero needs to restore with the same result
  * @param forceOutput      replace {@code output} even when eks2aks did not write it
+ * @param exclusions       input paths to leave out: not read, not converted, not copied
  */
 public record ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
-                                boolean veleroConfigMaps, boolean forceOutput) {
+                                boolean veleroConfigMaps, boolean forceOutput, PathExclusions exclusions) {
 
     public ConversionRequest {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(exclusions, "exclusions");
+    }
+
+    /** Nothing excluded. */
+    public ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
+                             boolean veleroConfigMaps, boolean forceOutput) {
+        this(input, output, mapping, dryRun, format, veleroConfigMaps, forceOutput, PathExclusions.NONE);
     }
 
     /** An output folder eks2aks wrote, or a new or empty one. */

@@ -26,17 +26,19 @@ import java.util.List;
  * @param failOn           decisions, conflicts or never
  * @param dryRun           convert and report, write nothing
  * @param force            replace the output folder even when eks2aks did not write it
+ * @param exclude          globs of input paths to leave out ({@link PathExclusions})
  */
 public record ConvertOptions(String input, String output, String mappingFile, String acr, List<String> registryMap,
                              String ingressTarget, String targetAksVersion, String format, boolean veleroConfigMaps,
-                             String failOn, boolean dryRun, boolean force) {
+                             String failOn, boolean dryRun, boolean force, List<String> exclude) {
 
     /** How a front end spells each option, for messages: {@code --out} on the command line, {@code 'output'} in a step. */
-    public record Names(String input, String output, String mappingFile, String format, String failOn) {
+    public record Names(String input, String output, String mappingFile, String format, String failOn, String exclude) {
     }
 
     public ConvertOptions {
         registryMap = registryMap == null ? new ArrayList<>() : new ArrayList<>(registryMap);
+        exclude = exclude == null ? new ArrayList<>() : new ArrayList<>(exclude);
     }
 
     /**
@@ -48,6 +50,7 @@ public record ConvertOptions(String input, String output, String mappingFile, St
             throw new OptionException(names.input() + " is required: a manifest file or folder");
         }
         format(names);
+        PathExclusions.of(exclude, names.exclude());
         overrides(null).applyTo(MigrationMapping.defaults());
         return failOn(names);
     }
@@ -69,7 +72,8 @@ public record ConvertOptions(String input, String output, String mappingFile, St
         inputs.add(in);
         inputs.add(mapping);
         Path out = scope.output(output, names.output(), inputs);
-        return new ConversionRequest(in, out, overrides(mapping).resolve(in), dryRun, format(names), veleroConfigMaps, force);
+        return new ConversionRequest(in, out, overrides(mapping).resolve(in), dryRun, format(names), veleroConfigMaps, force,
+                PathExclusions.of(exclude, names.exclude()));
     }
 
     /** The mapping file the request reads for {@code input} (explicit or discovered), or null. */

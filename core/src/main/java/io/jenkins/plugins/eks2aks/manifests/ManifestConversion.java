@@ -59,7 +59,7 @@ public final class ManifestConversion {
         checkLayout(request, input, output);
         request.mapping().registryMap(); // validates the registry entries before anything is read
 
-        ConversionResult result = convert(request.input(), request.mapping());
+        ConversionResult result = convert(request.input(), request.mapping(), request.exclusions());
         emitChanges(result.changes());
         result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
                 + c.document().location() + ") " + c.path() + ": rules " + String.join(", ", c.ruleIds())
@@ -135,9 +135,19 @@ public final class ManifestConversion {
      * dry run makes, for callers that read the result themselves ({@code plan}).
      */
     public ConversionResult convert(Path input, MigrationMapping mapping) {
-        events.info(TOPIC, "Reading " + input);
-        ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize());
+        return convert(input, mapping, PathExclusions.NONE);
+    }
+
+    /** As {@link #convert(Path, MigrationMapping)}, leaving out the paths {@code exclusions} name. */
+    public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions) {
+        events.info(TOPIC, "Reading " + input + (exclusions.isEmpty() ? "" : " without " + exclusions));
+        ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize(), exclusions);
         manifests.notes().forEach(n -> events.warn(TOPIC, n));
+        if (!manifests.excluded().isEmpty()) {
+            events.info(TOPIC, "Left out " + manifests.excluded().size() + " excluded files: "
+                    + String.join(", ", manifests.excluded().subList(0, Math.min(20, manifests.excluded().size())))
+                    + (manifests.excluded().size() > 20 ? ", …" : ""));
+        }
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
         ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);

@@ -55,6 +55,11 @@ public final class ManifestReader {
 
     /** Reads {@code input}, a manifest file or a directory searched recursively for *.yaml, *.yml, *.json. */
     public ManifestSet read(Path input) {
+        return read(input, PathExclusions.NONE);
+    }
+
+    /** Reads {@code input} as {@link #read(Path)} does, leaving out the files {@code exclusions} name. */
+    public ManifestSet read(Path input, PathExclusions exclusions) {
         if (!Files.exists(input)) {
             throw new MigrationException("Input path '" + input + "' does not exist");
         }
@@ -65,8 +70,13 @@ public final class ManifestReader {
         List<String> passThrough = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<String> excluded = new ArrayList<>();
         for (Path file : listFiles(input)) {
             String relative = input.relativize(file).toString().replace('\\', '/');
+            if (exclusions.excludes(relative)) {
+                excluded.add(relative);
+                continue;
+            }
             if (relative.equals(MappingFile.FILE_NAME)) {
                 continue; // the migration's decisions, not a Kubernetes manifest: never copied into the output
             }
@@ -112,7 +122,7 @@ public final class ManifestReader {
         if (!errors.isEmpty()) {
             throw new MigrationException(errors.size() + " files cannot be converted: " + String.join(" | ", errors));
         }
-        return new ManifestSet(input, true, files, passThrough, notes);
+        return new ManifestSet(input, true, files, passThrough, notes, excluded);
     }
 
     /**

@@ -38,7 +38,8 @@ public final class ManifestWriter {
         Map<ManifestDocument, ConvertedDocument> byDocument = new IdentityHashMap<>();
         result.documents().forEach(d -> byDocument.put(d.original(), d));
         ManifestSet input = result.input();
-        Set<String> dropped = new HashSet<>();
+        // Files left out by --exclude are not in the output either: kustomizations must not list them.
+        Set<String> dropped = new HashSet<>(input.excluded());
         for (ManifestFile file : input.files()) {
             List<ConvertedDocument> documents = file.documents().stream().map(byDocument::get).toList();
             if (!documents.isEmpty() && documents.stream().allMatch(ConvertedDocument::excluded)) {

@@ -29,17 +29,17 @@ final class ConvertManifestsCallable extends MasterToSlaveFileCallable<HashMap<S
 
     private static final long serialVersionUID = 1L;
     /** How this step spells each option in the engine's messages. */
-    static final ConvertOptions.Names NAMES = new ConvertOptions.Names("'source'", "'output'", "'mappingFile'", "'format'", "'failOn'");
+    static final ConvertOptions.Names NAMES = new ConvertOptions.Names("'source'", "'output'", "'mappingFile'", "'format'", "'failOn'", "'exclude'");
 
     /** The step's parameters as plain values. */
     record Parameters(String source, String output, String acr, ArrayList<String> registryMap, String mappingFile,
                       String format, boolean veleroConfigMaps, String ingressTarget, String targetAksVersion,
-                      boolean dryRun, String failOn, boolean force) implements Serializable {
-        private static final long serialVersionUID = 2L;
+                      boolean dryRun, String failOn, boolean force, ArrayList<String> exclude) implements Serializable {
+        private static final long serialVersionUID = 3L;
 
         ConvertOptions options() {
             return new ConvertOptions(source, output, mappingFile, acr, registryMap, ingressTarget, targetAksVersion, format,
-                    veleroConfigMaps, failOn, dryRun, force);
+                    veleroConfigMaps, failOn, dryRun, force, exclude);
         }
     }
 

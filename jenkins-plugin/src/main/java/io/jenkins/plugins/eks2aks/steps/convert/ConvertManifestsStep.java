@@ -47,6 +47,7 @@ public final class ConvertManifestsStep extends Step {
     private String targetAksVersion;
     private boolean dryRun;
     private boolean force;
+    private String exclude;
 
     @DataBoundConstructor
     public ConvertManifestsStep(String source) {
@@ -167,11 +168,30 @@ public final class ConvertManifestsStep extends Step {
         this.force = force;
     }
 
+    public String getExclude() {
+        return exclude;
+    }
+
+    /** Globs of paths under the source to leave out, one per line (a glob may hold commas: {a,b}). */
+    @DataBoundSetter
+    public void setExclude(String exclude) {
+        this.exclude = Util.fixEmptyAndTrim(exclude);
+    }
+
+    /** The exclusion globs as a list. */
+    List<String> excludeGlobs() {
+        List<String> globs = new ArrayList<>();
+        if (exclude != null) {
+            exclude.lines().map(String::trim).filter(g -> !g.isEmpty()).forEach(globs::add);
+        }
+        return globs;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         ConvertManifestsCallable.Parameters parameters = new ConvertManifestsCallable.Parameters(source, output, acr,
                 new ArrayList<>(registryMapEntries()), mappingFile, format, veleroConfigMaps, ingressTarget,
-                targetAksVersion, dryRun, failOn, force);
+                targetAksVersion, dryRun, failOn, force, new ArrayList<>(excludeGlobs()));
         return new ConvertManifestsExecution(context, new ConvertManifestsCallable(parameters, null));
     }
 

@@ -45,7 +45,7 @@ class ConvertManifestsCallableTest {
                 + "  - {name: a, image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/a:1}\n");
         ConvertManifestsCallable callable = new ConvertManifestsCallable(new ConvertManifestsCallable.Parameters("pod.yaml",
                 "out", "contoso", new ArrayList<>(List.of("210987654321.dkr.ecr.eu-west-1.amazonaws.com=b.azurecr.io")),
-                null, "files", false, null, null, false, "conflicts", false), null).withListener(new BufferListener());
+                null, "files", false, null, null, false, "conflicts", false, new ArrayList<>(List.of("*.json"))), null).withListener(new BufferListener());
 
         ConvertManifestsCallable copy = roundTrip(callable);
         Map<String, Object> result = roundTrip(copy.invoke(workspace.toFile(), null));

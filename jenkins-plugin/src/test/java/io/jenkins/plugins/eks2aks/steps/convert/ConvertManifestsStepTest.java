@@ -158,6 +158,29 @@ class ConvertManifestsStepTest {
     }
 
     @Test
+    void excludedPathsAreNeitherConvertedNorCopiedAndABadGlobIsNamed() throws Exception {
+        Files.createDirectories(workspace.resolve("k8s/eks/test"));
+        Files.writeString(workspace.resolve("k8s/eks/test/web.yaml"), DEPLOYMENT);
+        Files.writeString(workspace.resolve("k8s/eks/notes.json"), "{\"not\": \"a manifest\"}");
+        ConvertManifestsStep step = new ConvertManifestsStep("k8s/eks");
+        step.setAcr("contoso");
+        step.setExclude("test\n  *.json  \n");
+        assertEquals(List.of("test", "*.json"), step.excludeGlobs());
+
+        Map<String, Object> result = run(step);
+
+        assertEquals(1, result.get("files"));
+        assertTrue(Files.exists(workspace.resolve("eks2aks/aks/manifests/web.yaml")));
+        assertFalse(Files.exists(workspace.resolve("eks2aks/aks/manifests/test")));
+        assertFalse(Files.exists(workspace.resolve("eks2aks/aks/manifests/notes.json")));
+
+        ConvertManifestsStep bad = new ConvertManifestsStep("k8s/eks");
+        bad.setExclude("charts/[a");
+        AbortException e = assertThrows(AbortException.class, () -> run(bad));
+        assertTrue(e.getMessage().startsWith("convertManifests: 'exclude' 'charts/[a' is not a glob"), e.getMessage());
+    }
+
+    @Test
     void anInvalidRegistryMapFailsTheStepWithOneLineAndWritesNothing() {
         ConvertManifestsStep step = new ConvertManifestsStep("k8s/eks");
         step.setRegistryMap("not-a-mapping");
