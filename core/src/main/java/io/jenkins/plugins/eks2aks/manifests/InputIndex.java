@@ -37,6 +37,7 @@ public final class InputIndex {
     private final Set<String> secrets = new TreeSet<>();
     private final RegistryMap registries;
     private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
+    private KustomizePatches kustomizePatches = KustomizePatches.none();
 
     private InputIndex(RegistryMap registries) {
         this.registries = registries;
@@ -50,12 +51,32 @@ public final class InputIndex {
     public static InputIndex of(ManifestSet input, RegistryMap registries) {
         InputIndex index = new InputIndex(registries);
         index.kustomizeNamespaces = KustomizeNamespaces.of(input);
+        index.kustomizePatches = KustomizePatches.of(input);
         for (ManifestFile file : input.files()) {
+            boolean patch = index.kustomizePatches.isPatch(file.path());
             for (ManifestDocument document : file.documents()) {
-                ManifestConverter.objectsOf(document).forEach(index::add);
+                for (KubeObject object : ManifestConverter.objectsOf(document)) {
+                    if (!patch) {
+                        index.add(object);
+                    } else if ("ServiceAccount".equals(object.kind())) {
+                        // A patch defines nothing (no class, no ingress group), but the role it gives a
+                        // ServiceAccount is the one the kustomization builds (eks-workshop's IRSA module).
+                        index.add(object);
+                    }
+                }
             }
         }
         return index;
+    }
+
+    /** Whether {@code object} comes from a file a kustomization applies as a patch: a partial object. */
+    public boolean isPatch(KubeObject object) {
+        return kustomizePatches.isPatch(object.document().file());
+    }
+
+    /** The input's kustomize patches. */
+    public KustomizePatches kustomizePatches() {
+        return kustomizePatches;
     }
 
     /** An empty index, for rules tested on one object. */

@@ -150,6 +150,7 @@ public final class ManifestConversion {
         }
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
+        context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "

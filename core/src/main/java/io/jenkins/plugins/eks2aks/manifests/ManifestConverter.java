@@ -8,6 +8,7 @@ import io.fabric8.zjsonpatch.JsonPatch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,50 @@ public final class ManifestConverter {
                 documents.add(new ConvertedDocument(document, converted, documentExcluded));
             }
         }
+        leaveOutPatchesOfExcludedObjects(KustomizePatches.of(input), documents, changes);
         return new ConversionResult(input, documents, changes, conflicts, objects);
+    }
+
+    /**
+     * A kustomize patch of an object the conversion leaves out goes with it: kubectl kustomize fails on a patch
+     * whose target is missing. The patch then also leaves the kustomization's list (the writer drops it).
+     */
+    private static void leaveOutPatchesOfExcludedObjects(KustomizePatches patches, List<ConvertedDocument> documents,
+                                                         List<ObjectChange> changes) {
+        Map<String, ObjectChange> excluded = new HashMap<>();
+        for (ObjectChange c : changes) {
+            if (c.change().isExclusion() && !patches.isPatch(c.document().file())) {
+                excluded.putIfAbsent(c.object().kind() + "/" + c.object().name(), c);
+            }
+        }
+        if (excluded.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            ConvertedDocument d = documents.get(i);
+            if (d.excluded() || !patches.isPatch(d.original().file())) {
+                continue;
+            }
+            List<KubeObject> objects = objectsOf(d.original());
+            if (objects.size() != 1 || !objects.get(0).pointer().isEmpty()) {
+                continue;
+            }
+            KubeObject patch = objects.get(0);
+            ObjectChange target = excluded.get(patch.kind() + "/" + patch.ref().name());
+            if (target == null || !sameNamespace(patch.ref().namespace(), target.object().namespace())) {
+                continue;
+            }
+            ManifestDocument document = d.original();
+            changes.removeIf(c -> c.document() == document);
+            changes.add(new ObjectChange(document, patch.ref(), Changes.of(patch, target.change().ruleId()).exclude(
+                    "a kustomize patch of " + target.object() + " (" + target.document().file() + "), which is not migrated: "
+                            + "left out with it, and dropped from the kustomization"), true));
+            documents.set(i, new ConvertedDocument(document, null, true));
+        }
+    }
+
+    private static boolean sameNamespace(String a, String b) {
+        return a == null || b == null || a.equals(b);
     }
 
     /** Collects the rules' changes for one object; returns whether the object is excluded. */

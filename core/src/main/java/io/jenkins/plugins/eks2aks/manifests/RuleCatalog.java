@@ -74,7 +74,7 @@ public final class RuleCatalog {
         rules.add(new EcrImageRule(context.mapping().registryMap(), context.index()));
         rules.add(new EcrPullSecretRule(context.index()));
         // Networking: Services and ingresses (keeps private load balancers private).
-        rules.add(new LoadBalancerServiceRule());
+        rules.add(new LoadBalancerServiceRule(context.index()));
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
         rules.add(new AwsGatewayRule(context.index()));
         // Identity: IRSA and Pod Identity → Microsoft Entra Workload ID.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.Pointers;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
@@ -55,14 +56,45 @@ public final class LoadBalancerServiceRule implements ConversionRule {
             "backend-protocol", new String[] {"L9", "the Azure load balancer is L4 only: TLS to the backend is the application's or the ingress's job"},
             "proxy-protocol", new String[] {"L16", "the Azure load balancer has no PROXY protocol; a Private Link Service has azure-pls-proxy-protocol"});
 
+    private final InputIndex index;
+
+    public LoadBalancerServiceRule(InputIndex index) {
+        this.index = index;
+    }
+
+    /** With no input around the Service: no kustomize patches. */
+    public LoadBalancerServiceRule() {
+        this(InputIndex.empty());
+    }
+
     @Override
     public String id() {
         return ID;
     }
 
+    /**
+     * A LoadBalancer Service; or a kustomize patch of a Service that leaves the type to its target and sets AWS
+     * load-balancer annotations: an overlay making a base's load balancer internal must keep it internal on AKS.
+     */
     @Override
     public boolean appliesTo(KubeObject object) {
-        return "Service".equals(object.kind()) && "LoadBalancer".equals(object.at("/spec/type").asText());
+        if (!"Service".equals(object.kind())) {
+            return false;
+        }
+        String type = object.at("/spec/type").asText("");
+        if (type.equals("LoadBalancer")) {
+            return true;
+        }
+        return type.isEmpty() && index.isPatch(object) && hasAwsAnnotation(object);
+    }
+
+    private static boolean hasAwsAnnotation(KubeObject service) {
+        for (Iterator<String> it = service.at(ANNOTATIONS).fieldNames(); it.hasNext(); ) {
+            if (it.next().startsWith(AWS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
