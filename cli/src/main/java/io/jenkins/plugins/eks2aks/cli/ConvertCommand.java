@@ -5,7 +5,6 @@ import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
-import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +58,8 @@ final class ConvertCommand implements Callable<Integer> {
     String ingressTarget;
 
     @Option(names = "--target-aks-version", paramLabel = "1.xx",
-            description = "AKS Kubernetes version; API versions removed up to it are converted (default " + MigrationMapping.DEFAULT_TARGET_AKS_VERSION + ").")
+            description = "AKS Kubernetes version; API versions removed up to it are converted (default, as for inventory: "
+                    + "the oldest AKS version still supported today).")
     String targetAksVersion;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "files",

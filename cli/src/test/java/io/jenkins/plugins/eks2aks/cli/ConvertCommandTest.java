@@ -96,7 +96,7 @@ class ConvertCommandTest {
         assertFalse(Files.exists(tmp.resolve("out/manifests/debug.yaml")));
         assertEquals("resources:\n- pod.yaml\n", Files.readString(tmp.resolve("out/manifests/kustomization.yaml")));
 
-        assertEquals(3, run("convert", in.toString(), "--out", tmp.resolve("out2").toString(), "--exclude", "{a,b"));
+        assertEquals(Eks2AksCommand.EXIT_USAGE, run("convert", in.toString(), "--out", tmp.resolve("out2").toString(), "--exclude", "{a,b"));
         assertTrue(err.toString().contains("--exclude '{a,b' is not a glob"), err.toString());
     }
 

@@ -136,7 +136,7 @@ public final class MappingFile {
                 strings(root.path("zones")),
                 strings(root.path("nodePools")),
                 keyVault,
-                root.path("targetAksVersion").asText(d.targetAksVersion()),
+                root.hasNonNull("targetAksVersion") ? root.path("targetAksVersion").asText() : null,
                 list(root.path("namespaces").path("include")),
                 list(root.path("namespaces").path("exclude")),
                 disabled,

@@ -3,7 +3,11 @@ package io.jenkins.plugins.eks2aks.mapping;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
 
+import io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar;
+
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -25,8 +29,19 @@ public record MappingOverrides(Path mappingFile, String acr, List<String> regist
 
     /** The mapping for converting {@code input}: the file (explicit or discovered) with these overrides on top. */
     public MigrationMapping resolve(Path input) {
+        return resolve(input, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * As {@link #resolve(Path)} on {@code today}: when neither the file nor a flag names the target AKS version, it
+     * is the one inventory defaults to, the oldest AKS version still supported on {@code today} (convert does not
+     * know the source cluster's version, which inventory also requires the target not to be older than).
+     */
+    public MigrationMapping resolve(Path input, LocalDate today) {
         Path file = MappingFile.discover(input, mappingFile);
-        return applyTo(file == null ? MigrationMapping.defaults() : MappingFile.load(file));
+        MigrationMapping mapping = applyTo(file == null ? MigrationMapping.defaults() : MappingFile.load(file));
+        return mapping.targetAksVersionGiven() ? mapping
+                : mapping.withTargetAksVersion(SupportCalendar.defaultAksTarget(null, today).toString());
     }
 
     /** {@code base} with these overrides on top, validated; reads no file. */

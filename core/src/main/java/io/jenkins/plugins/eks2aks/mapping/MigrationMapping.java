@@ -47,7 +47,10 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
                                Map<String, String> volumeHandles, String nodeClassImageFamily,
                                Map<String, String> certificates, Set<String> ingressAuthHandled) {
 
-    /** The AKS version we convert for when none is given: the newest in standard support in late 2026. */
+    /**
+     * The AKS version a mapping built without a date converts for when none is given. The front ends resolve the
+     * default by the support calendar instead ({@link MappingOverrides#resolve(java.nio.file.Path, java.time.LocalDate)}), as inventory does.
+     */
     public static final String DEFAULT_TARGET_AKS_VERSION = "1.34";
     public static final String DEFAULT_INTERNAL_INGRESS_CLASS = "nginx-internal";
 
@@ -75,8 +78,19 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
     /** No file: every default, no decisions made. */
     public static MigrationMapping defaults() {
         return new MigrationMapping(Map.of(), null, DEFAULT_STORAGE_CLASSES, true, Map.of(), IngressTarget.WEBAPPROUTING,
-                DEFAULT_INTERNAL_INGRESS_CLASS, Map.of(), Map.of(), Map.of(), null, DEFAULT_TARGET_AKS_VERSION,
+                DEFAULT_INTERNAL_INGRESS_CLASS, Map.of(), Map.of(), Map.of(), null, null,
                 List.of(), List.of(), Set.of(), Map.of(), Map.of(), null, Map.of(), Set.of());
+    }
+
+    /** The AKS version to convert for: the file's or the flag's, else {@link #DEFAULT_TARGET_AKS_VERSION}. */
+    @Override
+    public String targetAksVersion() {
+        return targetAksVersion == null ? DEFAULT_TARGET_AKS_VERSION : targetAksVersion;
+    }
+
+    /** Whether the file or a flag named the AKS version. */
+    public boolean targetAksVersionGiven() {
+        return targetAksVersion != null;
     }
 
     /** The registry map built from {@link #registries()} and {@link #acr()}; validates both. */
@@ -129,6 +143,7 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
 
     /** Minor version of the target, e.g. 33 for {@code 1.33}. */
     public int targetMinor() {
-        return Integer.parseInt(targetAksVersion.substring(targetAksVersion.indexOf('.') + 1));
+        String version = targetAksVersion();
+        return Integer.parseInt(version.substring(version.indexOf('.') + 1));
     }
 }
