@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests;
 
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
+import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -110,7 +111,7 @@ class ManifestWriterTest {
             """;
 
     private static String renderWithCatalog(String text) {
-        ConversionResult result = Conversions.convert(text, io.jenkins.plugins.eks2aks.mapping.MigrationMapping.defaults());
+        ConversionResult result = Conversions.convert(text, MigrationMapping.defaults());
         return new ManifestWriter().render(result.input().files().get(0), result.documents());
     }
 
@@ -152,5 +153,39 @@ class ManifestWriterTest {
         assertTrue(out.contains("azure-load-balancer-internal"), out);
         assertFalse(out.replace("\r\n", "").contains("\n"), "a bare LF in " + out);
         assertTrue(out.contains("  name: api # public name\r\n"), out);
+    }
+
+    @Test
+    void carriedCommentsNeverChangeWhatADocumentSaysOnEveryUpstreamFile() {
+        MigrationMapping mapping = MigrationMapping.defaults().withAcr("contoso.azurecr.io");
+        ConversionResult result = Conversions.convert(Upstream.ROOT, mapping);
+        java.util.Map<String, ManifestFile> files = new java.util.HashMap<>();
+        result.input().files().forEach(f -> files.put(f.path(), f));
+        int rewritten = 0;
+        int commentsInside = 0;
+        for (ManifestFile file : result.input().files()) {
+            List<ConvertedDocument> documents = result.documents().stream()
+                    .filter(d -> d.original().file().equals(file.path())).toList();
+            if (documents.stream().noneMatch(d -> d.converted() != null) || file.json()) {
+                continue;
+            }
+            String out = new ManifestWriter().render(file, documents);
+            List<ManifestDocument> reread = new ManifestReader().parse(file.path(), out).documents();
+            List<ConvertedDocument> kept = documents.stream().filter(d -> !d.excluded()).toList();
+            assertEquals(kept.size(), reread.size(), file.path());
+            for (int i = 0; i < kept.size(); i++) {
+                ConvertedDocument d = kept.get(i);
+                assertEquals(d.converted() != null ? d.converted() : d.original().content(), reread.get(i).content(),
+                        file.path() + " document " + (i + 1));
+                if (d.converted() != null) {
+                    rewritten++;
+                    String text = out.substring(reread.get(i).start(), reread.get(i).end());
+                    commentsInside += (int) text.lines().skip(ManifestWriter.leadingComments(text).lines().count())
+                            .filter(l -> l.contains("#")).count();
+                }
+            }
+        }
+        assertTrue(rewritten >= 10, "rewritten documents: " + rewritten);
+        assertTrue(commentsInside > 0, "no comment inside a rewritten upstream document was kept");
     }
 }
