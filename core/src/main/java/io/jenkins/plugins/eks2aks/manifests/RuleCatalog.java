@@ -32,6 +32,7 @@ import io.jenkins.plugins.eks2aks.manifests.rules.identity.IrsaServiceAccountRul
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ControllerOwnedRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.live.ServerSetFieldsRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressPatchRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.AwsGatewayRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.LoadBalancerServiceRule;
@@ -76,6 +77,7 @@ public final class RuleCatalog {
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule(context.index()));
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
+        rules.add(new AlbIngressPatchRule(context.index()));
         rules.add(new AwsGatewayRule(context.index()));
         // Identity: IRSA and Pod Identity → Microsoft Entra Workload ID.
         rules.add(new IrsaServiceAccountRule(context.mapping()));

@@ -62,4 +62,16 @@ class KustomizePatchesTest {
                 service.toString());
         assertTrue(built.stream().noneMatch(o -> o.path("kind").asText().equals("StorageClass")), built.toString());
     }
+
+    @Test
+    void anIngressPatchSettingAlbAnnotationsOnItsTargetIsADecisionNeverPassedOn(@TempDir Path tmp) {
+        List<MigrationEvent> events = new ArrayList<>();
+        var summary = new ManifestConversion(events::add).run(new ConversionRequest(Path.of("src/test/resources/kustomize-ingress-patch"),
+                tmp.resolve("out"), MigrationMapping.defaults().withAcr("contoso.azurecr.io"), false));
+
+        assertEquals(1, summary.pendingDecisions());
+        assertTrue(events.stream().anyMatch(e -> e.level() == EventLevel.WARNING && e.message().startsWith(
+                "Ingress ui/ui /metadata/annotations: decision needed [N2]: a kustomize patch setting ALB settings (scheme internal)")),
+                events.toString());
+    }
 }
