@@ -13,14 +13,22 @@ import java.util.Map;
  * @param changes   every change proposed, applied or not
  * @param conflicts contested fields, whose changes were held back
  * @param objects   how many Kubernetes objects were examined (List items count one each)
+ * @param inputDecisions decisions about the input that belong to no object (a kustomize patch left unconverted
+ *                  that sets load-balancer settings), one line each
  */
 public record ConversionResult(ManifestSet input, List<ConvertedDocument> documents, List<ObjectChange> changes,
-                               List<Conflict> conflicts, int objects) {
+                               List<Conflict> conflicts, int objects, List<String> inputDecisions) {
 
     public ConversionResult {
         documents = List.copyOf(documents);
         changes = List.copyOf(changes);
         conflicts = List.copyOf(conflicts);
+        inputDecisions = List.copyOf(inputDecisions);
+    }
+
+    public ConversionResult(ManifestSet input, List<ConvertedDocument> documents, List<ObjectChange> changes,
+                            List<Conflict> conflicts, int objects) {
+        this(input, documents, changes, conflicts, objects, List.of());
     }
 
     /** Count of changes by mode; modes without changes count 0. */
@@ -42,7 +50,8 @@ public record ConversionResult(ManifestSet input, List<ConvertedDocument> docume
      * almost always the wrong folder or an unrendered chart, and must not pass a pipeline as a success.
      */
     public int pendingDecisions() {
-        return (int) changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count() + (empty() ? 1 : 0);
+        return (int) changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count() + (empty() ? 1 : 0)
+                + inputDecisions.size();
     }
 
     /** Whether the input held no Kubernetes object at all. */

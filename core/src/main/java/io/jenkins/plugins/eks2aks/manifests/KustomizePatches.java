@@ -24,6 +24,11 @@ public final class KustomizePatches {
 
     private final Set<String> files = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> decisions = new ArrayList<>();
+
+    /** Keys whose value decides whether a load balancer is internal: a patch setting one that is not converted could make it public. */
+    private static final List<String> SCHEME_KEYS = List.of("service.beta.kubernetes.io/aws-load-balancer-",
+            "alb.ingress.kubernetes.io/", "ingressClassName", "loadBalancerClass");
 
     private KustomizePatches() {
     }
@@ -50,16 +55,16 @@ public final class KustomizePatches {
                 if (entry.path("path").isTextual()) {
                     patches.file(dir, entry.path("path").asText(), kustomization, "patches[" + i + "]", input);
                 } else if (entry.path("patch").isTextual()) {
-                    patches.notes.add(kustomization + " patches[" + i + "]: an inline patch, not converted: "
-                            + "move it to a file the kustomization names in path:, or convert it by hand");
+                    patches.unconverted(entry.path("patch").asText(), kustomization + " patches[" + i + "]: an inline patch, "
+                            + "not converted: move it to a file the kustomization names in path:, or convert it by hand");
                 }
             }
             JsonNode strategic = k.path("patchesStrategicMerge");
             for (int i = 0; i < strategic.size(); i++) {
                 String entry = strategic.get(i).asText("");
                 if (entry.contains("\n")) {
-                    patches.notes.add(kustomization + " patchesStrategicMerge[" + i + "]: an inline patch, not converted: "
-                            + "move it to a file, or convert it by hand");
+                    patches.unconverted(entry, kustomization + " patchesStrategicMerge[" + i + "]: an inline patch, not "
+                            + "converted: move it to a file, or convert it by hand");
                 } else {
                     patches.file(dir, entry, kustomization, "patchesStrategicMerge[" + i + "]", input);
                 }
@@ -79,9 +84,30 @@ public final class KustomizePatches {
         if (input.files().stream().anyMatch(f -> f.path().equals(file))) {
             files.add(file);
         } else if (input.passThrough().contains(file)) {
-            notes.add(kustomization + " " + where + ": " + file + " is a JSON 6902 patch (a list of operations), not "
+            String text;
+            try {
+                text = Files.readString(input.root().resolve(file));
+            } catch (IOException | RuntimeException e) {
+                text = "";
+            }
+            unconverted(text, kustomization + " " + where + ": " + file + " is a JSON 6902 patch (a list of operations), not "
                     + "converted: check its values (image references, annotations) by hand");
         }
+    }
+
+    /** A patch left as it is: a note, or a decision when it sets what decides a load balancer's scheme. */
+    private void unconverted(String text, String line) {
+        if (SCHEME_KEYS.stream().anyMatch(text::contains)) {
+            decisions.add(line + "; it sets load-balancer or ingress settings, so an internal load balancer could become "
+                    + "public on AKS: a decision");
+        } else {
+            notes.add(line);
+        }
+    }
+
+    /** One line per unconverted patch that sets load-balancer or ingress settings: each counts as a pending decision. */
+    public List<String> decisions() {
+        return List.copyOf(decisions);
     }
 
     /** Whether {@code file} (relative to the input) is applied as a strategic-merge patch. */

@@ -152,6 +152,7 @@ public final class ManifestConversion {
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        result.inputDecisions().forEach(d -> events.warn(TOPIC, "decision needed: " + d));
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "
                     + manifests.passThrough().size() + " other files): nothing was converted; check the path, "

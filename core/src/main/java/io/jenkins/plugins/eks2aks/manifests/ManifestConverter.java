@@ -52,8 +52,9 @@ public final class ManifestConverter {
                 documents.add(new ConvertedDocument(document, converted, documentExcluded));
             }
         }
-        leaveOutPatchesOfExcludedObjects(KustomizePatches.of(input), documents, changes);
-        return new ConversionResult(input, documents, changes, conflicts, objects);
+        KustomizePatches patches = KustomizePatches.of(input);
+        leaveOutPatchesOfExcludedObjects(patches, documents, changes);
+        return new ConversionResult(input, documents, changes, conflicts, objects, patches.decisions());
     }
 
     /**

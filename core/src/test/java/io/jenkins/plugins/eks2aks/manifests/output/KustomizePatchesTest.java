@@ -33,8 +33,10 @@ class KustomizePatchesTest {
     void patchesAreConvertedAsPartialObjectsAndTheOverlayStillBuilds(@TempDir Path tmp) throws Exception {
         List<MigrationEvent> events = new ArrayList<>();
         Path out = tmp.resolve("out");
-        new ManifestConversion(events::add).run(new ConversionRequest(INPUT, out,
+        var summary = new ManifestConversion(events::add).run(new ConversionRequest(INPUT, out,
                 MigrationMapping.defaults().withAcr("contoso.azurecr.io"), false));
+        // The node group of the Deployment patch, the role of the ServiceAccount patch, the inline Service patch.
+        assertEquals(3, summary.pendingDecisions(), all(events));
         Path overlay = out.resolve("manifests/overlay");
 
         String servicePatch = Files.readString(overlay.resolve("service-patch.yaml"));
@@ -44,8 +46,10 @@ class KustomizePatchesTest {
         List<String> warnings = events.stream().filter(e -> e.level() == EventLevel.WARNING).map(MigrationEvent::message).toList();
         String all = String.join("\n", events.stream().map(MigrationEvent::message).toList());
         assertFalse(all.contains("defined 2 ways"), all);
-        assertTrue(warnings.contains("overlay/kustomization.yaml patches[2]: an inline patch, not converted: move it to a file "
-                + "the kustomization names in path:, or convert it by hand"), warnings.toString());
+        // The inline patch sets the Service's AWS scheme: left unconverted, it is a decision, never a silent pass.
+        assertTrue(warnings.contains("decision needed: overlay/kustomization.yaml patches[2]: an inline patch, not converted: "
+                + "move it to a file the kustomization names in path:, or convert it by hand; it sets load-balancer or ingress "
+                + "settings, so an internal load balancer could become public on AKS: a decision"), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("overlay/kustomization.yaml patches[1]: overlay/json-patch.yaml "
                 + "is a JSON 6902 patch")), warnings.toString());
 
@@ -61,6 +65,10 @@ class KustomizePatchesTest {
         assertEquals("true", service.at("/metadata/annotations/service.beta.kubernetes.io~1azure-load-balancer-internal").asText(),
                 service.toString());
         assertTrue(built.stream().noneMatch(o -> o.path("kind").asText().equals("StorageClass")), built.toString());
+    }
+
+    private static String all(List<MigrationEvent> events) {
+        return String.join("\n", events.stream().map(MigrationEvent::message).toList());
     }
 
     @Test
