@@ -8,6 +8,8 @@ import io.jenkins.plugins.eks2aks.manifests.ManifestFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,15 +17,25 @@ import java.util.function.Consumer;
 /**
  * A cluster dump: {@code kubectl get … -A -o yaml} output (lists, multi-document YAML or JSON), one file or a
  * directory of them. Read with the manifest reader, so a file that is not Kubernetes YAML fails with its file,
- * line and column before anything is written.
+ * line and column before anything is written. A single file larger than {@link StreamedDumpFile#LARGE} is streamed
+ * instead: one object in memory at a time.
  */
 public final class DumpObjects implements ObjectSource {
 
     private final Path path;
+    /** A small dump, read and checked whole before anything else happens; null for a large file. */
     private final ManifestSet manifests;
+    /** A large file, read as a stream each time the objects are visited; null for a small dump. */
+    private final StreamedDumpFile streamed;
 
     public DumpObjects(Path path) {
         this.path = path;
+        if (isLargeFile(path)) {
+            this.manifests = null;
+            this.streamed = new StreamedDumpFile(path);
+            return;
+        }
+        this.streamed = null;
         this.manifests = new ManifestReader().read(path);
         if (manifests.documentCount() == 0) {
             throw new MigrationException("Cluster dump '" + path + "' holds no Kubernetes objects "
@@ -38,6 +50,13 @@ public final class DumpObjects implements ObjectSource {
 
     @Override
     public void forEach(Consumer<ClusterObject> visitor) {
+        if (streamed != null) {
+            if (streamed.forEach(visitor) == 0) {
+                throw new MigrationException("Cluster dump '" + path + "' holds no Kubernetes objects "
+                        + "(expected the output of kubectl get -A -o yaml)");
+            }
+            return;
+        }
         for (ManifestFile file : manifests.files()) {
             for (ManifestDocument document : file.documents()) {
                 JsonNode content = document.content();
@@ -50,6 +69,15 @@ public final class DumpObjects implements ObjectSource {
                     visitor.accept(ClusterObject.of((ObjectNode) content, document.location()));
                 }
             }
+        }
+    }
+
+    /** A single file too large to hold: {@code kubectl get -A -o yaml} of an estate is hundreds of megabytes. */
+    private static boolean isLargeFile(Path path) {
+        try {
+            return Files.isRegularFile(path) && Files.size(path) > StreamedDumpFile.LARGE;
+        } catch (IOException e) {
+            return false; // the manifest reader reports what is wrong with it
         }
     }
 

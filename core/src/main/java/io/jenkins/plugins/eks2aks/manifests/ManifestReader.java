@@ -292,16 +292,24 @@ public final class ManifestReader {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
-                throw yamlError(name, firstLine, yamlError, e);
-            }
-            JsonLocation at = e.getLocation();
-            int line = at == null ? firstLine : firstLine + Math.max(at.getLineNr(), 1) - 1;
-            int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
-            String kind = mapper instanceof YAMLMapper ? "YAML" : "JSON";
-            throw new MigrationException(name + ":" + line + ":" + column + ": invalid " + kind + ": "
-                    + firstLineOf(e.getOriginalMessage()), e);
+            throw syntaxError(name, firstLine, e, mapper instanceof YAMLMapper);
         }
+    }
+
+    /**
+     * The one-line error for a document that does not parse: {@code name:line:column: invalid YAML: …}.
+     *
+     * @param firstLine the line of the file where the parsed text starts (1 when the whole file was parsed)
+     */
+    public static MigrationException syntaxError(String name, int firstLine, JsonProcessingException e, boolean yaml) {
+        if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+            return yamlError(name, firstLine, yamlError, e);
+        }
+        JsonLocation at = e.getLocation();
+        int line = at == null ? firstLine : firstLine + Math.max(at.getLineNr(), 1) - 1;
+        int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
+        return new MigrationException(name + ":" + line + ":" + column + ": invalid " + (yaml ? "YAML" : "JSON") + ": "
+                + firstLineOf(e.getOriginalMessage()), e);
     }
 
     /** SnakeYAML knows where the problem is and where the construct it was reading began: say both. */

@@ -3,12 +3,14 @@ package io.jenkins.plugins.eks2aks.bench;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.inventory.DumpObjects;
 import io.jenkins.plugins.eks2aks.inventory.EksInventory;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
 import io.jenkins.plugins.eks2aks.inventory.LiveObjects;
 import io.jenkins.plugins.eks2aks.standins.MockCluster;
 
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,8 +37,12 @@ public final class InventoryBenchmark {
             serve(Integer.parseInt(args[1]), Path.of(args[2]));
         } else if (args.length == 2 && args[0].equals("inventory")) {
             inventory(Path.of(args[1]));
+        } else if (args.length == 3 && args[0].equals("dump")) {
+            dump(Integer.parseInt(args[1]), Path.of(args[2]));
+        } else if (args.length == 2 && args[0].equals("inventory-dump")) {
+            inventoryOfDump(Path.of(args[1]));
         } else {
-            System.err.println("usage: InventoryBenchmark serve N DIR | inventory DIR");
+            System.err.println("usage: InventoryBenchmark serve N DIR | inventory DIR | dump N FILE | inventory-dump FILE");
             System.exit(64);
         }
     }
@@ -66,7 +73,47 @@ public final class InventoryBenchmark {
         Thread.currentThread().join(); // serves until the script ends this process
     }
 
+    /**
+     * Writes the same N objects as {@code serve} as one {@code kubectl get -A -o yaml} List: each item as a JSON flow
+     * mapping (JSON is YAML), so a dump of hundreds of thousands of objects is written in seconds.
+     */
+    private static void dump(int objects, Path file) throws Exception {
+        try (Writer out = Files.newBufferedWriter(file)) {
+            out.write("apiVersion: v1\nitems:\n");
+            int stored = 0;
+            for (int ns = 0; ns < 50; ns++, stored++) {
+                out.write("- {\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"team-" + ns + "\"}}\n");
+            }
+            out.write("- {\"apiVersion\":\"storage.k8s.io/v1\",\"kind\":\"StorageClass\",\"metadata\":{\"name\":\"gp3\"},"
+                    + "\"provisioner\":\"ebs.csi.aws.com\",\"parameters\":{\"type\":\"gp3\"}}\n");
+            stored++;
+            for (int unit = 0; stored < objects; unit++) {
+                for (String[] object : BenchObjects.unit(unit)) {
+                    if (stored++ < objects) {
+                        out.write("- " + object[1] + "\n");
+                    }
+                }
+            }
+            out.write("kind: List\nmetadata:\n  resourceVersion: \"\"\n");
+        }
+        System.out.printf("dump: %d objects, %d MB%n", objects, Files.size(file) >> 20);
+    }
+
+    private static void inventoryOfDump(Path file) throws Exception {
+        measure(() -> new EksInventory(EventSink.NONE, Clock.systemUTC()).run(new InventoryRequest(new DumpObjects(file), null, "1.29", null,
+                file.resolveSibling(file.getFileName() + ".out"))));
+    }
+
     private static void inventory(Path dir) throws Exception {
+        measure(() -> {
+            try (KubernetesClient client = KubernetesClients.fromKubeconfig(dir.resolve("kubeconfig"), null, Duration.ofSeconds(120))) {
+                return new EksInventory(EventSink.NONE, Clock.systemUTC()).run(new InventoryRequest(
+                        new LiveObjects(client, "bench", 500, EventSink.NONE), null, "1.29", null, dir.resolve("out")));
+            }
+        });
+    }
+
+    private static void measure(Callable<InventorySummary> run) throws Exception {
         AtomicLong sampled = new AtomicLong();
         Thread sampler = new Thread(() -> {
             Runtime rt = Runtime.getRuntime();
@@ -82,11 +129,7 @@ public final class InventoryBenchmark {
         sampler.setDaemon(true);
         sampler.start();
         long start = System.nanoTime();
-        InventorySummary summary;
-        try (KubernetesClient client = KubernetesClients.fromKubeconfig(dir.resolve("kubeconfig"), null, Duration.ofSeconds(120))) {
-            summary = new EksInventory(EventSink.NONE, Clock.systemUTC()).run(new InventoryRequest(
-                    new LiveObjects(client, "bench", 500, EventSink.NONE), null, "1.29", null, dir.resolve("out")));
-        }
+        InventorySummary summary = run.call();
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         long poolPeaks = 0;
