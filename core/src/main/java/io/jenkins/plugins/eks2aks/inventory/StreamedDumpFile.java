@@ -43,9 +43,10 @@ final class StreamedDumpFile {
     private final boolean json;
     private final ObjectMapper mapper;
 
-    StreamedDumpFile(Path file) {
+    /** @param name how errors and origins name the file: its name, or its path inside a dump folder */
+    StreamedDumpFile(Path file, String name) {
         this.file = file;
-        this.name = file.getFileName().toString();
+        this.name = name;
         this.json = name.toLowerCase(Locale.ROOT).endsWith(".json");
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -54,11 +55,10 @@ final class StreamedDumpFile {
         this.mapper = new ObjectMapper(factory).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
-    /** Hands on every object: the items of each List document, or the document itself. Returns how many. */
-    long forEach(Consumer<ClusterObject> visitor) {
-        long objects = 0;
+    /** Hands on every object: the items of each List document, or the document itself. Returns how many documents. */
+    int forEach(Consumer<ClusterObject> visitor) {
+        int index = 0;
         try (Reader reader = utf8(file); JsonParser parser = mapper.createParser(reader)) {
-            int index = 0;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.VALUE_NULL) {
                     continue; // an empty document (only comments)
@@ -68,7 +68,7 @@ final class StreamedDumpFile {
                     JsonNode scalar = mapper.readTree(parser);
                     requireObject(scalar, location);
                 }
-                objects += document(parser, location, visitor);
+                document(parser, location, visitor);
             }
         } catch (JsonProcessingException e) {
             throw ManifestReader.syntaxError(name, 1, e, !json);
@@ -77,14 +77,14 @@ final class StreamedDumpFile {
         } catch (IOException e) {
             throw new MigrationException("Cannot read '" + file + "': " + e.getMessage(), e);
         }
-        return objects;
+        return index;
     }
 
     /**
      * One document, its fields read one by one. kubectl writes {@code items} before {@code kind}, so items are handed
      * on as they come and the document is checked to be a List once its last field was read.
      */
-    private long document(JsonParser parser, String location, Consumer<ClusterObject> visitor) throws IOException {
+    private void document(JsonParser parser, String location, Consumer<ClusterObject> visitor) throws IOException {
         ObjectNode head = mapper.createObjectNode();
         long items = -1;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -109,13 +109,12 @@ final class StreamedDumpFile {
                 throw new MigrationException(location + ": 'items' of a " + kind + " must be a list");
             }
             visitor.accept(ClusterObject.of(head, location));
-            return 1;
+            return;
         }
         if (!kind.endsWith("List")) {
             throw new MigrationException(location + ": a " + kind + " with an 'items' list: only a List's items can be read from a dump "
                     + "this large; split the file");
         }
-        return items;
     }
 
     private static void requireObject(JsonNode node, String at) {

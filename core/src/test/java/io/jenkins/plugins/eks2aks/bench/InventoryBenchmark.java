@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The inventory's scale benchmark (issue 4, "Scale"): {@code serve N DIR} starts the mock API server with N objects
  * (a realistic mix: Deployments with their ReplicaSets and Pods, Services, ConfigMaps, IRSA service accounts, PVCs,
  * HPAs, PDBs over 50 namespaces) and writes DIR/kubeconfig; {@code inventory DIR} runs a live inventory against it
- * through that kubeconfig, in its own JVM, and prints the wall time and the peak heap. Not a test: bench/inventory/run.sh.
+ * through that kubeconfig, in its own JVM, and prints the wall time and the peak heap. {@code dump N FILE} writes the same
+ * objects as one {@code kubectl get -A -o yaml} List and {@code inventory-dump FILE} inventories it. Not a test:
+ * bench/inventory/run.sh.
  */
 public final class InventoryBenchmark {
 
@@ -138,9 +140,25 @@ public final class InventoryBenchmark {
                 poolPeaks += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("inventory: %d objects in %.1f s (%.0f objects/s); peak heap used %d MB (sampled), %d MB (sum of pool peaks, "
-                        + "an upper bound); max heap %d MB; %d findings, %d images, %d claims%n",
-                summary.objects(), seconds, summary.objects() / seconds, sampled.get() >> 20, poolPeaks >> 20,
-                Runtime.getRuntime().maxMemory() >> 20, summary.findings(), summary.images(), summary.persistentVolumeClaims());
+        // CPU time does not stretch when other processes share the machine, wall time does.
+        double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        System.out.printf("inventory: %d objects in %.1f s (%.0f objects/s), %.1f s CPU; peak heap used %d MB (sampled), %d MB (sum of pool peaks, "
+                        + "an upper bound); max heap %d MB; peak RSS %s; %d findings, %d images, %d claims%n",
+                summary.objects(), seconds, summary.objects() / seconds, cpu, sampled.get() >> 20, poolPeaks >> 20,
+                Runtime.getRuntime().maxMemory() >> 20, peakRss(), summary.findings(), summary.images(), summary.persistentVolumeClaims());
+    }
+
+    /** The process's peak resident set (VmHWM), heap and everything else; "n/a" where /proc is not there. */
+    private static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MB";
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return "n/a";
     }
 }

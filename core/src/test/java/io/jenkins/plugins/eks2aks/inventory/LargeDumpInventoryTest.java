@@ -38,11 +38,15 @@ class LargeDumpInventoryTest {
     @Test
     void aLargeListFileGivesTheSameInventoryAsTheSameObjectsInSmallFiles() throws IOException {
         Path small = Files.createDirectories(tmp.resolve("small"));
+        Path mixed = Files.createDirectories(tmp.resolve("mixed"));
         Path large = tmp.resolve("everything.yaml");
-        try (Writer list = Files.newBufferedWriter(large); Writer padding = Files.newBufferedWriter(small.resolve("accounts.yaml"))) {
+        try (Writer list = Files.newBufferedWriter(large); Writer padding = Files.newBufferedWriter(small.resolve("accounts.yaml"));
+             Writer largePadding = Files.newBufferedWriter(mixed.resolve("accounts.yaml"))) {
             list.write("apiVersion: v1\nitems:\n");
+            largePadding.write("apiVersion: v1\nitems:\n");
             for (ManifestFile file : new ManifestReader().read(OfflineInventoryTest.DUMP).files()) {
                 Files.writeString(small.resolve(file.path()), file.text());
+                Files.writeString(mixed.resolve(file.path()), file.text());
                 for (ManifestDocument doc : file.documents()) {
                     JsonNode content = doc.content();
                     for (JsonNode o : content.path("kind").asText().endsWith("List") ? content.path("items") : List.of(content)) {
@@ -54,14 +58,20 @@ class LargeDumpInventoryTest {
                 String account = "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"app-" + i + "\",\"namespace\":\"team-"
                         + (i % 20) + "\",\"annotations\":{\"eks.amazonaws.com/role-arn\":\"arn:aws:iam::123456789012:role/app-" + i + "\"}}}";
                 list.write("- " + account + "\n");
+                largePadding.write("- " + account + "\n");
                 padding.write("---\n" + account + "\n");
             }
             list.write("kind: List\nmetadata:\n  resourceVersion: \"\"\n");
+            largePadding.write("kind: List\n");
         }
         assertTrue(Files.size(large) > StreamedDumpFile.LARGE, "the file is streamed, not read by the manifest reader");
+        assertTrue(Files.size(mixed.resolve("accounts.yaml")) > StreamedDumpFile.LARGE, "in a folder too");
 
         InventorySummary fromFiles = run(small, tmp.resolve("a"));
         InventorySummary fromList = run(large, tmp.resolve("b"));
+        InventorySummary fromMixed = run(mixed, tmp.resolve("c"));
+        assertEquals(Files.readString(fromFiles.inventoryJson()).replace(small.toString(), mixed.toString()),
+                Files.readString(fromMixed.inventoryJson()), "a folder with a large file: the same bytes");
 
         assertEquals(fromFiles.objects(), fromList.objects());
         assertTrue(fromList.findings() > ACCOUNTS, "every IRSA account is a finding: " + fromList.findings());
