@@ -171,8 +171,9 @@ final class DataSteps {
     }
 
     private ClusterAccessOptions source() {
-        return new ClusterAccessOptions(request.sourceKubeconfig(), request.sourceContext(), request.eksCluster(), request.region(),
-                null, null, null);
+        // The region also locates the bucket; for the cluster it only goes with the cluster's name.
+        return new ClusterAccessOptions(request.sourceKubeconfig(), request.sourceContext(), request.eksCluster(),
+                request.eksCluster() == null ? null : request.region(), null, null, null);
     }
 
     private ClusterAccessOptions target() {
