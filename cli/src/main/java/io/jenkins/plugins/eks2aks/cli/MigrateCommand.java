@@ -165,7 +165,7 @@ final class MigrateCommand implements Callable<Integer> {
         return summary.succeeded() ? Eks2AksCommand.EXIT_OK : Eks2AksCommand.EXIT_FAILED;
     }
 
-    /** This command line without --from (the ledger knows where to continue) and without --dry-run. */
+    /** This command line without --from (the ledger knows where to continue), --dry-run or a SAS signature. */
     static String resumeCommand(List<String> args) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -173,6 +173,8 @@ final class MigrateCommand implements Callable<Integer> {
             if (a.equals("--from")) {
                 i++;
             } else if (!a.startsWith("--from=") && !a.equals("--dry-run")) {
+                // A SAS signature is a secret: the printed command says where it goes, not what it is.
+                a = a.replaceAll("([?&]sig=)[^&]*", "$1<signature>");
                 kept.add(a.isEmpty() || a.matches(".*[\\s'\"$&;|<>()*?`\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
             }
         }

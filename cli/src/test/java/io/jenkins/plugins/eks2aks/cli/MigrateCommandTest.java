@@ -91,5 +91,8 @@ class MigrateCommandTest {
         assertEquals("eks2aks migrate shop --out 'my dir' --until restore",
                 MigrateCommand.resumeCommand(List.of("migrate", "shop", "--out", "my dir", "--from", "backup", "--until", "restore", "--dry-run")));
         assertEquals("eks2aks migrate shop", MigrateCommand.resumeCommand(List.of("shop", "--from=images")));
+        assertEquals("eks2aks migrate shop --storage-destination 'https://a.blob.core.windows.net/velero?sv=2024-11-04&sig=<signature>&sp=rl'",
+                MigrateCommand.resumeCommand(List.of("shop", "--storage-destination",
+                        "https://a.blob.core.windows.net/velero?sv=2024-11-04&sig=c2VjcmV0&sp=rl")), "the SAS signature is not printed");
     }
 }
