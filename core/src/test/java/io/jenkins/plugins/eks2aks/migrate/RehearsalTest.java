@@ -16,7 +16,9 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.ledger.Ledger;
 import io.jenkins.plugins.eks2aks.ledger.LedgerEntry;
+import io.jenkins.plugins.eks2aks.images.RegistryImages;
 import io.jenkins.plugins.eks2aks.testservers.AzuriteExtension;
+import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
 import io.jenkins.plugins.eks2aks.testservers.S3Emulator;
 import io.jenkins.plugins.eks2aks.testservers.S3EmulatorExtension;
 import io.jenkins.plugins.eks2aks.testservers.TestServerInstall;
@@ -24,6 +26,7 @@ import io.jenkins.plugins.eks2aks.velero.VeleroCluster;
 import io.jenkins.plugins.eks2aks.velero.model.Backup;
 import io.jenkins.plugins.eks2aks.velero.model.Restore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,9 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The rehearsal over stand-ins for both clouds: the example's workloads on a mock EKS with a test Velero that carries
  * them through the S3 emulator, eks2aks' sync into Azurite and a test Velero on a mock AKS that restores them from
- * there with the ConfigMaps convert wrote. The run is killed in the backup, fails at sync-storage and is killed in the
- * restore; each re-run completes without repeating finished work. Images are proved between two registries in
- * {@link MigrationRunTest}.
+ * there with the ConfigMaps convert wrote; the images move between two docker-registry servers (ECR and ACR). The run is killed in the backup, fails at sync-storage and is killed in the
+ * restore; each re-run completes without repeating finished work.
  */
 class RehearsalTest {
 
@@ -64,6 +66,12 @@ class RehearsalTest {
     static final S3EmulatorExtension S3 = S3EmulatorExtension.withBuckets("velero");
     @RegisterExtension
     static final AzuriteExtension AZURITE = new AzuriteExtension();
+    /** ECR and ACR: the example's images by tag, under the same repository paths. */
+    @RegisterExtension
+    static final DockerRegistryExtension ECR = DockerRegistryExtension.anonymous();
+    @RegisterExtension
+    static final DockerRegistryExtension ACR = DockerRegistryExtension.anonymous();
+    private static final Map<String, String> IMAGES = new HashMap<>();
 
     private static final Path EXAMPLE = TestServerInstall.repositoryRoot().resolve("examples/eks-sample");
     private static final byte[] MEDIA_DATA = "the shop's product photos".repeat(500).getBytes();
@@ -77,9 +85,16 @@ class RehearsalTest {
     private BlobContainerClient container;
     private Path manifests;
     private Path eksConfig;
+    private Path imagesFile;
     private Path aksConfig;
     /** The summary of the last run started in a thread, for the message of a failed wait. */
     private volatile MigrationSummary last;
+
+    @BeforeAll
+    static void pushTheSourceImages() throws Exception {
+        IMAGES.put("shop/web:1.8.2", RegistryImages.push(ECR.get(), "shop/web", "1.8.2", 6000, 21));
+        IMAGES.put("platform/envoy:v1.29.4", RegistryImages.push(ECR.get(), "platform/envoy", "v1.29.4", 5000, 22));
+    }
 
     @BeforeEach
     void standIns() throws Exception {
@@ -123,6 +138,9 @@ class RehearsalTest {
         }
         container = new BlobServiceClientBuilder().connectionString(AZURITE.get().connectionString()).buildClient()
                 .getBlobContainerClient("velero-" + System.nanoTime());
+        List<String> lines = new ArrayList<>();
+        IMAGES.keySet().forEach(i -> lines.add(ECR.get().hostPort() + "/" + i));
+        imagesFile = Files.write(tmp.resolve("ecr-images.txt"), lines);
         eksConfig = eks.kubeconfig(tmp).kubeconfig();
         aksConfig = aks.kubeconfig(tmp).kubeconfig();
         velero = new TestVelero().source(eks.admin, s3(), "velero", Map.of("shop-media", MEDIA_DATA))
@@ -172,7 +190,7 @@ class RehearsalTest {
         velero.finishRestores = true;
         MigrationSummary done = run();
         assertTrue(done.succeeded(), done.oneLine() + " " + done.steps());
-        assertEquals(List.of("up-to-date", "up-to-date", "skipped", "up-to-date", "up-to-date", "up-to-date", "up-to-date", "ran", "ran"),
+        assertEquals(List.of("up-to-date", "up-to-date", "up-to-date", "up-to-date", "up-to-date", "up-to-date", "up-to-date", "ran", "ran"),
                 states(done));
         assertEquals(1, count(eks, Backup.class));
         assertEquals(1, count(aks, Restore.class));
@@ -203,6 +221,7 @@ class RehearsalTest {
             }
         }
         assertTrue(expected.size() >= 8, "the example has that many objects to move: " + expected.size());
+        int copied = 0;
         for (HasMetadata want : expected) {
             HasMetadata got = aks.admin.resource(want).inNamespace("shop").get();
             assertNotNull(got, "restored on AKS: " + want.getKind() + " " + want.getMetadata().getName());
@@ -210,6 +229,15 @@ class RehearsalTest {
                 Deployment g = (Deployment) got;
                 assertEquals(images(d), images(g), "ACR images of " + d.getMetadata().getName());
                 assertTrue(images(g).stream().noneMatch(i -> i.contains(".dkr.ecr.")), images(g).toString());
+                for (String image : images(g)) {
+                    String ref = image.substring(image.indexOf('/') + 1);
+                    if (image.startsWith(ACR.get().hostPort() + "/") && IMAGES.containsKey(ref)) {
+                        String[] parts = ref.split(":");
+                        assertEquals(IMAGES.get(ref), RegistryImages.digest(ACR.get(), parts[0], parts[1]).orElseThrow(),
+                                image + " is in ACR with the source's digest");
+                        copied++;
+                    }
+                }
                 assertEquals(d.getSpec().getTemplate().getMetadata().getLabels(), g.getSpec().getTemplate().getMetadata().getLabels(),
                         "workload identity labels of " + d.getMetadata().getName());
             } else if (want instanceof Service s) {
@@ -223,6 +251,7 @@ class RehearsalTest {
                         "storage class of " + pvc.getMetadata().getName());
             }
         }
+        assertEquals(IMAGES.size(), copied, "every copied image is what a restored workload pulls");
         Service internal = aks.admin.services().inNamespace("shop").withName("api-internal").get();
         assertEquals("true", internal.getMetadata().getAnnotations().get("service.beta.kubernetes.io/azure-load-balancer-internal"),
                 "an internal load balancer stays internal");
@@ -239,7 +268,8 @@ class RehearsalTest {
                 .setReadPermission(true).setAddPermission(true).setCreatePermission(true).setWritePermission(true).setListPermission(true)));
         return new MigrateOptions(manifests.toString(), null, tmp.resolve("migration").toString(), false, null, null, false, null,
                 S3Emulator.REGION, eksConfig.toString(), null, null, null, null, null,
-                aksConfig.toString(), null, null, null, null, List.of(), null, List.of("shop"), null, "1m",
+                aksConfig.toString(), null, ACR.get().hostPort(), imagesFile.toString(), "copy",
+                List.of(ECR.get().hostPort(), ACR.get().hostPort()), null, List.of("shop"), null, "1m",
                 "s3://velero", container.getBlobContainerUrl() + "?" + sas, io.jenkins.plugins.eks2aks.testservers.Azurite.ACCOUNT_NAME,
                 container.getBlobContainerName(), "rg-backups");
     }
