@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.migrate;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.MissingCredentials;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
@@ -173,8 +174,10 @@ public final class MigrationRun {
         } catch (MigrationException e) {
             return StepResult.failed(e.getMessage());
         } catch (RuntimeException e) {
-            // Not an error the step foresaw: still recorded, so the ledger says where the run stopped.
-            return StepResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            // A cloud SDK that found no credentials says so in one line; anything else is still recorded, so the
+            // ledger says where the run stopped.
+            return StepResult.failed(MissingCredentials.in(e).map(Throwable::getMessage)
+                    .orElse(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
