@@ -27,8 +27,8 @@ class RestoreConfigMapsTest {
     void readsEveryConfigMapConvertWroteForTheExample(@TempDir Path tmp) {
         Path out = tmp.resolve("converted");
         ConvertOptions options = new ConvertOptions(TestServerInstall.repositoryRoot().resolve("examples/eks-sample").toString(),
-                out.toString(), null, null, List.of(), null, null, "files", true, "never", false, false);
-        ConvertOptions.Names names = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on");
+                out.toString(), null, null, List.of(), null, null, "files", true, "never", false, false, List.of());
+        ConvertOptions.Names names = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on", "--exclude");
         new ManifestConversion(EventSink.NONE).run(options.request(names, PathScope.currentFolder()));
         assertTrue(Files.isRegularFile(out.resolve("velero").resolve(VeleroConfigMaps.MODIFIERS_FILE)), "the example needs modifiers");
 
