@@ -14,6 +14,7 @@ import io.jenkins.plugins.eks2aks.manifests.rules.api.PodDisruptionBudgetApiRule
 import io.jenkins.plugins.eks2aks.manifests.rules.api.PodSecurityPolicyRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.VersionOnlyApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.WorkloadApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.Ec2NodeClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.LegacyKarpenterRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.NodePoolRule;
@@ -51,7 +52,7 @@ import java.util.Set;
 public final class RuleCatalog {
 
     /** Rules whose absence could turn an internal load balancer or ingress public. */
-    public static final Set<String> SAFETY_RULES = Set.of("L3", "N2");
+    public static final Set<String> SAFETY_RULES = Set.of("L3", "N2", "CR1");
 
     private RuleCatalog() {
     }
@@ -112,6 +113,8 @@ public final class RuleCatalog {
         rules.add(VersionOnlyApiRule.others(context));
         rules.add(new AccessReviewApiRule(context));
         rules.add(new CertificateSigningRequestApiRule(context));
+        // Custom resources no rule above handles: their AWS settings, converted by the rules above (§10, CR1).
+        rules.add(new CustomResourceScanRule(context));
         return rules.stream()
                 .filter(r -> !disabled.contains(r.id()))
                 .map(r -> disabled.isEmpty() ? r : new WithoutDisabled(r, disabled))
