@@ -13,7 +13,8 @@ import java.util.TreeSet;
 final class InventoryCollector {
 
     private final List<Detector> detectors = List.of(new IdentityDetector(), new StorageDetector(), new NetworkDetector(),
-            new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector());
+            new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector(),
+            new CustomResourceDetector());
     private final WorkloadCounts counts = new WorkloadCounts();
     private final ImageCatalog images = new ImageCatalog();
     private final Findings findings = new Findings();

@@ -63,6 +63,11 @@ public final class CustomResourceScanRule implements ConversionRule {
         this.mapping = context.mapping();
     }
 
+    /** A JSON pointer as people read a path: {@code spec.values["eks.amazonaws.com/role-arn"]}, {@code [0]}. */
+    public static String path(String pointer) {
+        return CustomResources.dotted(pointer);
+    }
+
     @Override
     public String id() {
         return ID;
