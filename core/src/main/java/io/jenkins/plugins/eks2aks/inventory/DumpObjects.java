@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
 import io.jenkins.plugins.eks2aks.manifests.ManifestDocument;
 import io.jenkins.plugins.eks2aks.manifests.ManifestFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
@@ -51,6 +52,11 @@ public final class DumpObjects implements ObjectSource {
                 }
             }
         }
+    }
+
+    @Override
+    public List<KustomizationImages.Image> kustomizationImages() {
+        return KustomizationImages.ecrImages(manifests);
     }
 
     @Override

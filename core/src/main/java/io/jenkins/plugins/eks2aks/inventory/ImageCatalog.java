@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
+import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceImages;
 
@@ -53,15 +54,20 @@ public final class ImageCatalog {
     }
 
     private void add(ClusterObject o, String image, String where) {
+        add(o.ref(), image, where);
+    }
+
+    /** {@code image}, used by {@code ref} at {@code where} (a container, a custom resource's field, a kustomization). */
+    void add(ObjectRef ref, String image, String where) {
         if (image.isEmpty()) {
             return;
         }
         counts.merge(image, 1, Integer::sum);
-        if (!SystemNamespaces.contains(o.ref().namespace())) {
+        if (!SystemNamespaces.contains(ref.namespace())) {
             usedOutsideSystem.add(image);
         }
         SortedSet<String> set = users.computeIfAbsent(image, k -> new TreeSet<>());
-        set.add(o.ref() + " (" + where + ")");
+        set.add(ref + " (" + where + ")");
         if (set.size() > USERS_SHOWN) {
             set.remove(set.last());
         }

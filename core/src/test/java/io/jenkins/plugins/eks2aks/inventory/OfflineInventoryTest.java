@@ -242,6 +242,33 @@ class OfflineInventoryTest {
         assertEquals("spec.image", finding(inv, "I1", "sessions").path("field").asText());
     }
 
+    @Test
+    void ecrImagesSetByAKustomizationAreCountedAndListed() throws IOException {
+        Path dump = Files.createDirectories(tmp.resolve("tree/overlays/prod"));
+        String ecr = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        Files.writeString(dump.resolve("deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec: {template: {spec: {containers: [{name: web, image: web}]}}}
+                """);
+        Files.writeString(dump.resolve("kustomization.yaml"), """
+                resources: [deployment.yaml]
+                images:
+                - name: web
+                  newName: %s/shop/web
+                  newTag: "2.4.0"
+                - name: busybox
+                  newTag: "1.36"
+                """.formatted(ecr));
+        InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
+                .run(new InventoryRequest(new DumpObjects(tmp.resolve("tree")), null, "1.29", null, tmp.resolve("inv")));
+
+        assertEquals(List.of(ecr + "/shop/web:2.4.0"), Files.readAllLines(summary.imageList()));
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
+        assertEquals("images", finding(inv, "I1", "overlays/prod/kustomization.yaml").path("field").asText());
+    }
+
     static JsonNode finding(JsonNode inv, String rule, String name) {
         return findings(inv, rule).stream().filter(f -> name.equals(f.path("object").path("name").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + rule + " finding for " + name));
