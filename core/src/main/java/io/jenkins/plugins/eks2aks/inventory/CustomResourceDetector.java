@@ -5,8 +5,11 @@ import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,12 +23,23 @@ final class CustomResourceDetector implements Detector {
     private static final Set<String> HIGH = Set.of("L3", "N2", "L1", "W1", CustomResourceScanRule.ID);
 
     private final CustomResourceScanRule scan = new CustomResourceScanRule(RuleContext.defaults());
+    private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap());
 
     @Override
     public void inspect(ClusterObject o, Findings findings) {
         KubeObject object = o.asKubeObject();
         if (!scan.appliesTo(object)) {
             return;
+        }
+        Optional<String[]> addon = AddonReleases.of(object);
+        if (addon.isPresent()) {
+            // convert leaves the release out like the add-on it installs: its values are not worth a finding each.
+            findings.add(addon.get()[0], Severity.INFO, o.ref(), "spec", "installs an EKS add-on", addon.get()[1], RuleMode.EXCLUDE);
+            return;
+        }
+        if (flux.appliesTo(object)) {
+            flux.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.MEDIUM, o.ref(), "spec.provider", "aws (ECR)",
+                    "provider azure on the ACR repository; " + c.reason(), RuleMode.AUTO_WARN));
         }
         for (Change c : scan.apply(object)) {
             if (c.op() != null && c.op().equals("remove") && c.mode() != RuleMode.HUMAN) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.AccessReviewApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.AdmissionWebhookApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.CertificateSigningRequestApiRule;
@@ -74,6 +75,7 @@ public final class RuleCatalog {
         // Images.
         rules.add(new EcrImageRule(context.mapping().registryMap(), context.index()));
         rules.add(new EcrPullSecretRule(context.index()));
+        rules.add(new FluxImageRepositoryRule(context.mapping().registryMap()));
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule());
         rules.add(new AlbIngressRule(context.mapping(), context.index()));

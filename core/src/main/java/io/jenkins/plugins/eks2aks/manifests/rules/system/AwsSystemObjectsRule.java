@@ -91,6 +91,10 @@ public final class AwsSystemObjectsRule implements ConversionRule {
                 return Optional.of(new String[] {component.id(), component.reason()});
             }
         }
+        Optional<String[]> addon = AddonReleases.of(object);
+        if (addon.isPresent()) {
+            return addon;
+        }
         String group = group(object.ref().apiVersion());
         // Karpenter's AWS node classes are converted by KP2/KP3 into AKSNodeClasses, not left behind.
         if (AWS_GROUP_SUFFIXES.stream().anyMatch(group::endsWith) && !group.equals("karpenter.k8s.aws")) {
