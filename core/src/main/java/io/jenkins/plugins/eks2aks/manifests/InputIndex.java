@@ -35,6 +35,8 @@ public final class InputIndex {
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
+    /** PersistentVolumes of the input that move to AKS as objects (static ones), by name. */
+    private final Set<String> carriedVolumes = new TreeSet<>();
     private final RegistryMap registries;
     private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
 
@@ -81,6 +83,14 @@ public final class InputIndex {
             case "LoadBalancerConfiguration" -> {
                 if (object.ref().apiVersion().startsWith("gateway.k8s.aws/")) {
                     gatewayLoadBalancerSchemes.put(key(object.ref().namespace(), name), node.at("/spec/scheme").asText(""));
+                }
+            }
+            case "PersistentVolume" -> {
+                String provisioner = node.at("/metadata/annotations").path("pv.kubernetes.io/provisioned-by").asText("");
+                // A volume an AWS provisioner made is left behind (its claim provisions anew); any other is carried.
+                if (name != null && !(provisioner.endsWith(".csi.aws.com") || provisioner.equals("kubernetes.io/aws-ebs")
+                        || provisioner.endsWith(".csi.eks.amazonaws.com"))) {
+                    carriedVolumes.add(name);
                 }
             }
             case "Secret" -> {
@@ -177,6 +187,14 @@ public final class InputIndex {
     /** Whether {@code image} is a private ECR image that the registry map sends to ACR. */
     public boolean movesToAcr(String image) {
         return EcrImageReference.parse(image).flatMap(registries::targetRepository).isPresent();
+    }
+
+    /**
+     * Whether PersistentVolume {@code name} is in the input and moves to AKS as an object (a static volume), so that a
+     * claim bound to it by {@code spec.volumeName} must keep naming it.
+     */
+    public boolean carriesVolume(String name) {
+        return carriedVolumes.contains(name);
     }
 
     /** Whether the input has Secret {@code namespace/name}. */

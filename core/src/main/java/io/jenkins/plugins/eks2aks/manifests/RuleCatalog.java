@@ -28,7 +28,9 @@ import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsPersistentVolumeRul
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsStorageClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.ClaimStorageClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsSnapshotRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.SnapshotDataSourceRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsVolumeAttributesClassRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.MountpointS3VolumeRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrPullSecretRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.IrsaServiceAccountRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRule;
@@ -71,7 +73,7 @@ public final class RuleCatalog {
         rules.add(new NamespaceFilterRule(context.mapping()));
         rules.add(new AwsSystemObjectsRule(context.mapping()));
         rules.add(new ControllerOwnedRule());
-        rules.add(new ServerSetFieldsRule());
+        rules.add(new ServerSetFieldsRule(context.index()));
         // Images.
         rules.add(new EcrImageRule(context.mapping().registryMap(), context.index()));
         rules.add(new EcrPullSecretRule(context.index()));
@@ -90,7 +92,9 @@ public final class RuleCatalog {
         rules.add(new AwsStorageClassRule(context));
         rules.add(new ClaimStorageClassRule(context));
         rules.add(new AwsPersistentVolumeRule(context));
+        rules.add(new MountpointS3VolumeRule(context.mapping()));
         rules.add(new EbsSnapshotRule());
+        rules.add(new SnapshotDataSourceRule());
         rules.add(new EbsVolumeAttributesClassRule(context));
         rules.add(new AwsSecretProviderClassRule(context));
         rules.add(new SecretProviderClassIdentityRule(context));
