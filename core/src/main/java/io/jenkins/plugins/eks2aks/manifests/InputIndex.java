@@ -35,6 +35,8 @@ public final class InputIndex {
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
+    /** Node classes of the input that become AKSNodeClasses (EC2NodeClass, EKS Auto Mode NodeClass), by name. */
+    private final Set<String> nodeClasses = new TreeSet<>();
     /** PersistentVolumes of the input that move to AKS as objects (static ones), by name. */
     private final Set<String> carriedVolumes = new TreeSet<>();
     private final RegistryMap registries;
@@ -83,6 +85,11 @@ public final class InputIndex {
             case "LoadBalancerConfiguration" -> {
                 if (object.ref().apiVersion().startsWith("gateway.k8s.aws/")) {
                     gatewayLoadBalancerSchemes.put(key(object.ref().namespace(), name), node.at("/spec/scheme").asText(""));
+                }
+            }
+            case "EC2NodeClass", "NodeClass" -> {
+                if (name != null) {
+                    nodeClasses.add(name);
                 }
             }
             case "PersistentVolume" -> {
@@ -187,6 +194,11 @@ public final class InputIndex {
     /** Whether {@code image} is a private ECR image that the registry map sends to ACR. */
     public boolean movesToAcr(String image) {
         return EcrImageReference.parse(image).flatMap(registries::targetRepository).isPresent();
+    }
+
+    /** Whether the input has a node class (EC2NodeClass or EKS Auto Mode NodeClass) named {@code name}. */
+    public boolean hasNodeClass(String name) {
+        return nodeClasses.contains(name);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ClusterScoped;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
@@ -64,6 +65,10 @@ public final class ServerSetFieldsRule implements ConversionRule {
             if (object.at("/metadata").has(field)) {
                 out.add(changes.remove("/metadata/" + field, RuleMode.DROP, "metadata." + field + " is " + REASON));
             }
+        }
+        if (ClusterScoped.is(object) && !"Namespace".equals(object.kind()) && object.at("/metadata/namespace").isTextual()) {
+            out.add(changes.remove("/metadata/namespace", RuleMode.DROP, object.kind() + " is cluster-scoped: the API "
+                    + "server ignores metadata.namespace, and it does not belong to namespace " + object.ref().namespace()));
         }
         JsonNode annotations = object.at("/metadata/annotations");
         for (String annotation : ANNOTATIONS) {
