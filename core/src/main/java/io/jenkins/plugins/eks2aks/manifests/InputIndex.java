@@ -35,6 +35,8 @@ public final class InputIndex {
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
+    /** ServiceAccounts ({@code namespace/name}) the pod templates of the input run as. */
+    private final Set<String> usedServiceAccounts = new TreeSet<>();
     /** Node classes of the input that become AKSNodeClasses (EC2NodeClass, EKS Auto Mode NodeClass), by name. */
     private final Set<String> nodeClasses = new TreeSet<>();
     /** PersistentVolumes of the input that move to AKS as objects (static ones), by name. */
@@ -108,6 +110,8 @@ public final class InputIndex {
             }
             default -> { }
         }
+        PodSpecs.podSpecPointer(object).ifPresent(spec -> usedServiceAccounts.add(key(namespaceOf(object),
+                node.at(spec + "/serviceAccountName").asText(node.at(spec + "/serviceAccount").asText("default")))));
         for (PodSpecs.ContainerAt container : PodSpecs.containers(object)) {
             EcrImageReference.parse(container.container().path("image").asText(null))
                     .ifPresent(ref -> registries.targetRepository(ref).ifPresent(target -> ecrSourcesByTarget
@@ -194,6 +198,11 @@ public final class InputIndex {
     /** Whether {@code image} is a private ECR image that the registry map sends to ACR. */
     public boolean movesToAcr(String image) {
         return EcrImageReference.parse(image).flatMap(registries::targetRepository).isPresent();
+    }
+
+    /** Whether a pod template of the input runs as ServiceAccount {@code namespace/name}. */
+    public boolean runsAs(String namespace, String name) {
+        return usedServiceAccounts.contains(key(namespace, name));
     }
 
     /** Whether the input has a node class (EC2NodeClass or EKS Auto Mode NodeClass) named {@code name}. */

@@ -83,7 +83,7 @@ public final class RuleCatalog {
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
         rules.add(new AwsGatewayRule(context.index()));
         // Identity: IRSA and Pod Identity → Microsoft Entra Workload ID.
-        rules.add(new IrsaServiceAccountRule(context.mapping()));
+        rules.add(new IrsaServiceAccountRule(context.mapping(), context.index()));
         rules.add(new WorkloadIdentityPodRule(context.index()));
         // Scheduling: node labels, spot, zones, instance types.
         rules.add(new NodeSchedulingRule(context.mapping()));

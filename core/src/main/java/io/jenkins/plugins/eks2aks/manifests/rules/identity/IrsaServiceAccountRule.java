@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.Pointers;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
@@ -26,9 +27,16 @@ public final class IrsaServiceAccountRule implements ConversionRule {
     private static final String ANNOTATIONS = "/metadata/annotations";
 
     private final MigrationMapping mapping;
+    private final InputIndex index;
 
     public IrsaServiceAccountRule(MigrationMapping mapping) {
+        this(mapping, null);
+    }
+
+    /** {@code index} tells whether the input has the pods that run as each ServiceAccount; null when unknown. */
+    public IrsaServiceAccountRule(MigrationMapping mapping, InputIndex index) {
         this.mapping = mapping;
+        this.index = index;
     }
 
     @Override
@@ -51,8 +59,13 @@ public final class IrsaServiceAccountRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = account.at(ANNOTATIONS);
         if (annotations.path(EKS + "role-arn").asText(null) != null) {
-            out.addAll(roleAnnotation(account, ANNOTATIONS, "system:serviceaccount:" + namespace(account) + ":"
-                    + account.ref().name(), RuleMode.AUTO, ""));
+            boolean podsSeen = index == null || index.runsAs(index.namespaceOf(account), account.ref().name());
+            List<Change> role = roleAnnotation(account, ANNOTATIONS, "system:serviceaccount:" + namespace(account) + ":"
+                    + account.ref().name(), podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
+            // The label that lets the Workload ID webhook inject the token goes on pods (W2); none of the input runs as it.
+            out.addAll(podsSeen ? role : role.stream().map(c -> !(c.mode() == RuleMode.HUMAN || c.path().endsWith("client-id")) ? c : new Change(c.op(), c.path(), c.before(), c.after(),
+                    c.ruleId(), c.mode(), c.reason() + "; no pod of the input runs as this ServiceAccount: the pods that "
+                    + "do (a chart, another repository) need the label azure.workload.identity/use: \"true\" (catalog W2)")).toList());
         }
         if (annotations.has(EKS + "token-expiration")) {
             out.addAll(tokenExpiration(account, annotations.path(EKS + "token-expiration").asText()));
