@@ -6,6 +6,7 @@ import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
 
@@ -23,11 +24,16 @@ final class CustomResourceDetector implements Detector {
     private static final Set<String> HIGH = Set.of("L3", "N2", "L1", "W1", CustomResourceScanRule.ID);
 
     private final CustomResourceScanRule scan = new CustomResourceScanRule(RuleContext.defaults());
+    private final AwsInOtherToolsRule otherTools = new AwsInOtherToolsRule();
     private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap());
 
     @Override
     public void inspect(ClusterObject o, Findings findings) {
         KubeObject object = o.asKubeObject();
+        if (otherTools.appliesTo(object)) {
+            otherTools.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.HIGH, o.ref(),
+                    CustomResourceScanRule.path(c.path()), text(c.before()), c.reason(), c.mode()));
+        }
         if (!scan.appliesTo(object)) {
             return;
         }

@@ -226,6 +226,11 @@ class OfflineInventoryTest {
                 kind: Cache
                 metadata: {name: sessions, namespace: edge}
                 spec: {image: "%1$s/edge/cache@sha256:%2$s"}
+                ---
+                apiVersion: keda.sh/v1alpha1
+                kind: ScaledObject
+                metadata: {name: worker, namespace: edge}
+                spec: {scaleTargetRef: {name: worker}, triggers: [{type: aws-sqs-queue, metadata: {queueURL: q}}]}
                 """.formatted(ecr, "b".repeat(64)));
         InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
                 .run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null, tmp.resolve("inv")));
@@ -240,6 +245,9 @@ class OfflineInventoryTest {
         assertTrue(internal.path("azureEquivalent").asText().contains("the EKS load balancer is internal"), internal.toString());
         assertEquals("HIGH", finding(inv, "W1", "gateway").path("severity").asText());
         assertEquals("spec.image", finding(inv, "I1", "sessions").path("field").asText());
+        JsonNode keda = finding(inv, "CR2", "worker");
+        assertEquals("spec.triggers[0].type", keda.path("field").asText());
+        assertTrue(keda.path("azureEquivalent").asText().contains("azure-servicebus"), keda.toString());
     }
 
     @Test
