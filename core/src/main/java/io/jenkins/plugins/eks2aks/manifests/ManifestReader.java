@@ -65,6 +65,7 @@ public final class ManifestReader {
         List<String> passThrough = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        hidden(input, passThrough, notes);
         for (Path file : listFiles(input)) {
             String relative = input.relativize(file).toString().replace('\\', '/');
             if (relative.equals(MappingFile.FILE_NAME)) {
@@ -344,6 +345,39 @@ public final class ManifestReader {
                     .filter(p -> !isHidden(dir.relativize(p)))
                     .sorted()
                     .toList();
+        } catch (IOException e) {
+            throw new MigrationException("Cannot list '" + dir + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hidden files (a dotfile in a folder that is not hidden itself: {@code .sops.yaml}, {@code .gitignore}) are
+     * copied unchanged, with a note; a hidden folder ({@code .git}, {@code .github}) is neither read nor copied, and
+     * said so once. A {@code .sops.yaml} naming AWS KMS keys gets the decision its documents need.
+     */
+    private static void hidden(Path dir, List<String> passThrough, List<String> notes) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                Path relative = dir.relativize(p);
+                if (relative.toString().isEmpty() || !relative.getFileName().toString().startsWith(".")
+                        || relative.toString().equals(io.jenkins.plugins.eks2aks.files.OutputFolder.MARKER)) {
+                    continue; // the marker of an earlier output given as input: the new output gets its own
+                }
+                Path parent = relative.getParent();
+                if (parent != null && isHidden(parent)) {
+                    continue; // inside a hidden folder, which is reported itself
+                }
+                String name = relative.toString().replace('\\', '/');
+                if (Files.isDirectory(p)) {
+                    notes.add(name + "/: hidden folder, neither read nor copied");
+                } else if (Files.isRegularFile(p)) {
+                    passThrough.add(name);
+                    String text = relative.getFileName().toString().equals(".sops.yaml") ? Files.readString(p) : "";
+                    notes.add(name + ": hidden file, copied unchanged" + (text.contains("arn:aws:kms:")
+                            ? "; its SOPS rules encrypt with AWS KMS keys: on AKS re-encrypt with an Azure Key Vault key "
+                            + "(azure_keyvault in creation_rules, sops --azure-kv)" : ""));
+                }
+            }
         } catch (IOException e) {
             throw new MigrationException("Cannot list '" + dir + "': " + e.getMessage(), e);
         }
