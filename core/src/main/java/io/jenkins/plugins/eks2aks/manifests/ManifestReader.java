@@ -113,7 +113,29 @@ public final class ManifestReader {
         if (!errors.isEmpty()) {
             throw new MigrationException(errors.size() + " files cannot be converted: " + String.join(" | ", errors));
         }
+        notes.addAll(remoteResources(input, passThrough));
         return new ManifestSet(input, true, files, passThrough, notes);
+    }
+
+    /** Remote bases and resources of the kustomizations (URLs, {@code github.com/…}): named, since nothing reads them. */
+    private static List<String> remoteResources(Path input, List<String> passThrough) {
+        List<String> out = new ArrayList<>();
+        for (String file : passThrough) {
+            if (!KustomizeNamespaces.isKustomization(file)) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode k = KustomizeNamespaces.read(input.resolve(file));
+            for (String field : List.of("resources", "bases", "components")) {
+                for (com.fasterxml.jackson.databind.JsonNode entry : k.path(field)) {
+                    String resource = entry.asText("");
+                    if (resource.contains("://") || resource.startsWith("github.com/") || resource.startsWith("git@")) {
+                        out.add(file + ": remote " + field.replaceFirst("s$", "") + " " + resource + " is not read, so "
+                                + "nothing in it is converted: render it (kubectl kustomize) into the input to convert it");
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

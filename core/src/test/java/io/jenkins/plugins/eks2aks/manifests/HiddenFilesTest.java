@@ -37,4 +37,18 @@ class HiddenFilesTest {
         assertTrue(warnings.stream().anyMatch(w -> w.contains(".sops.yaml: hidden file, copied unchanged") && w.contains("Azure Key Vault")), warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains(".git/: hidden folder, neither read nor copied")), warnings.toString());
     }
+
+    @Test
+    void remoteKustomizeResourcesAreNamedInBothReportsAsNotRead(@TempDir Path tmp) throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: shop}\n");
+        Files.writeString(in.resolve("kustomization.yaml"), "resources:\n- cm.yaml\n- https://github.com/org/repo//deploy?ref=v1\n");
+
+        new ManifestConversion(e -> { }).run(new ConversionRequest(in, tmp.resolve("out"), MigrationMapping.defaults(), false));
+
+        String note = "kustomization.yaml: remote resource https://github.com/org/repo//deploy?ref=v1 is not read";
+        assertTrue(Files.readString(tmp.resolve("out/report/conversion-report.md")).contains(note));
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("out/report/conversion-report.json").toFile())
+                .path("inputNotes").get(0).asText().startsWith(note));
+    }
 }
