@@ -3,9 +3,11 @@ package io.jenkins.plugins.eks2aks.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
 import io.jenkins.plugins.eks2aks.manifests.ManifestDocument;
 import io.jenkins.plugins.eks2aks.manifests.ManifestFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
+import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +98,17 @@ public final class DumpObjects implements ObjectSource {
     private MigrationException empty() {
         return new MigrationException("Cluster dump '" + path + "' holds no Kubernetes objects "
                 + "(expected the output of kubectl get -A -o yaml)");
+    }
+
+    @Override
+    public List<KustomizationImages.Image> kustomizationImages() {
+        if (!Files.isDirectory(path)) {
+            return List.of();
+        }
+        // Only the kustomizations' names are listed here; their text is read one at a time.
+        List<String> kustomizations = new ArrayList<>();
+        new ManifestReader().readEach(path, f -> { }, kustomizations, new ArrayList<>(), (f, relative) -> true);
+        return KustomizationImages.ecrImages(new ManifestSet(path, true, List.of(), kustomizations));
     }
 
     @Override

@@ -101,6 +101,7 @@ public final class EksInventory {
         events.info(TOPIC, "Reading " + request.objects().describe());
         InventoryCollector collector = new InventoryCollector(target);
         request.objects().forEach(collector::accept);
+        request.objects().kustomizationImages().forEach(collector::acceptKustomizationImage);
         String description = request.controlPlane() != null
                 ? "EKS cluster " + request.controlPlane().name() + " in " + request.controlPlane().region()
                 : request.objects().describe();

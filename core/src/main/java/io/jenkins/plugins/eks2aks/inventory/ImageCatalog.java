@@ -1,7 +1,9 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
+import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceImages;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,19 +45,31 @@ public final class ImageCatalog {
 
     void add(ClusterObject o) {
         for (PodSpecs.ContainerAt c : PodSpecs.containers(o.asKubeObject())) {
-            String image = c.container().path("image").asText("").trim();
-            if (image.isEmpty()) {
-                continue;
-            }
-            counts.merge(image, 1, Integer::sum);
-            if (!SystemNamespaces.contains(o.ref().namespace())) {
-                usedOutsideSystem.add(image);
-            }
-            SortedSet<String> set = users.computeIfAbsent(image, k -> new TreeSet<>());
-            set.add(o.ref() + " (" + c.list() + "/" + c.name() + ")");
-            if (set.size() > USERS_SHOWN) {
-                set.remove(set.last());
-            }
+            add(o, c.container().path("image").asText("").trim(), c.list() + "/" + c.name());
+        }
+        // Images an operator or a chart runs, set in a custom resource (a HelmRelease's values, an operator's CR).
+        for (CustomResourceImages.ImageAt image : CustomResourceImages.of(o.asKubeObject())) {
+            add(o, image.reference(), image.path());
+        }
+    }
+
+    private void add(ClusterObject o, String image, String where) {
+        add(o.ref(), image, where);
+    }
+
+    /** {@code image}, used by {@code ref} at {@code where} (a container, a custom resource's field, a kustomization). */
+    void add(ObjectRef ref, String image, String where) {
+        if (image.isEmpty()) {
+            return;
+        }
+        counts.merge(image, 1, Integer::sum);
+        if (!SystemNamespaces.contains(ref.namespace())) {
+            usedOutsideSystem.add(image);
+        }
+        SortedSet<String> set = users.computeIfAbsent(image, k -> new TreeSet<>());
+        set.add(ref + " (" + where + ")");
+        if (set.size() > USERS_SHOWN) {
+            set.remove(set.last());
         }
     }
 

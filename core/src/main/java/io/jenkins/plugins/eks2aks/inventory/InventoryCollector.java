@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.kubernetes.KubernetesVersion;
 import io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar;
+import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 
 import java.time.LocalDate;
@@ -13,7 +14,8 @@ import java.util.TreeSet;
 final class InventoryCollector {
 
     private final List<Detector> detectors = List.of(new IdentityDetector(), new StorageDetector(), new NetworkDetector(),
-            new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector());
+            new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector(),
+            new CustomResourceDetector());
     private final WorkloadCounts counts = new WorkloadCounts();
     private final ImageCatalog images = new ImageCatalog();
     private final Findings findings = new Findings();
@@ -46,6 +48,15 @@ final class InventoryCollector {
         if ("Pod".equals(o.kind()) && o.labels().has("eks.amazonaws.com/fargate-profile")) {
             fargatePods++;
         }
+    }
+
+    /** An ECR image a kustomization's {@code images:} sets: listed for ecrToAcr, and a finding like a container's. */
+    void acceptKustomizationImage(KustomizationImages.Image image) {
+        ObjectRef ref = new ObjectRef(KustomizationImages.API_VERSION, KustomizationImages.KIND, null, image.file());
+        images.add(ref, image.reference(), "images");
+        findings.add("I1", Severity.MEDIUM, ref, "images", image.reference(),
+                "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr); convert rewrites the kustomization",
+                io.jenkins.plugins.eks2aks.manifests.RuleMode.AUTO);
     }
 
     Inventory build(String source, boolean live, EksControlPlane cp, KubernetesVersion sourceVersion,

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
+import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,6 +16,11 @@ public interface ObjectSource {
 
     /** The API group versions the server serves ({@code apps/v1}, {@code v1}…); empty when unknown (dumps). */
     List<String> servedApiVersions();
+
+    /** ECR images set by kustomizations ({@code images:}) of a dump that is a manifest tree; none for a cluster. */
+    default List<KustomizationImages.Image> kustomizationImages() {
+        return List.of();
+    }
 
     /** The API server's Kubernetes version ({@code v1.29.8-eks-…}), or null when the source does not know it. */
     default String serverVersion() {

@@ -35,6 +35,12 @@ public final class InputIndex {
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
+    /** ServiceAccounts ({@code namespace/name}) the pod templates of the input run as. */
+    private final Set<String> usedServiceAccounts = new TreeSet<>();
+    /** Node classes of the input that become AKSNodeClasses (EC2NodeClass, EKS Auto Mode NodeClass), by name. */
+    private final Set<String> nodeClasses = new TreeSet<>();
+    /** PersistentVolumes of the input that move to AKS as objects (static ones), by name. */
+    private final Set<String> carriedVolumes = new TreeSet<>();
     private final RegistryMap registries;
     private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
     private KustomizePatches kustomizePatches = KustomizePatches.none();
@@ -104,6 +110,19 @@ public final class InputIndex {
                     gatewayLoadBalancerSchemes.put(key(object.ref().namespace(), name), node.at("/spec/scheme").asText(""));
                 }
             }
+            case "EC2NodeClass", "NodeClass" -> {
+                if (name != null) {
+                    nodeClasses.add(name);
+                }
+            }
+            case "PersistentVolume" -> {
+                String provisioner = node.at("/metadata/annotations").path("pv.kubernetes.io/provisioned-by").asText("");
+                // A volume an AWS provisioner made is left behind (its claim provisions anew); any other is carried.
+                if (name != null && !(provisioner.endsWith(".csi.aws.com") || provisioner.equals("kubernetes.io/aws-ebs")
+                        || provisioner.endsWith(".csi.eks.amazonaws.com"))) {
+                    carriedVolumes.add(name);
+                }
+            }
             case "Secret" -> {
                 secrets.add(key(object.ref().namespace(), name));
                 if (isEcrPullSecret(node)) {
@@ -112,6 +131,8 @@ public final class InputIndex {
             }
             default -> { }
         }
+        PodSpecs.podSpecPointer(object).ifPresent(spec -> usedServiceAccounts.add(key(namespaceOf(object),
+                node.at(spec + "/serviceAccountName").asText(node.at(spec + "/serviceAccount").asText("default")))));
         for (PodSpecs.ContainerAt container : PodSpecs.containers(object)) {
             EcrImageReference.parse(container.container().path("image").asText(null))
                     .ifPresent(ref -> registries.targetRepository(ref).ifPresent(target -> ecrSourcesByTarget
@@ -198,6 +219,24 @@ public final class InputIndex {
     /** Whether {@code image} is a private ECR image that the registry map sends to ACR. */
     public boolean movesToAcr(String image) {
         return EcrImageReference.parse(image).flatMap(registries::targetRepository).isPresent();
+    }
+
+    /** Whether a pod template of the input runs as ServiceAccount {@code namespace/name}. */
+    public boolean runsAs(String namespace, String name) {
+        return usedServiceAccounts.contains(key(namespace, name));
+    }
+
+    /** Whether the input has a node class (EC2NodeClass or EKS Auto Mode NodeClass) named {@code name}. */
+    public boolean hasNodeClass(String name) {
+        return nodeClasses.contains(name);
+    }
+
+    /**
+     * Whether PersistentVolume {@code name} is in the input and moves to AKS as an object (a static volume), so that a
+     * claim bound to it by {@code spec.volumeName} must keep naming it.
+     */
+    public boolean carriesVolume(String name) {
+        return carriedVolumes.contains(name);
     }
 
     /** Whether the input has Secret {@code namespace/name}. */

@@ -76,7 +76,7 @@ public final class KustomizeNamespaces {
         return name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("Kustomization");
     }
 
-    private static JsonNode read(Path file) {
+    static JsonNode read(Path file) {
         try {
             JsonNode node = YAML.readTree(Files.readString(file));
             return node == null ? YAML.createObjectNode() : node;

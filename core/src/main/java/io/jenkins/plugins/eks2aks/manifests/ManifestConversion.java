@@ -8,6 +8,7 @@ import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.manifests.output.KustomizeOverlay;
+import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.manifests.output.VeleroConfigMaps;
 import io.jenkins.plugins.eks2aks.report.ConversionReportHtml;
@@ -77,6 +78,10 @@ public final class ManifestConversion {
         VeleroConfigMaps velero = request.veleroConfigMaps()
                 ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
         if (overlay != null) {
+            if (result.changes().stream().anyMatch(c -> c.applied() && KustomizationImages.KIND.equals(c.object().kind()))) {
+                events.warn(TOPIC, "Kustomize overlay: the ECR images set by the input's kustomization images: entries are "
+                        + "rewritten only with --format files; the overlay leaves them to you");
+            }
             overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
             overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
         }
@@ -151,7 +156,8 @@ public final class ManifestConversion {
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
-        ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        ConversionResult converted = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
+        ConversionResult result = withKustomizationImages(converted, manifests, mapping);
         result.inputDecisions().forEach(d -> events.warn(TOPIC, "decision needed: " + d));
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "
@@ -159,6 +165,19 @@ public final class ManifestConversion {
                     + "and render Helm charts with helm template first (counted as a pending decision)");
         }
         return result;
+    }
+
+    /** Adds the rewrites of ECR images a kustomization's {@code images:} names, unless the image rule is off. */
+    private static ConversionResult withKustomizationImages(ConversionResult result, ManifestSet manifests,
+                                                            MigrationMapping mapping) {
+        List<ObjectChange> images = KustomizationImages.of(manifests, mapping.registryMap());
+        if (images.isEmpty() || mapping.disabledRules().contains(EcrImageRule.ID)) {
+            return result;
+        }
+        List<ObjectChange> changes = new ArrayList<>(result.changes());
+        changes.addAll(images);
+        return new ConversionResult(result.input(), result.documents(), changes, result.conflicts(), result.objects(),
+                result.inputDecisions());
     }
 
     private static void checkLayout(ConversionRequest request, Path input, Path output) {

@@ -93,6 +93,7 @@ public final class ManifestReader {
     private void readEach(Path dir, Consumer<ManifestFile> each, List<String> passThrough, List<String> notes,
                           BiPredicate<Path, String> takeOver, PathExclusions exclusions, List<String> excluded) {
         List<String> errors = new ArrayList<>();
+        hidden(dir, passThrough, notes);
         for (Path file : listFiles(dir)) {
             String relative = dir.relativize(file).toString().replace('\\', '/');
             if (exclusions.excludes(relative)) {
@@ -151,6 +152,28 @@ public final class ManifestReader {
         if (!errors.isEmpty()) {
             throw new MigrationException(errors.size() + " files cannot be converted: " + String.join(" | ", errors));
         }
+        notes.addAll(remoteResources(dir, passThrough));
+    }
+
+    /** Remote bases and resources of the kustomizations (URLs, {@code github.com/…}): named, since nothing reads them. */
+    private static List<String> remoteResources(Path input, List<String> passThrough) {
+        List<String> out = new ArrayList<>();
+        for (String file : passThrough) {
+            if (!KustomizeNamespaces.isKustomization(file)) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode k = KustomizeNamespaces.read(input.resolve(file));
+            for (String field : List.of("resources", "bases", "components")) {
+                for (com.fasterxml.jackson.databind.JsonNode entry : k.path(field)) {
+                    String resource = entry.asText("");
+                    if (resource.contains("://") || resource.startsWith("github.com/") || resource.startsWith("git@")) {
+                        out.add(file + ": remote " + field.replaceFirst("s$", "") + " " + resource + " is not read, so "
+                                + "nothing in it is converted: render it (kubectl kustomize) into the input to convert it");
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -390,6 +413,39 @@ public final class ManifestReader {
                     .filter(p -> !isHidden(dir.relativize(p)))
                     .sorted()
                     .toList();
+        } catch (IOException e) {
+            throw new MigrationException("Cannot list '" + dir + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hidden files (a dotfile in a folder that is not hidden itself: {@code .sops.yaml}, {@code .gitignore}) are
+     * copied unchanged, with a note; a hidden folder ({@code .git}, {@code .github}) is neither read nor copied, and
+     * said so once. A {@code .sops.yaml} naming AWS KMS keys gets the decision its documents need.
+     */
+    private static void hidden(Path dir, List<String> passThrough, List<String> notes) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted().toList()) {
+                Path relative = dir.relativize(p);
+                if (relative.toString().isEmpty() || !relative.getFileName().toString().startsWith(".")
+                        || relative.toString().equals(io.jenkins.plugins.eks2aks.files.OutputFolder.MARKER)) {
+                    continue; // the marker of an earlier output given as input: the new output gets its own
+                }
+                Path parent = relative.getParent();
+                if (parent != null && isHidden(parent)) {
+                    continue; // inside a hidden folder, which is reported itself
+                }
+                String name = relative.toString().replace('\\', '/');
+                if (Files.isDirectory(p)) {
+                    notes.add(name + "/: hidden folder, neither read nor copied");
+                } else if (Files.isRegularFile(p)) {
+                    passThrough.add(name);
+                    String text = relative.getFileName().toString().equals(".sops.yaml") ? Files.readString(p) : "";
+                    notes.add(name + ": hidden file, copied unchanged" + (text.contains("arn:aws:kms:")
+                            ? "; its SOPS rules encrypt with AWS KMS keys: on AKS re-encrypt with an Azure Key Vault key "
+                            + "(azure_keyvault in creation_rules, sops --azure-kv)" : ""));
+                }
+            }
         } catch (IOException e) {
             throw new MigrationException("Cannot list '" + dir + "': " + e.getMessage(), e);
         }

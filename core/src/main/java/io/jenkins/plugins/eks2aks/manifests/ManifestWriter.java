@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -48,11 +50,22 @@ public final class ManifestWriter {
             }
             writeString(outputDir.resolve(file.path()), render(file, documents));
         }
+        Map<String, List<Change>> imageChanges = new HashMap<>();
+        for (ObjectChange c : result.changes()) {
+            if (c.applied() && KustomizationImages.KIND.equals(c.object().kind())
+                    && KustomizationImages.API_VERSION.equals(c.object().apiVersion())) {
+                imageChanges.computeIfAbsent(c.object().name(), k -> new ArrayList<>()).add(c.change());
+            }
+        }
         for (String other : input.passThrough()) {
-            if (!dropped.isEmpty() && KustomizeNamespaces.isKustomization(other)) {
+            boolean images = imageChanges.containsKey(other);
+            if ((!dropped.isEmpty() || images) && KustomizeNamespaces.isKustomization(other)) {
                 // A kustomization must not list a file that is no longer there, or kubectl kustomize fails.
                 String text = readString(input.root().resolve(other));
-                String kept = KustomizationResources.without(text, other, dropped);
+                String kept = dropped.isEmpty() ? text : KustomizationResources.without(text, other, dropped);
+                if (images) {
+                    kept = withImages(kept, imageChanges.get(other));
+                }
                 if (!kept.equals(text)) {
                     writeString(outputDir.resolve(other), kept);
                     continue;
@@ -60,6 +73,22 @@ public final class ManifestWriter {
             }
             copy(input.root().resolve(other), outputDir.resolve(other));
         }
+    }
+
+    /** The kustomization with its ECR images pulled from ACR: line by line, or written anew for flow-style images. */
+    private String withImages(String text, List<Change> changes) {
+        return KustomizationImages.rewrite(text, changes).orElseGet(() -> {
+            try {
+                JsonNode tree = yaml.readTree(text);
+                for (Change c : changes) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at(c.path().substring(0, c.path().lastIndexOf('/'))))
+                            .set(c.path().substring(c.path().lastIndexOf('/') + 1), c.after());
+                }
+                return yaml.writeValueAsString(tree);
+            } catch (JsonProcessingException e) {
+                throw new MigrationException("Cannot rewrite the images of a kustomization: " + e.getOriginalMessage(), e);
+            }
+        });
     }
 
     private static String readString(Path file) {

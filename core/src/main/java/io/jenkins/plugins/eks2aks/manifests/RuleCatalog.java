@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.AccessReviewApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.AdmissionWebhookApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.CertificateSigningRequestApiRule;
@@ -14,6 +15,8 @@ import io.jenkins.plugins.eks2aks.manifests.rules.api.PodDisruptionBudgetApiRule
 import io.jenkins.plugins.eks2aks.manifests.rules.api.PodSecurityPolicyRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.VersionOnlyApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.WorkloadApiRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.Ec2NodeClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.LegacyKarpenterRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.NodePoolRule;
@@ -26,7 +29,9 @@ import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsPersistentVolumeRul
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.AwsStorageClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.ClaimStorageClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsSnapshotRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.SnapshotDataSourceRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.storage.EbsVolumeAttributesClassRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.storage.MountpointS3VolumeRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrPullSecretRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.IrsaServiceAccountRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.identity.WorkloadIdentityPodRule;
@@ -52,7 +57,7 @@ import java.util.Set;
 public final class RuleCatalog {
 
     /** Rules whose absence could turn an internal load balancer or ingress public. */
-    public static final Set<String> SAFETY_RULES = Set.of("L3", "N2");
+    public static final Set<String> SAFETY_RULES = Set.of("L3", "N2", "CR1");
 
     private RuleCatalog() {
     }
@@ -70,17 +75,18 @@ public final class RuleCatalog {
         rules.add(new NamespaceFilterRule(context.mapping()));
         rules.add(new AwsSystemObjectsRule(context.mapping()));
         rules.add(new ControllerOwnedRule());
-        rules.add(new ServerSetFieldsRule());
+        rules.add(new ServerSetFieldsRule(context.index()));
         // Images.
         rules.add(new EcrImageRule(context.mapping().registryMap(), context.index()));
         rules.add(new EcrPullSecretRule(context.index()));
+        rules.add(new FluxImageRepositoryRule(context.mapping().registryMap()));
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule(context.index()));
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
         rules.add(new AlbIngressPatchRule(context.index()));
         rules.add(new AwsGatewayRule(context.index()));
         // Identity: IRSA and Pod Identity → Microsoft Entra Workload ID.
-        rules.add(new IrsaServiceAccountRule(context.mapping()));
+        rules.add(new IrsaServiceAccountRule(context.mapping(), context.index()));
         rules.add(new WorkloadIdentityPodRule(context.index()));
         // Scheduling: node labels, spot, zones, instance types.
         rules.add(new NodeSchedulingRule(context.mapping()));
@@ -89,7 +95,9 @@ public final class RuleCatalog {
         rules.add(new AwsStorageClassRule(context));
         rules.add(new ClaimStorageClassRule(context));
         rules.add(new AwsPersistentVolumeRule(context));
+        rules.add(new MountpointS3VolumeRule(context.mapping()));
         rules.add(new EbsSnapshotRule());
+        rules.add(new SnapshotDataSourceRule());
         rules.add(new EbsVolumeAttributesClassRule(context));
         rules.add(new AwsSecretProviderClassRule(context));
         rules.add(new SecretProviderClassIdentityRule(context));
@@ -114,6 +122,9 @@ public final class RuleCatalog {
         rules.add(VersionOnlyApiRule.others(context));
         rules.add(new AccessReviewApiRule(context));
         rules.add(new CertificateSigningRequestApiRule(context));
+        // Custom resources no rule above handles: their AWS settings, converted by the rules above (§10, CR1).
+        rules.add(new CustomResourceScanRule(context));
+        rules.add(new AwsInOtherToolsRule());
         return rules.stream()
                 .filter(r -> !disabled.contains(r.id()))
                 .map(r -> disabled.isEmpty() ? r : new WithoutDisabled(r, disabled))

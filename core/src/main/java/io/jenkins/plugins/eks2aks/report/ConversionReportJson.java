@@ -70,6 +70,14 @@ public final class ConversionReportJson {
             g.writeNumberField("exclusions", (int) result.changes().stream().filter(c -> c.change().isExclusion()).count());
             g.writeEndObject();
 
+            if (!result.input().notes().isEmpty()) {
+                // What was read differently, or not at all (Helm templates, hidden folders, remote kustomize bases).
+                g.writeArrayFieldStart("inputNotes");
+                for (String note : result.input().notes()) {
+                    g.writeString(note);
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("decisions");
             for (ObjectChange c : result.changes()) {
                 Change change = c.change();

@@ -44,6 +44,11 @@ public final class ConversionReportMarkdown {
         row(md, "Conflicts", result.conflicts().size());
         md.append('\n');
 
+        if (!result.input().notes().isEmpty()) {
+            md.append("## Input read differently or not at all\n\n");
+            result.input().notes().forEach(n -> md.append("- ").append(n).append('\n'));
+            md.append('\n');
+        }
         List<ObjectChange> decisions = result.changes().stream()
                 .filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
         md.append("## Decisions needed\n\n");

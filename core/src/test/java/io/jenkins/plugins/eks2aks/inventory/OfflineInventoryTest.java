@@ -205,6 +205,78 @@ class OfflineInventoryTest {
         assertEquals("HIGH", finding(inv, "L3", "capital").path("severity").asText());
     }
 
+    @Test
+    void awsSettingsInsideCustomResourcesAreFindingsAndTheirEcrImagesAreInTheImageList() throws IOException {
+        Path dump = tmp.resolve("crs.yaml");
+        String ecr = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        Files.writeString(dump, """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: gateway, namespace: edge}
+                spec:
+                  values:
+                    image: {repository: %1$s/edge/gateway, tag: "3.2.1"}
+                    service:
+                      type: LoadBalancer
+                      annotations: {service.beta.kubernetes.io/aws-load-balancer-scheme: internal, service.beta.kubernetes.io/aws-load-balancer-type: external}
+                    serviceAccount:
+                      annotations: {eks.amazonaws.com/role-arn: "arn:aws:iam::123456789012:role/edge"}
+                ---
+                apiVersion: example.com/v1
+                kind: Cache
+                metadata: {name: sessions, namespace: edge}
+                spec: {image: "%1$s/edge/cache@sha256:%2$s"}
+                ---
+                apiVersion: keda.sh/v1alpha1
+                kind: ScaledObject
+                metadata: {name: worker, namespace: edge}
+                spec: {scaleTargetRef: {name: worker}, triggers: [{type: aws-sqs-queue, metadata: {queueURL: q}}]}
+                """.formatted(ecr, "b".repeat(64)));
+        InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
+                .run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null, tmp.resolve("inv")));
+
+        assertEquals(List.of(ecr + "/edge/cache@sha256:" + "b".repeat(64), ecr + "/edge/gateway:3.2.1"),
+                Files.readAllLines(summary.imageList()), "images set in custom resources are copied too, with their exact tag");
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
+        JsonNode internal = finding(inv, "L3", "gateway");
+        assertEquals("HIGH", internal.path("severity").asText());
+        assertEquals("spec.values.service.annotations[\"service.beta.kubernetes.io/azure-load-balancer-internal\"]",
+                internal.path("field").asText());
+        assertTrue(internal.path("azureEquivalent").asText().contains("the EKS load balancer is internal"), internal.toString());
+        assertEquals("HIGH", finding(inv, "W1", "gateway").path("severity").asText());
+        assertEquals("spec.image", finding(inv, "I1", "sessions").path("field").asText());
+        JsonNode keda = finding(inv, "CR2", "worker");
+        assertEquals("spec.triggers[0].type", keda.path("field").asText());
+        assertTrue(keda.path("azureEquivalent").asText().contains("azure-servicebus"), keda.toString());
+    }
+
+    @Test
+    void ecrImagesSetByAKustomizationAreCountedAndListed() throws IOException {
+        Path dump = Files.createDirectories(tmp.resolve("tree/overlays/prod"));
+        String ecr = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        Files.writeString(dump.resolve("deployment.yaml"), """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec: {template: {spec: {containers: [{name: web, image: web}]}}}
+                """);
+        Files.writeString(dump.resolve("kustomization.yaml"), """
+                resources: [deployment.yaml]
+                images:
+                - name: web
+                  newName: %s/shop/web
+                  newTag: "2.4.0"
+                - name: busybox
+                  newTag: "1.36"
+                """.formatted(ecr));
+        InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
+                .run(new InventoryRequest(new DumpObjects(tmp.resolve("tree")), null, "1.29", null, tmp.resolve("inv")));
+
+        assertEquals(List.of(ecr + "/shop/web:2.4.0"), Files.readAllLines(summary.imageList()));
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
+        assertEquals("images", finding(inv, "I1", "overlays/prod/kustomization.yaml").path("field").asText());
+    }
+
     static JsonNode finding(JsonNode inv, String rule, String name) {
         return findings(inv, rule).stream().filter(f -> name.equals(f.path("object").path("name").asText())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + rule + " finding for " + name));

@@ -58,7 +58,7 @@ class MappingFileStorageSecretsKarpenterKeysTest {
     @CsvSource(delimiter = '|', textBlock = """
             a disk encryption set keyed by something other than a KMS key | 'diskEncryptionSets: {mykey: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/d}' | key 'diskEncryptionSets'
             a disk encryption set that is not a resource id                | 'diskEncryptionSets: {"arn:aws:kms:us-east-1:123456789012:key/k": des}' | key 'diskEncryptionSets.arn:aws:kms:us-east-1:123456789012:key/k'
-            a volume handle for something that is no EBS or EFS volume     | 'volumeHandles: {pvc-1: "rg#a#b"}' | key 'volumeHandles'
+            a volume handle for something that is no EBS or EFS volume or S3 bucket | 'volumeHandles: {Pvc_1: "rg#a#b"}' | key 'volumeHandles'
             an Azure volume that is neither a disk nor a share             | 'volumeHandles: {vol-0abc: somewhere}' | key 'volumeHandles.vol-0abc'
             a Key Vault name Key Vault does not allow                      | 'keyVault: {name: shop-kv, objectNames: {a/b: a/b}}' | key 'keyVault.objectNames.a/b'
             an image family NAP does not have                              | 'karpenter: {imageFamily: Bottlerocket}' | key 'karpenter.imageFamily'

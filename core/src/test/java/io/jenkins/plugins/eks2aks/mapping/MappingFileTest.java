@@ -68,6 +68,28 @@ class MappingFileTest {
     }
 
     @Test
+    void anIdentityIsKeyedByTheRoleExactlyAsTheManifestsWriteItPlaceholdersIncluded() {
+        String role = "arn:aws:iam::<ACCOUNT_ID>:role/carts";
+        String account = """
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata:
+                  name: carts
+                  namespace: shop
+                  annotations: {eks.amazonaws.com/role-arn: "%s"}
+                """.formatted(role);
+        var pending = io.jenkins.plugins.eks2aks.manifests.Conversions.convert(account, MigrationMapping.defaults());
+        var decision = io.jenkins.plugins.eks2aks.manifests.Conversions.changes(pending, "W1").get(0);
+        assertTrue(decision.reason().contains("identities.\"" + role + "\".clientId"), decision.reason());
+
+        MigrationMapping m = MappingFile.parse("eks2aks.yaml", "identities: {\"" + role + "\": {clientId: 11111111-2222-3333-4444-555555555555}}");
+        var settled = io.jenkins.plugins.eks2aks.manifests.Conversions.convert(account, m);
+        assertEquals(0, settled.pendingDecisions());
+        assertEquals("11111111-2222-3333-4444-555555555555", io.jenkins.plugins.eks2aks.manifests.Conversions.output(settled).get(0)
+                .at("/metadata/annotations").path("azure.workload.identity/client-id").asText());
+    }
+
+    @Test
     void twoRegistriesMappedToOneTargetAreRejected() {
         MigrationMapping m = MappingFile.parse("eks2aks.yaml", """
                 registries:

@@ -52,31 +52,36 @@ public final class EcrImageRule implements ConversionRule {
     public List<Change> apply(KubeObject object) {
         List<Change> changes = new ArrayList<>();
         for (PodSpecs.ContainerAt container : PodSpecs.containers(object)) {
-            JsonNode image = container.container().path("image");
-            Optional<EcrImageReference> ecr = EcrImageReference.parse(image.asText(null));
-            if (ecr.isEmpty()) {
-                continue;
-            }
-            String path = container.pointer() + "/image";
-            Optional<String> target = registries.target(ecr.get());
-            Set<String> sources = registries.targetRepository(ecr.get()).map(index::ecrSourcesOf).orElse(Set.of());
-            if (sources.size() > 1) {
-                // I2: two accounts or regions with the same repository path would overwrite each other in ACR.
-                changes.add(Change.finding(path, image, "I2", "ECR repositories " + String.join(" and ", sources)
-                        + " would both go to " + registries.targetRepository(ecr.get()).orElseThrow() + ": give each registry "
-                        + "its own prefix under registries in eks2aks.yaml, e.g. " + ecr.get().host() + ": <acr>.azurecr.io/"
-                        + ecr.get().account() + "-" + ecr.get().region() + " (catalog I2)"));
-            } else if (target.isPresent()) {
-                changes.add(Change.replace(path, image, TextNode.valueOf(target.get()), ID, RuleMode.AUTO,
-                        "ECR image of " + describe(container) + " is pulled from ACR; repository, tag and digest kept ("
-                                + SOURCE + ")"));
-            } else {
-                changes.add(Change.finding(path, image, ID, "No ACR target for ECR registry " + ecr.get().host()
-                        + " (image of " + describe(container) + "): set --acr, or --registry-map "
-                        + ecr.get().host() + "=<acr>.azurecr.io"));
-            }
+            image(object, container.pointer() + "/image", describe(container)).ifPresent(changes::add);
         }
         return changes;
+    }
+
+    /**
+     * I1/I2 for the image reference at {@code path} (a container's {@code image}, or an ECR reference elsewhere
+     * in an object: a custom resource's image field, a chart's values); {@code what} names it in the reason.
+     * Empty when the value is not a private ECR reference.
+     */
+    public Optional<Change> image(KubeObject object, String path, String what) {
+        JsonNode image = object.at(path);
+        Optional<EcrImageReference> ecr = EcrImageReference.parse(image.asText(null));
+        if (ecr.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> target = registries.target(ecr.get());
+        Set<String> sources = registries.targetRepository(ecr.get()).map(index::ecrSourcesOf).orElse(Set.of());
+        if (sources.size() > 1) {
+            // I2: two accounts or regions with the same repository path would overwrite each other in ACR.
+            return Optional.of(Change.finding(path, image, "I2", "ECR repositories " + String.join(" and ", sources)
+                    + " would both go to " + registries.targetRepository(ecr.get()).orElseThrow() + ": give each registry "
+                    + "its own prefix under registries in eks2aks.yaml, e.g. " + ecr.get().host() + ": <acr>.azurecr.io/"
+                    + ecr.get().account() + "-" + ecr.get().region() + " (catalog I2)"));
+        } else if (target.isPresent()) {
+            return Optional.of(Change.replace(path, image, TextNode.valueOf(target.get()), ID, RuleMode.AUTO,
+                    "ECR image of " + what + " is pulled from ACR; repository, tag and digest kept (" + SOURCE + ")"));
+        }
+        return Optional.of(Change.finding(path, image, ID, "No ACR target for ECR registry " + ecr.get().host()
+                + " (image of " + what + "): set --acr, or --registry-map " + ecr.get().host() + "=<acr>.azurecr.io"));
     }
 
     private static String describe(PodSpecs.ContainerAt container) {

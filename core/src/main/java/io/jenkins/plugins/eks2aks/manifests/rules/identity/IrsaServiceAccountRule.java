@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.Pointers;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.mapping.WorkloadIdentity;
@@ -25,9 +27,16 @@ public final class IrsaServiceAccountRule implements ConversionRule {
     private static final String ANNOTATIONS = "/metadata/annotations";
 
     private final MigrationMapping mapping;
+    private final InputIndex index;
 
     public IrsaServiceAccountRule(MigrationMapping mapping) {
+        this(mapping, null);
+    }
+
+    /** {@code index} tells whether the input has the pods that run as each ServiceAccount; null when unknown. */
+    public IrsaServiceAccountRule(MigrationMapping mapping, InputIndex index) {
         this.mapping = mapping;
+        this.index = index;
     }
 
     @Override
@@ -49,23 +58,14 @@ public final class IrsaServiceAccountRule implements ConversionRule {
     public List<Change> apply(KubeObject account) {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = account.at(ANNOTATIONS);
-        String role = annotations.path(EKS + "role-arn").asText(null);
-        if (role != null) {
-            WorkloadIdentity identity = mapping.identities().get(role);
-            Changes w1 = Changes.of(account, "W1");
-            if (identity == null) {
-                out.add(w1.decision("/metadata/annotations/eks.amazonaws.com~1role-arn", "IAM role " + role
-                        + " needs a Workload ID identity: create a user-assigned managed identity with a federated credential for "
-                        + "system:serviceaccount:" + namespace(account) + ":" + account.ref().name()
-                        + ", then set identities.\"" + role + "\".clientId in eks2aks.yaml (catalog W1, S17)"));
-            } else {
-                out.add(w1.put(ANNOTATIONS, AZURE + "client-id", identity.clientId(), RuleMode.AUTO,
-                        "IAM role " + role + " is replaced by Workload ID identity " + identity.clientId() + " (catalog W1, S17)"));
-                if (identity.tenantId() != null) {
-                    out.add(w1.put(ANNOTATIONS, AZURE + "tenant-id", identity.tenantId(), RuleMode.AUTO, "tenant of the Workload ID identity (catalog W1, S17)"));
-                }
-                out.add(w1.removeKey(ANNOTATIONS, EKS + "role-arn", RuleMode.AUTO, "replaced by " + AZURE + "client-id (catalog W1)"));
-            }
+        if (annotations.path(EKS + "role-arn").asText(null) != null) {
+            boolean podsSeen = index == null || index.runsAs(index.namespaceOf(account), account.ref().name());
+            List<Change> role = roleAnnotation(account, ANNOTATIONS, "system:serviceaccount:" + namespace(account) + ":"
+                    + account.ref().name(), podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
+            // The label that lets the Workload ID webhook inject the token goes on pods (W2); none of the input runs as it.
+            out.addAll(podsSeen ? role : role.stream().map(c -> !(c.mode() == RuleMode.HUMAN || c.path().endsWith("client-id")) ? c : new Change(c.op(), c.path(), c.before(), c.after(),
+                    c.ruleId(), c.mode(), c.reason() + "; no pod of the input runs as this ServiceAccount: the pods that "
+                    + "do (a chart, another repository) need the label azure.workload.identity/use: \"true\" (catalog W2)")).toList());
         }
         if (annotations.has(EKS + "token-expiration")) {
             out.addAll(tokenExpiration(account, annotations.path(EKS + "token-expiration").asText()));
@@ -76,6 +76,30 @@ public final class IrsaServiceAccountRule implements ConversionRule {
                         "no Azure counterpart: the Workload ID audience is fixed to api://AzureADTokenExchange (catalog W4, S17)"));
             }
         }
+        return out;
+    }
+
+    /**
+     * W1 for the {@code eks.amazonaws.com/role-arn} key of the annotation map at {@code map}: a ServiceAccount's own,
+     * or the annotations a custom resource or a chart's values give the ServiceAccount they create ({@code where}
+     * says so in each reason, {@code subject} names the federated credential's subject as far as it is known).
+     */
+    public List<Change> roleAnnotation(KubeObject object, String map, String subject, RuleMode mode, String where) {
+        String role = object.at(map).path(EKS + "role-arn").asText();
+        WorkloadIdentity identity = mapping.identities().get(role);
+        Changes w1 = Changes.of(object, "W1");
+        if (identity == null) {
+            return List.of(w1.decision(Pointers.child(map, EKS + "role-arn"), where + "IAM role " + role
+                    + " needs a Workload ID identity: create a user-assigned managed identity with a federated credential for "
+                    + subject + ", then set identities.\"" + role + "\".clientId in eks2aks.yaml (catalog W1, S17)"));
+        }
+        List<Change> out = new ArrayList<>();
+        out.add(w1.put(map, AZURE + "client-id", identity.clientId(), mode,
+                where + "IAM role " + role + " is replaced by Workload ID identity " + identity.clientId() + " (catalog W1, S17)"));
+        if (identity.tenantId() != null) {
+            out.add(w1.put(map, AZURE + "tenant-id", identity.tenantId(), mode, where + "tenant of the Workload ID identity (catalog W1, S17)"));
+        }
+        out.add(w1.removeKey(map, EKS + "role-arn", mode, where + "replaced by " + AZURE + "client-id (catalog W1)"));
         return out;
     }
 

@@ -47,7 +47,13 @@ public final class Ec2NodeClassRule implements ConversionRule {
 
     @Override
     public boolean appliesTo(KubeObject object) {
-        return "EC2NodeClass".equals(object.kind()) && "karpenter.k8s.aws/v1".equals(object.ref().apiVersion());
+        return "EC2NodeClass".equals(object.kind()) && "karpenter.k8s.aws/v1".equals(object.ref().apiVersion())
+                || isAutoModeNodeClass(object);
+    }
+
+    /** EKS Auto Mode's node class ({@code eks.amazonaws.com/v1 NodeClass}): its NodePools point at it like at an EC2NodeClass. */
+    public static boolean isAutoModeNodeClass(KubeObject object) {
+        return "NodeClass".equals(object.kind()) && object.ref().apiVersion().startsWith("eks.amazonaws.com/");
     }
 
     @Override
@@ -61,23 +67,29 @@ public final class Ec2NodeClassRule implements ConversionRule {
                     + "would not run these pods: run these workloads on a Windows node pool (az aks nodepool add --os-type "
                     + "Windows) and leave this EC2NodeClass out (catalog KP2, KP4)"));
         }
+        boolean autoMode = isAutoModeNodeClass(nodeClass);
         if (amiFamily.isEmpty()) {
-            // karpenter.k8s.aws/v1 names the image by alias (al2023@latest, bottlerocket@v1.20.0, windows2022@latest).
-            amiFamily = spec.at("/amiSelectorTerms/0/alias").asText("").replaceFirst("@.*$", "");
+            // karpenter.k8s.aws/v1 names the image by alias (al2023@latest, bottlerocket@v1.20.0, windows2022@latest);
+            // EKS Auto Mode nodes run its Bottlerocket-based OS.
+            amiFamily = autoMode ? "bottlerocket" : spec.at("/amiSelectorTerms/0/alias").asText("").replaceFirst("@.*$", "");
         }
         if (imageFamily == null) {
             return List.of(c.decision("/spec", "AKS has no custom node images: choose the node image family of the "
-                    + "AKSNodeClass that replaces it: set karpenter.imageFamily to AzureLinux (closest to Amazon Linux "
-                    + amiFamily + ") or Ubuntu (catalog KP2; S1, S22)"));
+                    + "AKSNodeClass that replaces " + nodeClass.kind() + " " + nodeClass.ref().name() + ": set "
+                    + "karpenter.imageFamily to AzureLinux (" + closest(amiFamily) + ") or Ubuntu (catalog KP2; S1, S22)"));
         }
         ObjectNode aks = JsonNodeFactory.instance.objectNode();
         aks.put("imageFamily", imageFamily);
         List<String> dropped = new ArrayList<>();
-        osDisk(spec, aks, dropped, amiFamily.toLowerCase(Locale.ROOT).startsWith("bottlerocket"));
+        if (autoMode) {
+            autoModeDisk(spec, aks, dropped);
+        } else {
+            osDisk(spec, aks, dropped, amiFamily.toLowerCase(Locale.ROOT).startsWith("bottlerocket"));
+        }
         kubelet(spec, aks, dropped);
         tags(spec, aks, dropped);
         spec.fieldNames().forEachRemaining(f -> {
-            if (!Set.of("blockDeviceMappings", "kubelet", "tags").contains(f)) {
+            if (!Set.of("blockDeviceMappings", "kubelet", "tags", "ephemeralStorage").contains(f)) {
                 dropped.add(f);
             }
         });
@@ -90,6 +102,32 @@ public final class Ec2NodeClassRule implements ConversionRule {
                         + "with no AKSNodeClass equivalent: " + String.join(", ", dropped)
                         + (spec.has("userData") ? " (move what userData did into a DaemonSet or the kubelet settings)" : ""))
                         + " (catalog KP2; S1, S22)"));
+    }
+
+    /** Which node image AzureLinux stands in for, as the decision names it. */
+    private static String closest(String amiFamily) {
+        String family = amiFamily.toLowerCase(Locale.ROOT);
+        if (family.startsWith("bottlerocket")) {
+            return "a minimal container host, closest to Bottlerocket";
+        }
+        if (family.isEmpty() || family.equals("custom")) {
+            return "the node class names a custom AMI, which AKS cannot run";
+        }
+        return "closest to Amazon Linux (" + amiFamily + ")";
+    }
+
+    /** EKS Auto Mode: the node's ephemeral storage is what an AKS OS disk holds (images and pods). */
+    private static void autoModeDisk(JsonNode spec, ObjectNode aks, List<String> dropped) {
+        Matcher m = SIZE.matcher(spec.at("/ephemeralStorage/size").asText(""));
+        if (m.matches()) {
+            long gb = Long.parseLong(m.group(1)) * (m.group(2) != null && m.group(2).startsWith("T") ? 1024 : 1);
+            aks.put("osDiskSizeGB", Math.max(MIN_OS_DISK_GB, gb));
+        }
+        spec.path("ephemeralStorage").fieldNames().forEachRemaining(f -> {
+            if (!f.equals("size") || !m.matches()) {
+                dropped.add("ephemeralStorage." + f);
+            }
+        });
     }
 
     /** Pointer of what makes this a Windows node class (amiFamily, or an amiSelectorTerms alias), or null. */

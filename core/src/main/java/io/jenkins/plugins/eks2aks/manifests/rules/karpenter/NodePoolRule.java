@@ -25,10 +25,15 @@ public final class NodePoolRule implements ConversionRule {
     public static final String ID = "KP1";
     private static final String TEMPLATE = "/spec/template/spec";
 
+    /** The AKSNodeClass node auto-provisioning creates itself, as EKS Auto Mode has its own {@code default} NodeClass. */
+    static final String BUILT_IN_NODE_CLASS = "default";
+
     private final MigrationMapping mapping;
+    private final io.jenkins.plugins.eks2aks.manifests.InputIndex index;
 
     public NodePoolRule(RuleContext context) {
         this.mapping = context.mapping();
+        this.index = context.index();
     }
 
     @Override
@@ -53,7 +58,15 @@ public final class NodePoolRule implements ConversionRule {
                     + "(az aks nodepool add --os-type Windows) and leave this NodePool out (catalog KP1, KP4)"));
         }
         JsonNode ref = nodePool.at(TEMPLATE + "/nodeClassRef");
-        if (ref.isObject() && !"karpenter.azure.com".equals(ref.path("group").asText())) {
+        String refName = ref.path("name").asText();
+        if (ref.isObject() && !"karpenter.azure.com".equals(ref.path("group").asText()) && !refName.equals(BUILT_IN_NODE_CLASS)
+                && !index.hasNodeClass(refName)) {
+            // Its AKSNodeClass would never be written: NAP would not provision nodes for this NodePool.
+            out.add(c.decision(TEMPLATE + "/nodeClassRef", ref.path("kind").asText("EC2NodeClass") + " " + refName
+                    + " is not in the input, so no AKSNodeClass " + refName + " is written: convert it together with this "
+                    + "NodePool, create the AKSNodeClass on AKS yourself, or point nodeClassRef at NAP's built-in "
+                    + BUILT_IN_NODE_CLASS + " (catalog KP1, KP2; S22)"));
+        } else if (ref.isObject() && !"karpenter.azure.com".equals(ref.path("group").asText())) {
             ObjectNode aks = JsonNodeFactory.instance.objectNode()
                     .put("group", "karpenter.azure.com").put("kind", "AKSNodeClass").put("name", ref.path("name").asText());
             out.add(c.replace(TEMPLATE + "/nodeClassRef", aks, RuleMode.AUTO, "NAP provisions nodes from AKSNodeClasses; "

@@ -3,6 +3,8 @@ package io.jenkins.plugins.eks2aks.manifests.rules.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ClusterScoped;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.Pointers;
@@ -18,6 +20,17 @@ import java.util.List;
  * by hand have none of these and are left untouched.
  */
 public final class ServerSetFieldsRule implements ConversionRule {
+
+    private final InputIndex index;
+
+    public ServerSetFieldsRule() {
+        this(InputIndex.empty());
+    }
+
+    /** {@code index} tells which claims are bound to a static volume of the input, whose volumeName stays. */
+    public ServerSetFieldsRule(InputIndex index) {
+        this.index = index;
+    }
 
     public static final String ID = "STRIP";
     public static final String PVC_ID = "PV7";
@@ -53,6 +66,10 @@ public final class ServerSetFieldsRule implements ConversionRule {
                 out.add(changes.remove("/metadata/" + field, RuleMode.DROP, "metadata." + field + " is " + REASON));
             }
         }
+        if (ClusterScoped.is(object) && !"Namespace".equals(object.kind()) && object.at("/metadata/namespace").isTextual()) {
+            out.add(changes.remove("/metadata/namespace", RuleMode.DROP, object.kind() + " is cluster-scoped: the API "
+                    + "server ignores metadata.namespace, and it does not belong to namespace " + object.ref().namespace()));
+        }
         JsonNode annotations = object.at("/metadata/annotations");
         for (String annotation : ANNOTATIONS) {
             if (annotations.has(annotation)) {
@@ -61,7 +78,7 @@ public final class ServerSetFieldsRule implements ConversionRule {
         }
         switch (object.kind()) {
             case "Service" -> out.addAll(service(object, changes));
-            case "PersistentVolumeClaim" -> out.addAll(claim(object));
+            case "PersistentVolumeClaim" -> out.addAll(claim(object, index));
             default -> { }
         }
         return out;
@@ -92,7 +109,7 @@ public final class ServerSetFieldsRule implements ConversionRule {
         return out;
     }
 
-    private static List<Change> claim(KubeObject object) {
+    private static List<Change> claim(KubeObject object, InputIndex index) {
         Changes changes = Changes.of(object, PVC_ID);
         List<Change> out = new ArrayList<>();
         JsonNode annotations = object.at("/metadata/annotations");
@@ -102,7 +119,7 @@ public final class ServerSetFieldsRule implements ConversionRule {
                         "binding annotation " + annotation + " names the EKS volume; the claim binds anew on AKS (catalog PV7, S7)"));
             }
         }
-        if (object.at("/spec/volumeName").isTextual()) {
+        if (object.at("/spec/volumeName").isTextual() && !index.carriesVolume(object.at("/spec/volumeName").asText())) {
             out.add(changes.remove("/spec/volumeName", RuleMode.AUTO,
                     "spec.volumeName names the EKS volume; the claim binds to a new Azure volume (catalog PV7, S7)"));
         }

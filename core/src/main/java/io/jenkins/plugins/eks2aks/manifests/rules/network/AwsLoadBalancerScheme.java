@@ -13,23 +13,34 @@ import java.util.Set;
  */
 public final class AwsLoadBalancerScheme {
 
-    static final String AWS = "service.beta.kubernetes.io/aws-load-balancer-";
-    static final Set<String> LBC_CLASSES = Set.of("service.k8s.aws/nlb", "eks.amazonaws.com/nlb");
+    public static final String AWS = "service.beta.kubernetes.io/aws-load-balancer-";
+    public static final Set<String> LBC_CLASSES = Set.of("service.k8s.aws/nlb", "eks.amazonaws.com/nlb");
 
     private AwsLoadBalancerScheme() {
     }
 
     /** Whether the AWS Load Balancer Controller (rather than the in-tree provider) owns the Service. */
     public static boolean managedByLoadBalancerController(KubeObject service) {
-        String type = annotation(service, "type").toLowerCase(Locale.ROOT);
-        return LBC_CLASSES.contains(service.at("/spec/loadBalancerClass").asText(""))
-                || type.equals("external") || type.equals("nlb-ip");
+        return managedByLoadBalancerController(service.at("/metadata/annotations"), service.at("/spec/loadBalancerClass").asText(""));
+    }
+
+    private static boolean managedByLoadBalancerController(JsonNode annotations, String loadBalancerClass) {
+        String type = annotation(annotations, "type").toLowerCase(Locale.ROOT);
+        return LBC_CLASSES.contains(loadBalancerClass) || type.equals("external") || type.equals("nlb-ip");
     }
 
     /** Whether the load balancer EKS gives this Service is internal. */
     public static boolean isInternal(KubeObject service) {
-        String scheme = annotation(service, "scheme").trim().toLowerCase(Locale.ROOT);
-        String internal = annotation(service, "internal").trim().toLowerCase(Locale.ROOT);
+        return isInternal(service.at("/metadata/annotations"), service.at("/spec/loadBalancerClass").asText(""));
+    }
+
+    /**
+     * Whether a Service carrying {@code annotations} (and {@code loadBalancerClass}, "" for none) gets an internal
+     * load balancer on EKS; also used for annotation maps an operator or a chart copies onto the Service it creates.
+     */
+    public static boolean isInternal(JsonNode annotations, String loadBalancerClass) {
+        String scheme = annotation(annotations, "scheme").trim().toLowerCase(Locale.ROOT);
+        String internal = annotation(annotations, "internal").trim().toLowerCase(Locale.ROOT);
         // The deprecated flag's legacy in-tree form was a CIDR such as 0.0.0.0/0: anything but false counts.
         boolean flag = !internal.isEmpty() && !internal.equals("false");
         if (scheme.equals("internal") || flag) {
@@ -38,11 +49,15 @@ public final class AwsLoadBalancerScheme {
         if (!scheme.isEmpty()) {
             return false;
         }
-        return managedByLoadBalancerController(service);
+        return managedByLoadBalancerController(annotations, loadBalancerClass);
     }
 
     static String annotation(KubeObject service, String suffix) {
-        JsonNode value = service.at("/metadata/annotations").get(AWS + suffix);
+        return annotation(service.at("/metadata/annotations"), suffix);
+    }
+
+    static String annotation(JsonNode annotations, String suffix) {
+        JsonNode value = annotations.get(AWS + suffix);
         return value == null || value.isNull() ? "" : value.asText();
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
@@ -101,11 +102,7 @@ public final class LoadBalancerServiceRule implements ConversionRule {
     public List<Change> apply(KubeObject service) {
         List<Change> out = new ArrayList<>();
         boolean internal = AwsLoadBalancerScheme.isInternal(service);
-        if (internal && !"true".equals(service.at(ANNOTATIONS).path(AZURE_INTERNAL).asText())) {
-            out.add(Changes.of(service, "L3").put(ANNOTATIONS, AZURE_INTERNAL, "true", RuleMode.AUTO,
-                    "the EKS load balancer is internal (" + why(service) + "); on AKS a load balancer is public unless this "
-                            + "annotation is set (catalog L3; S9, S11)"));
-        }
+        keepInternal(service, ANNOTATIONS, service.at("/spec/loadBalancerClass").asText(""), "", out);
         if (AwsLoadBalancerScheme.LBC_CLASSES.contains(service.at("/spec/loadBalancerClass").asText(""))) {
             out.add(Changes.of(service, "L1").remove("/spec/loadBalancerClass", RuleMode.AUTO_WARN,
                     "the AWS load balancer class has no meaning on AKS; loadBalancerClass cannot change on a live Service, "
@@ -117,13 +114,40 @@ public final class LoadBalancerServiceRule implements ConversionRule {
                     "spec.loadBalancerIP is deprecated; AKS takes the address from this annotation; check it lies in the Azure subnet (catalog L8, S11)"));
             out.add(l8.remove("/spec/loadBalancerIP", RuleMode.AUTO_WARN, "replaced by service.beta.kubernetes.io/azure-load-balancer-ipv4 (catalog L8)"));
         }
-        out.addAll(annotations(service, internal));
+        out.addAll(annotations(service, ANNOTATIONS, service.at("/spec/ports"), internal));
         return out;
     }
 
-    private static List<Change> annotations(KubeObject service, boolean internal) {
+    /**
+     * The same conversion for an annotation map that is not a Service's own: the annotations a custom resource or
+     * a chart's values give the Service its operator or chart creates ({@code where} says so in each reason). An
+     * internal load balancer stays internal exactly as for a Service; the Service's ports are not known there, so
+     * the per-port probe settings become decisions.
+     */
+    public static List<Change> annotationMap(KubeObject object, String mapPointer, String where) {
         List<Change> out = new ArrayList<>();
-        JsonNode annotations = service.at(ANNOTATIONS);
+        keepInternal(object, mapPointer, "", where, out);
+        boolean internal = AwsLoadBalancerScheme.isInternal(object.at(mapPointer), "");
+        for (Change c : annotations(object, mapPointer, MissingNode.getInstance(), internal)) {
+            out.add(new Change(c.op(), c.path(), c.before(), c.after(), c.ruleId(), c.mode(), where + c.reason()));
+        }
+        return out;
+    }
+
+    /** L3: an internal EKS load balancer gets the annotation without which an AKS load balancer is public. */
+    private static void keepInternal(KubeObject object, String map, String loadBalancerClass, String where, List<Change> out) {
+        JsonNode annotations = object.at(map);
+        if (AwsLoadBalancerScheme.isInternal(annotations, loadBalancerClass)
+                && !"true".equals(annotations.path(AZURE_INTERNAL).asText())) {
+            out.add(Changes.of(object, "L3").put(map, AZURE_INTERNAL, "true", RuleMode.AUTO, where
+                    + "the EKS load balancer is internal (" + why(annotations, loadBalancerClass) + "); on AKS a load "
+                    + "balancer is public unless this annotation is set (catalog L3; S9, S11)"));
+        }
+    }
+
+    private static List<Change> annotations(KubeObject service, String map, JsonNode ports, boolean internal) {
+        List<Change> out = new ArrayList<>();
+        JsonNode annotations = service.at(map);
         for (Iterator<String> it = annotations.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!key.startsWith(AWS)) {
@@ -134,26 +158,26 @@ public final class LoadBalancerServiceRule implements ConversionRule {
             if (RENAMED.containsKey(suffix)) {
                 String[] target = RENAMED.get(suffix);
                 Changes c = Changes.of(service, target[0]);
-                out.add(c.put(ANNOTATIONS, AZURE + target[1], value, RuleMode.AUTO, "Azure health probe setting for " + key + " (catalog " + target[0] + ", S11)"));
-                out.add(c.removeKey(ANNOTATIONS, key, RuleMode.AUTO, "replaced by " + AZURE + target[1] + " (catalog " + target[0] + ")"));
+                out.add(c.put(map, AZURE + target[1], value, RuleMode.AUTO, "Azure health probe setting for " + key + " (catalog " + target[0] + ", S11)"));
+                out.add(c.removeKey(map, key, RuleMode.AUTO, "replaced by " + AZURE + target[1] + " (catalog " + target[0] + ")"));
             } else if (suffix.equals("healthcheck-protocol") || suffix.equals("healthcheck-port")) {
-                out.addAll(perPortProbe(service, key, suffix, value));
+                out.addAll(perPortProbe(service, map, ports, key, suffix, value));
             } else if (suffix.equals("connection-idle-timeout")) {
-                out.addAll(idleTimeout(service, key, value));
+                out.addAll(idleTimeout(service, map, key, value));
             } else if (suffix.equals("additional-resource-tags") && !internal) {
                 Changes c = Changes.of(service, "L19");
-                out.add(c.put(ANNOTATIONS, AZURE + "pip-tags", value, RuleMode.AUTO_WARN, "tags of the public IP; check the key=value format (catalog L19, S11)"));
-                out.add(c.removeKey(ANNOTATIONS, key, RuleMode.AUTO_WARN, "replaced by " + AZURE + "pip-tags (catalog L19)"));
+                out.add(c.put(map, AZURE + "pip-tags", value, RuleMode.AUTO_WARN, "tags of the public IP; check the key=value format (catalog L19, S11)"));
+                out.add(c.removeKey(map, key, RuleMode.AUTO_WARN, "replaced by " + AZURE + "pip-tags (catalog L19)"));
             } else if (DECISIONS.containsKey(suffix)) {
                 String[] decision = DECISIONS.get(suffix);
-                out.add(Changes.of(service, decision[0]).decision(Pointers.child(ANNOTATIONS, key),
+                out.add(Changes.of(service, decision[0]).decision(Pointers.child(map, key),
                         key + ": " + decision[1] + " (catalog " + decision[0] + ")"));
             } else if (DROPPED.contains(suffix)) {
                 String id = dropId(suffix);
-                out.add(Changes.of(service, id).removeKey(ANNOTATIONS, key, RuleMode.DROP,
+                out.add(Changes.of(service, id).removeKey(map, key, RuleMode.DROP,
                         key + " has no meaning for the Azure Standard Load Balancer" + dropNote(suffix) + " (catalog " + id + ")"));
             } else {
-                out.add(Changes.of(service, "L20").decision(Pointers.child(ANNOTATIONS, key),
+                out.add(Changes.of(service, "L20").decision(Pointers.child(map, key),
                         key + " is an AWS load balancer setting this tool does not know: decide whether AKS needs an equivalent (catalog §3.1)"));
             }
         }
@@ -161,36 +185,42 @@ public final class LoadBalancerServiceRule implements ConversionRule {
     }
 
     /** L11, L12: the AWS setting is one for all ports; the Azure one is per port. */
-    private static List<Change> perPortProbe(KubeObject service, String key, String suffix, String value) {
+    private static List<Change> perPortProbe(KubeObject service, String map, JsonNode ports, String key,
+                                             String suffix, String value) {
         String id = suffix.equals("healthcheck-protocol") ? "L11" : "L12";
         Changes c = Changes.of(service, id);
         List<Change> out = new ArrayList<>();
         if (!(id.equals("L12") && value.equals("traffic-port"))) {
             String azure = id.equals("L11") ? "health-probe_protocol" : "health-probe_port";
-            for (JsonNode port : service.at("/spec/ports")) {
+            if (ports.isMissingNode()) {
+                // Not a Service: the ports of the Service that will carry these annotations are not known here.
+                return List.of(c.decision(Pointers.child(map, key), key + " is one setting for all ports; Azure's is per port: "
+                        + "replace it by service.beta.kubernetes.io/port_<port>_" + azure + " for each port of the Service (catalog " + id + ")"));
+            }
+            for (JsonNode port : ports) {
                 String annotation = "service.beta.kubernetes.io/port_" + port.path("port").asText() + "_" + azure;
-                out.add(c.put(ANNOTATIONS, annotation, value, RuleMode.AUTO, "per-port Azure health probe setting for " + key + " (catalog " + id + ", S11)"));
+                out.add(c.put(map, annotation, value, RuleMode.AUTO, "per-port Azure health probe setting for " + key + " (catalog " + id + ", S11)"));
             }
         }
-        out.add(c.removeKey(ANNOTATIONS, key, RuleMode.AUTO, id.equals("L12") && value.equals("traffic-port")
+        out.add(c.removeKey(map, key, RuleMode.AUTO, id.equals("L12") && value.equals("traffic-port")
                 ? "traffic-port is what the Azure probe uses by default (catalog L12)"
                 : "replaced by per-port service.beta.kubernetes.io/port_<port>_" + (id.equals("L11") ? "health-probe_protocol" : "health-probe_port") + " (catalog " + id + ")"));
         return out;
     }
 
     /** L22: the CLB idle timeout in seconds becomes the Azure TCP idle timeout in minutes (4–30). */
-    private static List<Change> idleTimeout(KubeObject service, String key, String value) {
+    private static List<Change> idleTimeout(KubeObject service, String map, String key, String value) {
         Changes c = Changes.of(service, "L22");
         List<Change> out = new ArrayList<>();
         try {
             int minutes = Math.max(4, Math.min(30, (int) Math.ceil(Integer.parseInt(value.trim()) / 60.0)));
-            out.add(c.put(ANNOTATIONS, AZURE + "load-balancer-tcp-idle-timeout", String.valueOf(minutes), RuleMode.AUTO_WARN,
+            out.add(c.put(map, AZURE + "load-balancer-tcp-idle-timeout", String.valueOf(minutes), RuleMode.AUTO_WARN,
                     "idle timeout " + value + " s as whole minutes within Azure's 4–30 (catalog L22, S11)"));
         } catch (NumberFormatException e) {
-            return List.of(c.decision(Pointers.child(ANNOTATIONS, key), key + " is not a number of seconds: set "
+            return List.of(c.decision(Pointers.child(map, key), key + " is not a number of seconds: set "
                     + AZURE + "load-balancer-tcp-idle-timeout (minutes, 4–30) yourself (catalog L22)"));
         }
-        out.add(c.removeKey(ANNOTATIONS, key, RuleMode.AUTO_WARN, "replaced by " + AZURE + "load-balancer-tcp-idle-timeout (catalog L22)"));
+        out.add(c.removeKey(map, key, RuleMode.AUTO_WARN, "replaced by " + AZURE + "load-balancer-tcp-idle-timeout (catalog L22)"));
         return out;
     }
 
@@ -216,12 +246,12 @@ public final class LoadBalancerServiceRule implements ConversionRule {
         };
     }
 
-    private static String why(KubeObject service) {
-        String scheme = AwsLoadBalancerScheme.annotation(service, "scheme");
+    private static String why(JsonNode annotations, String loadBalancerClass) {
+        String scheme = AwsLoadBalancerScheme.annotation(annotations, "scheme");
         if (!scheme.isEmpty()) {
             return "scheme " + scheme;
         }
-        if (!AwsLoadBalancerScheme.annotation(service, "internal").isEmpty()) {
+        if (!AwsLoadBalancerScheme.annotation(annotations, "internal").isEmpty()) {
             return AWS + "internal";
         }
         return "the AWS Load Balancer Controller's default scheme";

@@ -50,16 +50,51 @@ public final class NodeSchedulingRule implements ConversionRule {
     public List<Change> apply(KubeObject object) {
         String spec = PodSpecs.podSpecPointer(object).orElseThrow();
         List<Change> out = new ArrayList<>();
-        boolean spot = nodeSelector(object, spec, out);
+        boolean spot = nodeSelector(object, spec + "/nodeSelector", out);
         spot |= nodeAffinity(object, spec, out);
         tolerations(object, spec, spot, out);
         topologyKeys(object, spec, out);
         return out;
     }
 
-    private boolean nodeSelector(KubeObject object, String spec, List<Change> out) {
+    /**
+     * The node-label conversion for a label map or a node selector term that is not in a pod spec: a custom
+     * resource's or a chart's node selector for the pods an operator or chart creates. Spot selection is converted
+     * as in a pod spec, but the AKS spot toleration cannot be added there: that is a decision.
+     */
+    public List<Change> selectorMap(KubeObject object, String selector, String where) {
+        List<Change> out = new ArrayList<>();
+        if (nodeSelector(object, selector, out)) {
+            out.add(Changes.of(object, "S2").decision(selector, where + "pods selected for spot nodes must tolerate the AKS spot "
+                    + "taint kubernetes.azure.com/scalesetpriority=spot:NoSchedule: add that toleration where this object sets "
+                    + "its pods' tolerations (catalog S2, S21)"));
+        }
+        return prefixed(out, where);
+    }
+
+    /** As {@link #selectorMap}, for a node selector term ({@code matchExpressions}) outside a pod spec. */
+    public List<Change> selectorTerm(KubeObject object, String term, String where) {
+        List<Change> out = new ArrayList<>();
+        if (expressions(object, term, out)) {
+            out.add(Changes.of(object, "S2").decision(term, where + "pods selected for spot nodes must tolerate the AKS spot "
+                    + "taint kubernetes.azure.com/scalesetpriority=spot:NoSchedule: add that toleration where this object sets "
+                    + "its pods' tolerations (catalog S2, S21)"));
+        }
+        return prefixed(out, where);
+    }
+
+    /** Whether a node-selector key is an EKS label, or a portable one whose values are AWS names. */
+    public static boolean concerns(String key) {
+        return NodeLabels.concerns(key);
+    }
+
+    private static List<Change> prefixed(List<Change> changes, String where) {
+        return changes.stream().map(c -> c.reason().startsWith(where) ? c
+                : new Change(c.op(), c.path(), c.before(), c.after(), c.ruleId(), c.mode(), where + c.reason())).toList();
+    }
+
+    private boolean nodeSelector(KubeObject object, String selector, List<Change> out) {
         boolean spot = false;
-        String selector = spec + "/nodeSelector";
         JsonNode map = object.at(selector);
         for (Iterator<String> it = map.fieldNames(); it.hasNext(); ) {
             String key = it.next();

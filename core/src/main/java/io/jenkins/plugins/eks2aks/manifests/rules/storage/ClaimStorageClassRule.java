@@ -8,7 +8,6 @@ import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
 import io.jenkins.plugins.eks2aks.manifests.Pointers;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
-import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,19 +65,8 @@ public final class ClaimStorageClassRule implements ConversionRule {
                     + "≥ 2, volumeMode Block) or use an Azure Files class, and set storageClasses." + className
                     + " to it (catalog PV3; S2, S3)"));
         }
-        return switch (target.outcome()) {
-            case REPLACED -> {
-                String rule = target.family() == AwsVolumeFamily.EFS && readWriteMany ? "PV2" : ID;
-                String caveat = target.caveat() == null ? "" : ". " + target.caveat();
-                yield Optional.of(Changes.of(object, rule).replace(claim.classPointer(), target.target(),
-                        target.caveat() == null ? RuleMode.AUTO : RuleMode.AUTO_WARN, claim.what() + " of StorageClass "
-                                + className + ": " + target.why() + caveat + " (catalog " + rule + ", " + target.ruleId()
-                                + "; S2, S7)"));
-            }
-            case UNDECIDED -> Optional.of(Changes.of(object, ID).decision(claim.classPointer(), claim.what()
-                    + " uses StorageClass " + className + ", whose AKS class is not decided: " + target.why()));
-            case IN_PLACE, UNTOUCHED -> Optional.empty();
-        };
+        String rule = target.family() == AwsVolumeFamily.EFS && readWriteMany ? "PV2" : ID;
+        return StorageClassReference.change(object, claim.classPointer(), claim.what(), className, target, rule);
     }
 
     /** Every claim of the object: where its spec is, where its class name is, and how to name it in a reason. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules.system;
 
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ClusterScoped;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
@@ -91,9 +92,15 @@ public final class AwsSystemObjectsRule implements ConversionRule {
                 return Optional.of(new String[] {component.id(), component.reason()});
             }
         }
+        Optional<String[]> addon = AddonReleases.of(object);
+        if (addon.isPresent()) {
+            return addon;
+        }
         String group = group(object.ref().apiVersion());
         // Karpenter's AWS node classes are converted by KP2/KP3 into AKSNodeClasses, not left behind.
-        if (AWS_GROUP_SUFFIXES.stream().anyMatch(group::endsWith) && !group.equals("karpenter.k8s.aws")) {
+        // So is EKS Auto Mode's NodeClass, which its NodePools name like an EC2NodeClass.
+        if (AWS_GROUP_SUFFIXES.stream().anyMatch(group::endsWith) && !group.equals("karpenter.k8s.aws")
+                && !(group.equals("eks.amazonaws.com") && "NodeClass".equals(object.kind()))) {
             return Optional.of(new String[] {"EX15", object.kind() + " (" + group + ") is an AWS-only API: re-create its "
                     + "intent with Azure resources (e.g. NetworkPolicy for SecurityGroupPolicy, an Azure load balancer "
                     + "backend pool for TargetGroupBinding, Azure CNI for ENIConfig) (catalog §7.2, X1, X2, X4)"});
@@ -113,7 +120,7 @@ public final class AwsSystemObjectsRule implements ConversionRule {
             return Optional.of(new String[] {"EX16", "managed by EKS (eks:* RBAC, system-* priority classes, EKS-labelled "
                     + "objects): AKS manages its own equivalents (catalog §7.2)"});
         }
-        String namespace = "Namespace".equals(object.kind()) ? object.ref().name() : object.ref().namespace();
+        String namespace = ClusterScoped.namespaceOf(object);
         if (namespace != null && AWS_NAMESPACES.contains(namespace) && !mapping.includeNamespaces().contains(namespace)) {
             return Optional.of(new String[] {"EX17", "namespace " + namespace + " holds cluster and AWS system objects that "
                     + "AKS provides itself; review it and list it under namespaces.include to migrate parts of it (catalog §7.2)"});

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules.system;
 
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ClusterScoped;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
@@ -31,7 +32,7 @@ public final class NamespaceFilterRule implements ConversionRule {
 
     @Override
     public List<Change> apply(KubeObject object) {
-        String namespace = "Namespace".equals(object.kind()) ? object.ref().name() : object.ref().namespace();
+        String namespace = ClusterScoped.namespaceOf(object);
         if (mapping.includesNamespace(namespace)) {
             return List.of();
         }

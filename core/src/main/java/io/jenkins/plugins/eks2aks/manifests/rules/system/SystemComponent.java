@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.system;
 
+import io.jenkins.plugins.eks2aks.manifests.ClusterScoped;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 
 import java.util.List;
@@ -26,7 +27,7 @@ record SystemComponent(String id, String what, String azure, Set<String> kinds, 
 
     boolean matches(KubeObject object) {
         String name = object.ref().name();
-        String namespace = "Namespace".equals(object.kind()) ? name : object.ref().namespace();
+        String namespace = ClusterScoped.namespaceOf(object);
         return (kinds.isEmpty() || kinds.contains(object.kind()))
                 && (namespaces.isEmpty() || namespace != null && namespaces.contains(namespace))
                 && name != null && names.matcher(name).matches();

@@ -328,6 +328,108 @@ class PrivateLoadBalancersStayPrivateTest {
         })));
     }
 
+    /**
+     * Annotation maps an operator or a chart copies onto the Service it creates: a Flux HelmRelease's values, an
+     * operator's custom resource (shaped as Strimzi's listener, Istio's gateway, a kro or Crossplane template).
+     * Each is judged as the Service it becomes would be judged on AKS.
+     */
+    @ParameterizedTest(name = "{0}: internal on EKS = {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HelmRelease values, scheme internal            | helm.toolkit.fluxcd.io/v2 | '{values: {controller: {service: {type: LoadBalancer, annotations: {AWS_scheme: internal, AWS_type: external}}}}}'     | true
+            HelmRelease values, LBC default scheme         | helm.toolkit.fluxcd.io/v2 | '{values: {controller: {service: {annotations: {AWS_type: external, AWS_nlb-target-type: ip}}}}}'                    | true
+            HelmRelease values, legacy internal flag       | helm.toolkit.fluxcd.io/v2 | '{values: {service: {annotations: {AWS_internal: 0.0.0.0/0, AWS_type: nlb}}}}'                                         | true
+            HelmRelease values, internet-facing            | helm.toolkit.fluxcd.io/v2 | '{values: {service: {annotations: {AWS_scheme: internet-facing, AWS_type: external}}}}'                                | false
+            HelmRelease values, classic ELB                | helm.toolkit.fluxcd.io/v2 | '{values: {service: {annotations: {AWS_connection-idle-timeout: "120"}}}}'                                             | false
+            HelmRelease values in a list                   | helm.toolkit.fluxcd.io/v2 | '{values: {gateways: [{name: public}, {name: private, annotations: {AWS_scheme: internal}}]}}'                          | true
+            Kafka listener (Strimzi shape)                 | kafka.strimzi.io/v1beta2  | '{kafka: {listeners: [{name: ext, type: loadbalancer, configuration: {bootstrap: {annotations: {AWS_internal: "true"}}, brokers: [{broker: 0, annotations: {AWS_internal: "true"}}]}}]}}' | true
+            Istio gateway (IstioOperator shape)            | install.istio.io/v1alpha1 | '{components: {ingressGateways: [{name: internal-gw, k8s: {serviceAnnotations: {AWS_scheme: internal, AWS_type: external}}}]}}' | true
+            Argo CD Application valuesObject               | argoproj.io/v1alpha1      | '{source: {helm: {valuesObject: {service: {annotations: {AWS_scheme: Internal}}}}}}'                                  | true
+            """)
+    void anAnnotationMapInACustomResourceIsInternalOnAksExactlyWhenItWasInternalOnEks(String title, String apiVersion, String spec,
+                                                                                      boolean internal) {
+        String yaml = """
+                apiVersion: %s
+                kind: Thing
+                metadata: {name: t, namespace: shop}
+                spec: %s
+                """.formatted(apiVersion, spec.replace("AWS_", AWS));
+        ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());
+        JsonNode converted = Conversions.output(result).get(0);
+
+        List<String> pointers = annotationMaps(io.jenkins.plugins.eks2aks.manifests.Manifests.object(yaml).object(), "");
+        assertFalse(pointers.isEmpty(), converted.toString());
+        for (String pointer : pointers) {
+            JsonNode map = converted.at(pointer);
+            boolean publicOnAks = !"true".equals(map.path("service.beta.kubernetes.io/azure-load-balancer-internal").asText());
+            assertEquals(internal, !publicOnAks, converted.toString());
+            assertFalse(hasAnyKeyStartingWith(map, AWS + "scheme") || hasAnyKeyStartingWith(map, AWS + "internal"),
+                    "the AWS scheme annotation is gone: " + map);
+        }
+        if (internal) {
+            assertTrue(Conversions.changes(result, "L3").stream().allMatch(c -> c.reason().startsWith("Thing shop/t at spec.")),
+                    "the reason names the object and the path");
+        }
+    }
+
+    /** Where the meaning is not clear, the conversion stops at a decision instead of passing a public load balancer. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            values given as a string (Argo CD)          | argoproj.io/v1alpha1      | '{source: {helm: {values: "controller:\n  service:\n    annotations:\n      AWS_scheme: internal\n"}}}' | spec.source.helm.values
+            an AWS load balancer class beside the map   | example.com/v1           | '{service: {type: LoadBalancer, loadBalancerClass: service.k8s.aws/nlb}}'                                      | spec.service.loadBalancerClass
+            ALB ingress annotations in chart values     | helm.toolkit.fluxcd.io/v2 | '{values: {ingress: {className: alb, annotations: {alb.ingress.kubernetes.io/target-type: ip}}}}'               | spec.values.ingress.annotations
+            """)
+    void anUnclearLoadBalancerSettingInACustomResourceIsADecisionNamingObjectAndPath(String title, String apiVersion, String spec,
+                                                                                     String path) {
+        String yaml = """
+                apiVersion: %s
+                kind: Thing
+                metadata: {name: t, namespace: shop}
+                spec: %s
+                """.formatted(apiVersion, spec.replace("AWS_", AWS));
+        ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());
+
+        Change decision = result.changes().stream().map(c -> c.change()).filter(c -> c.mode() == RuleMode.HUMAN)
+                .findFirst().orElseThrow(() -> new AssertionError("no decision: " + result.changes()));
+        assertTrue(decision.reason().contains("Thing shop/t at " + path), decision.reason());
+        assertTrue(result.pendingDecisions() > 0);
+    }
+
+    @Test
+    void theFluxSampleHelmReleaseWithAnAlbIngressIsADecisionAndKeepsItsChartValues() {
+        String helmRelease = io.jenkins.plugins.eks2aks.manifests.Upstream.text(
+                "eks-workshop-v2/manifests/modules/automation/gitops/flux/basic/apps/ui/helm.yaml");
+        ConversionResult result = Conversions.convert(helmRelease, MigrationMapping.defaults());
+        Change decision = Conversions.changes(result, "N2").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
+        assertEquals("/spec/values/ingress/annotations", decision.path());
+        assertTrue(decision.reason().contains("HelmRelease flux-system/ui") && decision.reason().contains("internet-facing"), decision.reason());
+    }
+
+    @Test
+    void theKroTemplateOfAnAlbIngressIsADecision() {
+        String rgd = io.jenkins.plugins.eks2aks.manifests.Upstream.text(
+                "eks-workshop-v2/manifests/modules/automation/controlplanes/kro/rgds/webapp-rgd.yaml");
+        ConversionResult result = Conversions.convert(rgd, MigrationMapping.defaults());
+        assertEquals(List.of("/spec/resources/4/template/metadata/annotations"), Conversions.changes(result, "N2").stream()
+                .filter(c -> c.mode() == RuleMode.HUMAN).map(Change::path).toList());
+    }
+
+    /** Pointers of every map holding an AWS load balancer annotation, anywhere in the object. */
+    private static List<String> annotationMaps(JsonNode node, String pointer) {
+        List<String> out = new ArrayList<>();
+        if (node.isObject()) {
+            if (hasAnyKeyStartingWith(node, AWS)) {
+                out.add(pointer);
+            }
+            node.fields().forEachRemaining(e -> out.addAll(annotationMaps(e.getValue(),
+                    io.jenkins.plugins.eks2aks.manifests.Pointers.child(pointer, e.getKey()))));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                out.addAll(annotationMaps(node.get(i), pointer + "/" + i));
+            }
+        }
+        return out;
+    }
+
     /** What the AKS cloud provider does: a LoadBalancer Service is public unless marked internal. */
     static boolean publicOnAks(JsonNode service) {
         return "LoadBalancer".equals(service.at("/spec/type").asText())

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.eks2aks.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.RuleContext;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * AWS settings inside custom resources (catalog CR1): the deep scan {@code convert} runs, so the inventory lists
+ * exactly what the conversion will change or ask about (an internal load balancer in a HelmRelease's values, an
+ * operator's ECR image, an IRSA role for the ServiceAccount a chart creates…), each with its path.
+ */
+final class CustomResourceDetector implements Detector {
+
+    /** What may turn public or stop working on AKS if nobody acts. */
+    private static final Set<String> HIGH = Set.of("L3", "N2", "L1", "W1", CustomResourceScanRule.ID);
+
+    private final CustomResourceScanRule scan = new CustomResourceScanRule(RuleContext.defaults());
+    private final AwsInOtherToolsRule otherTools = new AwsInOtherToolsRule();
+    private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap());
+
+    @Override
+    public void inspect(ClusterObject o, Findings findings) {
+        KubeObject object = o.asKubeObject();
+        if (otherTools.appliesTo(object)) {
+            otherTools.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.HIGH, o.ref(),
+                    CustomResourceScanRule.path(c.path()), text(c.before()), c.reason(), c.mode()));
+        }
+        if (!scan.appliesTo(object)) {
+            return;
+        }
+        Optional<String[]> addon = AddonReleases.of(object);
+        if (addon.isPresent()) {
+            // convert leaves the release out like the add-on it installs: its values are not worth a finding each.
+            findings.add(addon.get()[0], Severity.INFO, o.ref(), "spec", "installs an EKS add-on", addon.get()[1], RuleMode.EXCLUDE);
+            return;
+        }
+        if (flux.appliesTo(object)) {
+            flux.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.MEDIUM, o.ref(), "spec.provider", "aws (ECR)",
+                    "provider azure on the ACR repository; " + c.reason(), RuleMode.AUTO_WARN));
+        }
+        for (Change c : scan.apply(object)) {
+            if (c.op() != null && c.op().equals("remove") && c.mode() != RuleMode.HUMAN) {
+                continue; // the removal that goes with an addition, or a setting AKS has no use for: the addition says it
+            }
+            String field = CustomResourceScanRule.path(c.path());
+            if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
+                // convert asks for --acr; the inventory's answer is the image list ecrToAcr copies.
+                findings.add("I1", Severity.MEDIUM, o.ref(), field, text(c.before()),
+                        "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
+                continue;
+            }
+            Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;
+            findings.add(c.ruleId(), severity, o.ref(), field, text(c.before() != null ? c.before() : c.after()), c.reason(), c.mode());
+        }
+    }
+
+    private static String text(JsonNode value) {
+        if (value == null) {
+            return "";
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}
