@@ -51,12 +51,12 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     /** As the real FilePath.FileCallableWrapper (private there): adapts a FileCallable to a remoting Callable. */
-    private static final class FileCallableWrapper<T> implements hudson.remoting.Callable<T, IOException> {
+    private static class FileCallableWrapper<T> implements hudson.remoting.DelegatingCallable<T, IOException> {
         private static final long serialVersionUID = 1L;
         private final FileCallable<T> callable;
         private final String remote;
 
-        FileCallableWrapper(FileCallable<T> callable, String remote) {
+        private FileCallableWrapper(FileCallable<T> callable, String remote) {
             this.callable = callable;
             this.remote = remote;
         }
@@ -73,6 +73,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         @Override
         public void checkRoles(org.jenkinsci.remoting.RoleChecker checker) throws SecurityException {
             callable.checkRoles(checker);
+        }
+
+        @Override
+        public ClassLoader getClassLoader() {
+            return callable.getClass().getClassLoader();
         }
     }
 

@@ -117,8 +117,8 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
         HashMap<String, String> settings = StepCredentials.settings(env);
-        if (azure != null && azure.resourceManagerEndpoint() != null) {
-            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
+        if (azure != null) {
+            azure.cloud(settings);
         }
         return new EcrToAcrCallable(parameters, aws, azure, settings, listener);
     }

@@ -106,9 +106,7 @@ final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<Stri
                 throw new AbortException(function + ": no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
                         + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
             }
-            if (azure.resourceManagerEndpoint() != null) {
-                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
-            }
+            azure.cloud(settings);
         }
         MaskingListener masked = MaskingListener.over(listener, aws, azure);
         HashMap<String, Object> result;
