@@ -49,6 +49,11 @@ class AzCopySyncTest {
         Files.createDirectories(folder.resolve("kopia/shop"));
         Files.write(folder.resolve("kopia/shop/p0001"), new byte[300_000]);
         Files.writeString(folder.resolve("kopia/shop/with space é"), "x");
+        // Written an hour ago, as a backup's files are: azcopy sync compares modification times, and Azurite keeps a
+        // blob's to the second, so a file written in the same second as its upload would look newer than the blob.
+        for (String name : List.of("velero-backup.json", "kopia/shop/p0001", "kopia/shop/with space é")) {
+            Files.setLastModifiedTime(folder.resolve(name), FileTime.from(Instant.now().minusSeconds(3600)));
+        }
         BlobContainerClient container = container(azurite, "azcopy-sync");
         String url = container.getBlobContainerUrl() + "/eks?" + sas(container, true);
         List<MigrationEvent> events = new ArrayList<>();
