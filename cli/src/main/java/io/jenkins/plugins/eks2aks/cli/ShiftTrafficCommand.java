@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                         + "--shift-ttl and the old TTL waited out; then each --weights step holds for --hold and must pass the health "
                         + "gate (--health-url, --error-rate-url). A failed gate moves the weights back to the last step whose gate "
                         + "passed. The TTL is restored at the end.",
-                "The current weights are read first: a re-run resumes, a finished shift changes nothing. --rollback puts 100% back "
+                "The current weights are read first: a re-run resumes, a finished shift changes nothing. --rollback puts 100%% back "
                         + "on EKS. Route 53 reads the AWS settings (AWS_PROFILE, AWS_ACCESS_KEY_ID..., AWS_ENDPOINT_URL_ROUTE_53); "
                         + "Azure reads AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID, AZURE_SUBSCRIPTION_ID.",
                 "Writes OUT/traffic-shift.json (the weights over time and every probe), OUT/traffic-shift.md and "
