@@ -25,8 +25,21 @@ final class AzcopySyncExecution extends SynchronousNonBlockingStepExecution<Map<
 
     private static final long serialVersionUID = 1L;
 
-    /** The step's plain values (never the step, never a secret): what a resumed run needs. */
-    private final AzcopySyncCallable.Parameters parameters;
+    /**
+     * The step's plain values (never the step, never a secret): what a resumed run needs. Fields, not the callable's
+     * Parameters record: the program state's marshaller restores plain classes, and records only from newer versions.
+     */
+    private final String source;
+    private final String destination;
+    private final String engine;
+    private final int parallel;
+    private final int blockSize;
+    private final boolean dryRun;
+    private final String azcopy;
+    private final String region;
+    private final boolean s3PathStyle;
+    private final String output;
+    private final boolean force;
     private final String awsCredentialsId;
     private final String azureCredentialsId;
     private final boolean failFast;
@@ -36,9 +49,17 @@ final class AzcopySyncExecution extends SynchronousNonBlockingStepExecution<Map<
 
     AzcopySyncExecution(StepContext context, AzcopySyncStep step, StepCredentials credentials) {
         super(context);
-        this.parameters = new AzcopySyncCallable.Parameters(step.getSource(), step.getDestination(),
-                step.getEngine(), step.getParallel(), step.getBlockSize(), step.isDryRun(), step.getAzcopy(), step.getRegion(),
-                step.isS3PathStyle(), step.getOutput(), step.isForce());
+        this.source = step.getSource();
+        this.destination = step.getDestination();
+        this.engine = step.getEngine();
+        this.parallel = step.getParallel();
+        this.blockSize = step.getBlockSize();
+        this.dryRun = step.isDryRun();
+        this.azcopy = step.getAzcopy();
+        this.region = step.getRegion();
+        this.s3PathStyle = step.isS3PathStyle();
+        this.output = step.getOutput();
+        this.force = step.isForce();
         this.awsCredentialsId = step.getAwsCredentialsId();
         this.azureCredentialsId = step.getAzureCredentialsId();
         this.failFast = step.isFailFast();
@@ -51,8 +72,8 @@ final class AzcopySyncExecution extends SynchronousNonBlockingStepExecution<Map<
      */
     @Override
     public void onResume() {
-        resumed = ResumedRun.start(getContext(), "azcopySync " + parameters.destination(), "[sync-storage] resumed after a controller "
-                + "restart: what " + parameters.destination() + " already holds is skipped", this::run);
+        resumed = ResumedRun.start(getContext(), "azcopySync " + destination, "[sync-storage] resumed after a controller "
+                + "restart: what " + destination + " already holds is skipped", this::run);
     }
 
     @Override
@@ -74,8 +95,9 @@ final class AzcopySyncExecution extends SynchronousNonBlockingStepExecution<Map<
         if (credentials == null) {
             credentials = StepCredentials.jenkins();
         }
-        String source = parameters.source();
-        StorageStepParameters.require("azcopySync", source, parameters.destination());
+        StorageStepParameters.require("azcopySync", source, destination);
+        AzcopySyncCallable.Parameters parameters = new AzcopySyncCallable.Parameters(source, destination, engine, parallel, blockSize,
+                dryRun, azcopy, region, s3PathStyle, output, force);
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);

@@ -32,7 +32,11 @@ final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<Stri
 
     private final String function;
     private final VeleroCallable.Kind kind;
-    private final VeleroCallable.Cluster cluster;
+    /**
+     * The cluster parameters as plain strings in {@link VeleroCallable.Cluster}'s order, not the record itself: the
+     * program state's marshaller restores plain classes, and records only from newer versions of it.
+     */
+    private final String[] cluster;
     private final HashMap<String, Serializable> parameters;
     private final String awsCredentialsId;
     private final String azureCredentialsId;
@@ -45,7 +49,8 @@ final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         super(context);
         this.function = function;
         this.kind = kind;
-        this.cluster = cluster;
+        this.cluster = new String[] {cluster.kubeconfig(), cluster.context(), cluster.eksCluster(), cluster.region(),
+                cluster.resourceGroup(), cluster.aksCluster(), cluster.subscription()};
         this.parameters = parameters;
         this.awsCredentialsId = awsCredentialsId;
         this.azureCredentialsId = azureCredentialsId;
@@ -86,6 +91,8 @@ final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         if (credentials == null) {
             credentials = StepCredentials.jenkins();
         }
+        VeleroCallable.Cluster cluster = new VeleroCallable.Cluster(this.cluster[0], this.cluster[1], this.cluster[2], this.cluster[3],
+                this.cluster[4], this.cluster[5], this.cluster[6]);
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);

@@ -131,7 +131,8 @@ class StorageStepsTest {
         AzcopySyncStep step = new AzcopySyncStep("velero", container + "/eks");
         byte[] persisted = RestartedContext.persist(step.start(new RestartedContext(workspace, "sync",
                 Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()))));
-        assertFalse(new String(persisted, StandardCharsets.ISO_8859_1).contains("AzcopySyncStep"), "only plain values are persisted");
+        String stored = new String(persisted, StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains("AzcopySyncStep") || stored.contains("AzcopySyncCallable$Parameters"), "only plain values are persisted");
         BufferListener.BUFFER.reset();
 
         Map<String, Object> first = (Map<String, Object>) RestartedContext.resume(persisted, "sync", (AzcopySyncExecution e) -> e.resumedWorker());

@@ -72,6 +72,7 @@ class VeleroStepsResumeTest {
             byte[] persisted = RestartedContext.persist(execution);
             String stored = new String(persisted, StandardCharsets.ISO_8859_1);
             assertFalse(stored.contains("VeleroBackupStep") || stored.contains("StepCredentials"), "only names and plain values are persisted");
+            assertFalse(stored.contains("VeleroCallable$Cluster"), "no record: the program state's marshaller restores plain classes");
             BufferListener.BUFFER.reset();
             runUntilCreated(execution, eks.admin, Backup.class);
 
