@@ -44,21 +44,27 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
         if (channel != null) {
             // Like the real class with a channel: the callable and the path travel together to the other side.
-            return channel.call(new FileCallableWrapper<>(callable, local.getPath()));
+            return channel.call(new FileCallableWrapper<>(callable, this));
         }
         // Like the real class with a local FilePath: runs in-process, without serializing the callable.
         return callable.invoke(local, null);
     }
 
-    /** As the real FilePath.FileCallableWrapper (private there): adapts a FileCallable to a remoting Callable. */
+    // As the real class declares it. Only its path travels here: the stub's FilePath keeps its fields transient.
     private static class FileCallableWrapper<T> implements hudson.remoting.DelegatingCallable<T, IOException> {
         private static final long serialVersionUID = 1L;
         private final FileCallable<T> callable;
+        private transient ClassLoader classLoader;
         private final String remote;
 
-        private FileCallableWrapper(FileCallable<T> callable, String remote) {
+        FileCallableWrapper(FileCallable<T> callable, FilePath filePath) {
+            this(callable, callable.getClass().getClassLoader(), filePath);
+        }
+
+        private FileCallableWrapper(FileCallable<T> callable, ClassLoader classLoader, FilePath filePath) {
             this.callable = callable;
-            this.remote = remote;
+            this.classLoader = classLoader;
+            this.remote = filePath.getRemote();
         }
 
         @Override
@@ -71,13 +77,13 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         }
 
         @Override
-        public void checkRoles(org.jenkinsci.remoting.RoleChecker checker) throws SecurityException {
-            callable.checkRoles(checker);
+        public ClassLoader getClassLoader() {
+            return classLoader;
         }
 
         @Override
-        public ClassLoader getClassLoader() {
-            return callable.getClass().getClassLoader();
+        public void checkRoles(org.jenkinsci.remoting.RoleChecker checker) throws SecurityException {
+            callable.checkRoles(checker);
         }
     }
 

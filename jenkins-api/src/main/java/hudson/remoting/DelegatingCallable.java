@@ -4,7 +4,6 @@ package hudson.remoting;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 
 public interface DelegatingCallable<V, T extends Throwable> extends Callable<V, T> {
-
     @CheckForNull
     ClassLoader getClassLoader();
 }

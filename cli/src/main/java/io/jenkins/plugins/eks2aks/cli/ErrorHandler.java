@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.cli;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.OptionException;
+import io.jenkins.plugins.eks2aks.clusters.MissingCredentials;
 import io.jenkins.plugins.eks2aks.files.OutputFolderInUseException;
 import picocli.CommandLine;
 
@@ -18,6 +19,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return Eks2AksCommand.EXIT_USAGE;
         } else if (ex instanceof MigrationException) {
             commandLine.getErr().println("eks2aks: error: " + ex.getMessage());
+        } else if (MissingCredentials.in(ex).isPresent()) {
+            commandLine.getErr().println("eks2aks: error: " + MissingCredentials.in(ex).get().getMessage());
         } else {
             commandLine.getErr().println("eks2aks: unexpected error (please report it): " + ex);
             ex.printStackTrace(commandLine.getErr());

@@ -21,11 +21,21 @@ public record KubeObject(ManifestDocument document, String pointer, ObjectRef re
 
     /** The object's node at a JSON pointer relative to the object, or a missing node. */
     public JsonNode at(String relativePointer) {
-        // Rules ask for the same few pointers millions of times on a large input: compile each once.
-        return object.at(POINTERS.computeIfAbsent(relativePointer, JsonPointer::compile));
+        // Rules ask for the same few pointers millions of times on a large input: compile each once. Pointers that
+        // hold indexes or names from the input are many and asked once; past the bound they are compiled each time,
+        // so the cache cannot grow with the input.
+        JsonPointer pointer = POINTERS.get(relativePointer);
+        if (pointer == null) {
+            pointer = JsonPointer.compile(relativePointer);
+            if (POINTERS.size() < MAX_CACHED_POINTERS) {
+                POINTERS.putIfAbsent(relativePointer, pointer);
+            }
+        }
+        return object.at(pointer);
     }
 
-    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+    static final int MAX_CACHED_POINTERS = 1024;
+    static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
 
     public String kind() {
         return ref.kind();

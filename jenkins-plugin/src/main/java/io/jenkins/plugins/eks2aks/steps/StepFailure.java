@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.clusters.MissingCredentials;
 import io.jenkins.plugins.eks2aks.files.OutputFolderInUseException;
 
 /**
@@ -25,6 +26,10 @@ public final class StepFailure {
         }
         if (e instanceof MigrationException || e instanceof IllegalArgumentException) {
             return new AbortException(step + ": " + e.getMessage());
+        }
+        var missing = MissingCredentials.in(e);
+        if (missing.isPresent()) {
+            return new AbortException(step + ": " + missing.get().getMessage());
         }
         return new AbortException(step + ": " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
                 + " (unexpected: please report it with the agent's log)");

@@ -63,6 +63,9 @@ final class ConvertManifestsCallable extends MasterToSlaveFileCallable<HashMap<S
             return parameters.options().check(NAMES);
         } catch (MigrationException e) {
             throw StepFailure.of("convertManifests", e);
+        } catch (RuntimeException e) {
+            // An SDK's own exception must not cross the channel: the controller's class filter rejects it.
+            throw StepFailure.of("convertManifests", e);
         }
     }
 

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
 import io.jenkins.plugins.eks2aks.storage.StorageAccess;
 import io.jenkins.plugins.eks2aks.storage.verify.StorageVerify;
@@ -63,6 +64,9 @@ final class VerifyStorageCallable extends MasterToSlaveFileCallable<HashMap<Stri
             return result;
         } catch (MigrationException | IllegalArgumentException e) {
             throw new AbortException("verifyStorage: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // An SDK's own exception must not cross the channel: the controller's class filter rejects it.
+            throw StepFailure.of("verifyStorage", e);
         }
     }
 }

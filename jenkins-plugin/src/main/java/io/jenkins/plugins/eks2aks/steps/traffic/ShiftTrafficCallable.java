@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.clusters.AksClients;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
@@ -81,6 +82,9 @@ final class ShiftTrafficCallable extends MasterToSlaveFileCallable<HashMap<Strin
             }
         } catch (MigrationException e) {
             throw new AbortException("shiftTraffic: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // An SDK's own exception must not cross the channel: the controller's class filter rejects it.
+            throw StepFailure.of("shiftTraffic", e);
         }
     }
 }

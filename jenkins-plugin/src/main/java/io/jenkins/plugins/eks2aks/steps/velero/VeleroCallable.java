@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.steps.StepFailure;
 import io.jenkins.plugins.eks2aks.clusters.ClusterAccessOptions;
 import io.jenkins.plugins.eks2aks.clusters.ClusterConnector;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
@@ -40,7 +41,19 @@ final class VeleroCallable extends MasterToSlaveFileCallable<HashMap<String, Obj
     static final ClusterAccessOptions.Names AKS_NAMES = EKS_NAMES;
 
     /** Which use case. */
-    enum Kind { BACKUP, RESTORE, VERIFY }
+    enum Kind {
+        BACKUP("veleroBackup"), RESTORE("aksRestore"), VERIFY("verifyRestore");
+
+        private final String stepName;
+
+        Kind(String stepName) {
+            this.stepName = stepName;
+        }
+
+        String stepName() {
+            return stepName;
+        }
+    }
 
     /** The cluster parameters, workspace-relative paths as given. */
     record Cluster(String kubeconfig, String context, String eksCluster, String region, String resourceGroup, String aksCluster,
@@ -116,6 +129,9 @@ final class VeleroCallable extends MasterToSlaveFileCallable<HashMap<String, Obj
             return result;
         } catch (MigrationException e) {
             throw new AbortException(e.getMessage());
+        } catch (RuntimeException e) {
+            // An SDK's own exception must not cross the channel: the controller's class filter rejects it.
+            throw StepFailure.of(kind.stepName(), e);
         }
     }
 
