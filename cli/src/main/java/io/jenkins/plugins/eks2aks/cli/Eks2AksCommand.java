@@ -18,7 +18,7 @@ import java.util.function.Supplier;
                 "0:everything was converted (or --fail-on allowed what is pending)",
                 "1:shift-traffic: a health gate failed and the weights were rolled back; sync-storage: some objects "
                         + "could not be copied; backup, restore: the Velero backup or restore itself failed (or timed out); "
-                        + "verify-restore: a check failed",
+                        + "verify-restore: a check failed; migrate: a step failed (named, with the command that resumes)",
                 "2:convert: decisions are pending (see the report's checklist); verify-storage: the gate failed; "
                         + "sync-storage: the source is empty; backup, restore: PartiallyFailed",
                 "3:the input or the options are wrong, or rules conflict; nothing was written",
@@ -47,6 +47,7 @@ public final class Eks2AksCommand implements Runnable {
         SUBCOMMANDS.put("verify-restore", VerifyRestoreCommand::new);
         SUBCOMMANDS.put("shift-traffic", ShiftTrafficCommand::new);
         SUBCOMMANDS.put("plan", PlanCommand::new);
+        SUBCOMMANDS.put("migrate", MigrateCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

@@ -27,7 +27,7 @@ class SubcommandSelectionTest {
     void helpOptionsAndUnknownCommandsSeeEverySubcommand() {
         for (String[] args : List.of(new String[0], new String[]{"--help"}, new String[]{"help", "convert"}, new String[]{"convrt"})) {
             assertEquals(List.of("convert", "inventory", "preflight", "copy-images", "sync-storage", "verify-storage", "backup", "restore",
-                    "verify-restore", "shift-traffic", "plan", "help"),
+                    "verify-restore", "shift-traffic", "plan", "migrate", "help"),
                     List.copyOf(forArgs(args).getSubcommands().keySet()), String.join(" ", args));
         }
     }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.eks2aks.report.MarkdownRenderer;
 import io.jenkins.plugins.eks2aks.report.ReportDocument;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +53,18 @@ public final class EksInventory {
         KubernetesVersion target = inventory.targetVersion();
 
         ReportDocument report = new InventoryReport().build(inventory);
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(JSON, new InventoryJson().render(inventory));
-        files.put(MARKDOWN, new MarkdownRenderer().render(report));
-        files.put(HTML, new HtmlRenderer().render(report));
         List<String> ecr = inventory.ecrImages();
-        files.put(IMAGE_LIST, ecr.isEmpty() ? "" : String.join("\n", ecr) + "\n");
         try (StagedDirectory staged = StagedDirectory.create(output, TOPIC, request.forceOutput())) {
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                write(staged.path().resolve(f.getKey()), f.getValue());
-            }
+            // Each file is written as it is rendered: a large estate's reports are never held in memory as text.
+            write(staged.path().resolve(JSON), out -> new InventoryJson().write(inventory, out));
+            write(staged.path().resolve(MARKDOWN), out -> new MarkdownRenderer().write(report, out));
+            write(staged.path().resolve(HTML), out -> new HtmlRenderer().write(report, out));
+            write(staged.path().resolve(IMAGE_LIST), out -> {
+                for (String image : ecr) {
+                    out.write(image);
+                    out.write('\n');
+                }
+            });
             staged.commit();
         }
         List<Finding> high = inventory.findings().stream().filter(f -> f.severity() == Severity.HIGH).toList();
@@ -116,9 +119,14 @@ public final class EksInventory {
         return KubernetesVersion.parse(request.objects().serverVersion()).orElse(null);
     }
 
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+    /** What writes one report file. */
+    private interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static void write(Path file, Content content) {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            content.writeTo(out);
         } catch (IOException e) {
             throw new MigrationException("Cannot write '" + file + "': " + e.getMessage(), e);
         }

@@ -1,13 +1,18 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * {@code inventory.json}: the versioned schema {@link Inventory#SCHEMA}. Fields in a fixed order, lists sorted,
@@ -16,101 +21,139 @@ import java.util.Collection;
  */
 public final class InventoryJson {
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     public String render(Inventory inv) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("schema", Inventory.SCHEMA);
-        ObjectNode source = root.putObject("source");
-        source.put("description", inv.source());
-        source.put("live", inv.live());
-        cluster(root.putObject("cluster"), inv);
-        root.putObject("target").put("aksVersion", inv.targetVersion().toString());
-        summary(root.putObject("summary"), inv);
-        ObjectNode counts = root.putObject("counts");
-        inv.counts().byKindAndNamespace().forEach((kind, byNs) -> {
-            ObjectNode k = counts.putObject(kind);
-            byNs.forEach(k::put);
-        });
-        ArrayNode images = root.putArray("images");
-        for (ImageCatalog.Image i : inv.images()) {
-            ObjectNode n = images.addObject();
-            n.put("reference", i.reference());
-            n.put("registry", i.registry());
-            n.put("users", i.users());
-            n.put("systemOnly", i.system());
-            strings(n.putArray("usedBy"), i.usedBy());
-        }
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : inv.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("rule", f.rule());
-            n.put("severity", f.severity().name());
-            n.set("object", object(f.object()));
-            n.put("field", f.field());
-            n.put("detected", f.detected());
-            n.put("azureEquivalent", f.azureEquivalent());
-            n.put("mode", f.mode().name());
-            n.put("fixedByConvertManifests", f.fixedByConvert());
-        }
-        ArrayNode apis = root.putArray("apiUsages");
-        for (ApiUsage u : inv.apiUsages()) {
-            ObjectNode n = apis.addObject();
-            n.set("object", object(u.object()));
-            n.put("apiVersion", u.apiVersion());
-            n.put("source", u.source());
-            n.put("removedIn", u.removedIn());
-            n.put("replacement", u.replacement());
-            n.put("removedByTarget", u.removedByTarget());
-        }
-        ArrayNode storage = root.putArray("persistentVolumeClaims");
-        for (StatefulFootprint.Claim c : inv.claims()) {
-            ObjectNode n = storage.addObject();
-            n.put("namespace", c.namespace());
-            n.put("name", c.name());
-            n.put("storageClass", c.storageClass());
-            n.put("provisioner", c.provisioner());
-            n.put("size", c.size());
-            strings(n.putArray("accessModes"), c.accessModes());
-            n.put("volume", c.volume());
-            strings(n.putArray("mountedBy"), c.mountedBy());
-        }
-        ArrayNode pools = root.putArray("nodePools");
-        for (NodePoolPlan p : inv.nodePools()) {
-            ObjectNode n = pools.addObject();
-            n.put("name", p.name());
-            n.put("sourceNodegroup", p.source());
-            n.put("mode", p.mode());
-            n.put("vmSize", p.vmSize());
-            n.put("vmSizeNote", p.vmSizeNote());
-            n.put("minCount", p.minCount());
-            n.put("maxCount", p.maxCount());
-            n.put("count", p.count());
-            n.put("enableAutoScaling", p.minCount() != p.maxCount());
-            n.put("scaleSetPriority", p.spot() ? "Spot" : "Regular");
-            n.put("osType", p.osType());
-            n.put("architecture", p.architecture());
-            n.put("gpu", p.gpu());
-            if (p.osDiskSizeGb() == null) {
-                n.putNull("osDiskSizeGB");
-            } else {
-                n.put("osDiskSizeGB", p.osDiskSizeGb());
-            }
-            ObjectNode labels = n.putObject("nodeLabels");
-            p.nodeLabels().forEach(labels::put);
-            strings(n.putArray("nodeTaints"), p.nodeTaints());
-            strings(n.putArray("notes"), p.notes());
-        }
-        strings(root.putArray("compute"), inv.computeNotes());
-        eks(root.putObject("eks"), inv.controlPlane());
-        strings(root.putArray("servedApiVersions"), inv.servedApiVersions());
-        strings(root.putArray("customResourceDefinitions"), inv.crds());
-        strings(root.putArray("notes"), inv.notes());
+        StringWriter out = new StringWriter();
         try {
-            return mapper.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an inventory tree always serializes", e);
+            write(inv, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("an inventory always serializes to a string", e);
         }
+        return out.toString();
+    }
+
+    /**
+     * Writes the document as it is serialized: the lists that grow with the cluster (images, findings, API usages,
+     * claims) one element at a time, so a large estate's inventory is never held as a tree or a string. The bytes are
+     * those of the whole tree written with the same pretty printer.
+     */
+    public void write(Inventory inv, Writer out) throws IOException {
+        try (JsonGenerator json = mapper.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("schema", Inventory.SCHEMA);
+            ObjectNode source = mapper.createObjectNode();
+            source.put("description", inv.source());
+            source.put("live", inv.live());
+            field(json, "source", source);
+            ObjectNode cluster = mapper.createObjectNode();
+            cluster(cluster, inv);
+            field(json, "cluster", cluster);
+            field(json, "target", mapper.createObjectNode().put("aksVersion", inv.targetVersion().toString()));
+            ObjectNode summary = mapper.createObjectNode();
+            summary(summary, inv);
+            field(json, "summary", summary);
+            ObjectNode counts = mapper.createObjectNode();
+            inv.counts().byKindAndNamespace().forEach((kind, byNs) -> {
+                ObjectNode k = counts.putObject(kind);
+                byNs.forEach(k::put);
+            });
+            field(json, "counts", counts);
+            array(json, "images", inv.images(), (n, i) -> {
+                n.put("reference", i.reference());
+                n.put("registry", i.registry());
+                n.put("users", i.users());
+                n.put("systemOnly", i.system());
+                strings(n.putArray("usedBy"), i.usedBy());
+            });
+            array(json, "findings", inv.findings(), (n, f) -> {
+                n.put("rule", f.rule());
+                n.put("severity", f.severity().name());
+                n.set("object", object(f.object()));
+                n.put("field", f.field());
+                n.put("detected", f.detected());
+                n.put("azureEquivalent", f.azureEquivalent());
+                n.put("mode", f.mode().name());
+                n.put("fixedByConvertManifests", f.fixedByConvert());
+            });
+            array(json, "apiUsages", inv.apiUsages(), (n, u) -> {
+                n.set("object", object(u.object()));
+                n.put("apiVersion", u.apiVersion());
+                n.put("source", u.source());
+                n.put("removedIn", u.removedIn());
+                n.put("replacement", u.replacement());
+                n.put("removedByTarget", u.removedByTarget());
+            });
+            array(json, "persistentVolumeClaims", inv.claims(), (n, c) -> {
+                n.put("namespace", c.namespace());
+                n.put("name", c.name());
+                n.put("storageClass", c.storageClass());
+                n.put("provisioner", c.provisioner());
+                n.put("size", c.size());
+                strings(n.putArray("accessModes"), c.accessModes());
+                n.put("volume", c.volume());
+                strings(n.putArray("mountedBy"), c.mountedBy());
+            });
+            array(json, "nodePools", inv.nodePools(), InventoryJson::nodePool);
+            stringsField(json, "compute", inv.computeNotes());
+            ObjectNode eks = mapper.createObjectNode();
+            eks(eks, inv.controlPlane());
+            field(json, "eks", eks);
+            stringsField(json, "servedApiVersions", inv.servedApiVersions());
+            stringsField(json, "customResourceDefinitions", inv.crds());
+            stringsField(json, "notes", inv.notes());
+            json.writeEndObject();
+            json.writeRaw('\n');
+        }
+    }
+
+    private static void nodePool(ObjectNode n, NodePoolPlan p) {
+        n.put("name", p.name());
+        n.put("sourceNodegroup", p.source());
+        n.put("mode", p.mode());
+        n.put("vmSize", p.vmSize());
+        n.put("vmSizeNote", p.vmSizeNote());
+        n.put("minCount", p.minCount());
+        n.put("maxCount", p.maxCount());
+        n.put("count", p.count());
+        n.put("enableAutoScaling", p.minCount() != p.maxCount());
+        n.put("scaleSetPriority", p.spot() ? "Spot" : "Regular");
+        n.put("osType", p.osType());
+        n.put("architecture", p.architecture());
+        n.put("gpu", p.gpu());
+        if (p.osDiskSizeGb() == null) {
+            n.putNull("osDiskSizeGB");
+        } else {
+            n.put("osDiskSizeGB", p.osDiskSizeGb());
+        }
+        ObjectNode labels = n.putObject("nodeLabels");
+        p.nodeLabels().forEach(labels::put);
+        strings(n.putArray("nodeTaints"), p.nodeTaints());
+        strings(n.putArray("notes"), p.notes());
+    }
+
+    private static void field(JsonGenerator json, String name, ObjectNode value) throws IOException {
+        json.writeFieldName(name);
+        json.writeTree(value);
+    }
+
+    /** An array written element by element: each element is a small tree, made, written and dropped. */
+    private <T> void array(JsonGenerator json, String name, List<T> items, BiConsumer<ObjectNode, T> fill) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (T item : items) {
+            ObjectNode n = mapper.createObjectNode();
+            fill.accept(n, item);
+            json.writeTree(n);
+        }
+        json.writeEndArray();
+    }
+
+    private void stringsField(JsonGenerator json, String name, Collection<String> values) throws IOException {
+        ArrayNode array = mapper.createArrayNode();
+        strings(array, values);
+        json.writeFieldName(name);
+        json.writeTree(array);
     }
 
     private static void cluster(ObjectNode n, Inventory inv) {

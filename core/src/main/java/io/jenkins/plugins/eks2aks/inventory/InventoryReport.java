@@ -72,38 +72,28 @@ public final class InventoryReport {
         doc.section("Images");
         doc.paragraph("The workloads' ECR images (registry ecr, not system) are listed one per line in ecr-images.txt, the input "
                 + "of ecrToAcr. System images belong to EKS add-ons that AKS replaces: they are not copied.");
-        List<List<String>> images = new ArrayList<>();
-        for (ImageCatalog.Image i : inv.images()) {
-            images.add(List.of(i.reference(), i.registry() + (i.system() ? " (system)" : ""), str(i.users()), String.join(", ", i.usedBy())
-                    + (i.users() > i.usedBy().size() ? ", …" : "")));
-        }
+        // Images, findings, API usages and claims grow with the cluster: their rows are made as the report is written.
+        List<List<String>> images = ReportDocument.rows(inv.images(), i -> List.of(i.reference(), i.registry() + (i.system() ? " (system)" : ""),
+                str(i.users()), String.join(", ", i.usedBy()) + (i.users() > i.usedBy().size() ? ", …" : "")));
         doc.table(List.of("Image", "Registry", "Users", "Used by"), images, "No images.");
 
         doc.section("AWS dependencies");
-        List<List<String>> findings = new ArrayList<>();
-        for (Finding f : inv.findings()) {
-            findings.add(List.of(f.severity().name(), f.rule(), f.object().toString(), f.field(), f.detected(), f.azureEquivalent(),
-                    f.mode().name(), f.fixedByConvert() ? "yes" : "no"));
-        }
+        List<List<String>> findings = ReportDocument.rows(inv.findings(), f -> List.of(f.severity().name(), f.rule(), f.object().toString(),
+                f.field(), f.detected(), f.azureEquivalent(), f.mode().name(), f.fixedByConvert() ? "yes" : "no"));
         doc.table(List.of("Severity", "Rule", "Object", "Where", "Found", "Azure equivalent", "Mode", "Fixed by convertManifests"),
                 findings, "No AWS dependencies found.");
 
         doc.section("Deprecated and removed API versions (target AKS " + inv.targetVersion() + ")");
-        List<List<String>> apis = new ArrayList<>();
-        for (ApiUsage u : inv.apiUsages()) {
-            apis.add(List.of(u.object().toString(), u.apiVersion(), u.source(), u.removedIn(), u.replacement(),
-                    u.removedByTarget() ? "yes" : "no"));
-        }
+        List<List<String>> apis = ReportDocument.rows(inv.apiUsages(), u -> List.of(u.object().toString(), u.apiVersion(), u.source(),
+                u.removedIn(), u.replacement(), u.removedByTarget() ? "yes" : "no"));
         doc.table(List.of("Object", "API version", "Seen in", "Removed in", "Use instead", "Rejected by the target"), apis,
                 "No deprecated or removed API versions in use.");
 
         doc.section("Stateful footprint");
         doc.paragraph("What Velero's file-system backup will move: every persistent volume claim and the workloads that mount it.");
-        List<List<String>> claims = new ArrayList<>();
-        for (StatefulFootprint.Claim c : inv.claims()) {
-            claims.add(List.of(c.namespace() + "/" + c.name(), c.storageClass() + (c.provisioner().isEmpty() ? "" : " (" + c.provisioner() + ")"),
-                    c.size(), String.join(", ", c.accessModes()), c.volume(), String.join(", ", c.mountedBy())));
-        }
+        List<List<String>> claims = ReportDocument.rows(inv.claims(), c -> List.of(c.namespace() + "/" + c.name(),
+                c.storageClass() + (c.provisioner().isEmpty() ? "" : " (" + c.provisioner() + ")"), c.size(),
+                String.join(", ", c.accessModes()), c.volume(), String.join(", ", c.mountedBy())));
         doc.table(List.of("Claim", "Storage class", "Size", "Access modes", "Volume", "Mounted by"), claims, "No persistent volume claims.");
 
         if (cp != null) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
 import io.jenkins.plugins.eks2aks.manifests.rules.network.AlbIngressSchemes;
@@ -29,8 +30,10 @@ final class NetworkDetector implements Detector {
         switch (o.kind()) {
             case "Service" -> service(o, findings);
             case "Ingress" -> {
-                albIngresses.add(o.asKubeObject());
-                ingresses.add(o);
+                // Kept until every IngressClass was seen: without the fields no rule reads, an estate's many do not add up.
+                ClusterObject kept = withoutBookkeeping(o);
+                albIngresses.add(kept.asKubeObject());
+                ingresses.add(kept);
             }
             case "IngressClass" -> {
                 albIngresses.add(o.asKubeObject());
@@ -67,6 +70,16 @@ final class NetworkDetector implements Detector {
     @Override
     public void finish(Findings findings) {
         ingresses.forEach(o -> ingress(o, findings));
+    }
+
+    /** A copy without managedFields and status (the input is shared with the other detectors, so it is not changed). */
+    private static ClusterObject withoutBookkeeping(ClusterObject o) {
+        ObjectNode copy = o.object().deepCopy();
+        copy.remove("status");
+        if (copy.path("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("managedFields");
+        }
+        return new ClusterObject(o.ref(), copy, o.origin());
     }
 
     private static void service(ClusterObject o, Findings findings) {

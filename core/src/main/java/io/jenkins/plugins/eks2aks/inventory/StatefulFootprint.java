@@ -34,18 +34,24 @@ public final class StatefulFootprint {
                         List<String> accessModes, String volume, List<String> mountedBy) {
     }
 
-    private final Map<String, JsonNode> claims = new TreeMap<>();
+    /** What a claim's report line needs from its spec: a claim is kept as this, not as the object it came in. */
+    private record Spec(String storageClass, String size, List<String> accessModes, String volumeName) {
+    }
+
+    private final Map<String, Spec> claims = new TreeMap<>();
+    /** One copy of the texts that repeat from claim to claim (classes, sizes, access modes). */
+    private final Map<Object, Object> shared = new HashMap<>();
     private final Map<String, String> provisioners = new HashMap<>();
     private final Map<String, String> volumes = new HashMap<>();
     private final Map<String, SortedSet<String>> mounts = new HashMap<>();
     /** namespace/prefix ({@code <template>-<statefulset>-}) → the StatefulSet. */
     private final Map<String, String> templatePrefixes = new TreeMap<>();
-    private final Map<String, JsonNode> templates = new TreeMap<>();
+    private final Map<String, Spec> templates = new TreeMap<>();
 
     void add(ClusterObject o) {
         String ns = o.ref().namespace();
         switch (o.kind()) {
-            case "PersistentVolumeClaim" -> claims.put(ns + "/" + o.ref().name(), o.object());
+            case "PersistentVolumeClaim" -> claims.put(ns + "/" + o.ref().name(), spec(o.object().path("spec")));
             case "StorageClass" -> provisioners.put(o.ref().name(), o.object().path("provisioner").asText());
             case "PersistentVolume" -> volumes.put(o.ref().name(), backing(o.object().path("spec")));
             default -> { }
@@ -65,7 +71,7 @@ public final class StatefulFootprint {
             for (JsonNode template : o.at("/spec/volumeClaimTemplates")) {
                 String prefix = template.path("metadata").path("name").asText() + "-" + o.ref().name() + "-";
                 templatePrefixes.put(ns + "/" + prefix, o.ref().toString());
-                templates.put(ns + "/" + prefix, template);
+                templates.put(ns + "/" + prefix, spec(template.path("spec")));
             }
         }
     }
@@ -74,7 +80,7 @@ public final class StatefulFootprint {
     public List<Claim> claims() {
         List<Claim> out = new ArrayList<>();
         Map<String, Boolean> templateUsed = new HashMap<>();
-        claims.forEach((key, pvc) -> {
+        claims.forEach((key, spec) -> {
             SortedSet<String> users = new TreeSet<>(mounts.getOrDefault(key, new TreeSet<>()));
             templatePrefixes.forEach((prefix, sts) -> {
                 if (key.startsWith(prefix)) {
@@ -82,28 +88,35 @@ public final class StatefulFootprint {
                     templateUsed.put(prefix, true);
                 }
             });
-            JsonNode spec = pvc.path("spec");
-            String volumeName = spec.path("volumeName").asText("");
+            String volumeName = spec.volumeName();
             String volume = volumeName.isEmpty() ? "" : volumeName + (volumes.containsKey(volumeName) ? " (" + volumes.get(volumeName) + ")" : "");
             out.add(claim(key, spec, volume, List.copyOf(users)));
         });
         templates.forEach((prefix, template) -> {
             if (!templateUsed.containsKey(prefix)) {
-                out.add(claim(prefix + "<ordinal>", template.path("spec"), "(claim template, not bound yet)",
+                out.add(claim(prefix + "<ordinal>", template, "(claim template, not bound yet)",
                         List.of(templatePrefixes.get(prefix))));
             }
         });
         return out;
     }
 
-    private Claim claim(String key, JsonNode spec, String volume, List<String> users) {
+    private Claim claim(String key, Spec spec, String volume, List<String> users) {
         int slash = key.indexOf('/');
-        String storageClass = spec.path("storageClassName").asText("");
+        return new Claim(key.substring(0, slash), key.substring(slash + 1), spec.storageClass(),
+                provisioners.getOrDefault(spec.storageClass(), ""), spec.size(), new ArrayList<>(spec.accessModes()), volume, users);
+    }
+
+    private Spec spec(JsonNode spec) {
         List<String> modes = new ArrayList<>();
         spec.path("accessModes").forEach(m -> modes.add(m.asText()));
-        return new Claim(key.substring(0, slash), key.substring(slash + 1), storageClass,
-                provisioners.getOrDefault(storageClass, ""), spec.path("resources").path("requests").path("storage").asText(""),
-                modes, volume, users);
+        return new Spec(shared(spec.path("storageClassName").asText("")), shared(spec.path("resources").path("requests").path("storage").asText("")),
+                shared(List.copyOf(modes)), spec.path("volumeName").asText(""));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return (T) shared.computeIfAbsent(value, k -> k);
     }
 
     private static String backing(JsonNode spec) {

@@ -135,6 +135,9 @@ public final class Ledger {
             n.put("outcome", e.outcome().key());
             ObjectNode work = n.putObject("work");
             e.work().forEach(work::put);
+            if (e.note() != null) {
+                n.put("note", e.note());
+            }
         }
         Path absolute = file.toAbsolutePath();
         try {
@@ -172,11 +175,12 @@ public final class Ledger {
         try {
             outcome = LedgerEntry.Outcome.fromKey(text(file, n, where, "outcome"));
         } catch (IllegalArgumentException e) {
-            throw unreadable(file, where + ".outcome is neither succeeded nor failed");
+            throw unreadable(file, where + ".outcome is not succeeded, failed or skipped");
         }
         try {
             return new LedgerEntry(step, text(file, n, where, "inputsDigest"), outputs,
-                    instant(file, n, where, "start"), instant(file, n, where, "end"), outcome, work);
+                    instant(file, n, where, "start"), instant(file, n, where, "end"), outcome, work,
+                    n.hasNonNull("note") ? n.get("note").asText() : null);
         } catch (IllegalArgumentException e) {
             throw unreadable(file, where + ": " + e.getMessage());
         }

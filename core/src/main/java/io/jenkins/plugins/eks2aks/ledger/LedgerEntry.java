@@ -17,13 +17,16 @@ import java.util.TreeMap;
  * @param end          when it ended
  * @param outcome      how it ended
  * @param work         what it moved or read, by unit ({@code images}, {@code bytes}, {@code objects}, …), for throughputs
+ * @param note         why it failed or was skipped, one line; null when it succeeded
  */
 public record LedgerEntry(String step, String inputsDigest, List<String> outputs, Instant start, Instant end,
-                          Outcome outcome, Map<String, Long> work) {
+                          Outcome outcome, Map<String, Long> work, String note) {
 
     /** How a step ended. */
     public enum Outcome {
-        SUCCEEDED, FAILED;
+        SUCCEEDED, FAILED,
+        /** Not run because its inputs are not configured; the note says which. Never counts as finished work. */
+        SKIPPED;
 
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -50,6 +53,12 @@ public record LedgerEntry(String step, String inputsDigest, List<String> outputs
         }
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         work = work == null ? Map.of() : Map.copyOf(new TreeMap<>(work));
+    }
+
+    /** An entry without a note. */
+    public LedgerEntry(String step, String inputsDigest, List<String> outputs, Instant start, Instant end, Outcome outcome,
+                       Map<String, Long> work) {
+        this(step, inputsDigest, outputs, start, end, outcome, work, null);
     }
 
     public Duration duration() {

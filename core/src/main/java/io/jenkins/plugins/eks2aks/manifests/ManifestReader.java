@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,14 +66,31 @@ public final class ManifestReader {
         List<ManifestFile> files = new ArrayList<>();
         List<String> passThrough = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        readEach(input, files::add, passThrough, notes, (file, relative) -> false);
+        return new ManifestSet(input, true, files, passThrough, notes);
+    }
+
+    /**
+     * Reads a directory one manifest file at a time, with the same checks as {@link #read}: each file is handed to
+     * {@code each} and can be dropped there, so a directory larger than memory can be read. The errors of files that
+     * do not parse are thrown together once every file was visited.
+     *
+     * @param takeOver called first for every manifest file (path, relative name); when it returns true the caller
+     *                 has read the file itself (e.g. as a stream, because it is large) and it is not read here
+     */
+    public void readEach(Path dir, Consumer<ManifestFile> each, List<String> passThrough, List<String> notes,
+                         BiPredicate<Path, String> takeOver) {
         List<String> errors = new ArrayList<>();
-        for (Path file : listFiles(input)) {
-            String relative = input.relativize(file).toString().replace('\\', '/');
+        for (Path file : listFiles(dir)) {
+            String relative = dir.relativize(file).toString().replace('\\', '/');
             if (relative.equals(MappingFile.FILE_NAME)) {
                 continue; // the migration's decisions, not a Kubernetes manifest: never copied into the output
             }
             if (!isManifest(file) || isKustomization(file)) {
                 passThrough.add(relative);
+                continue;
+            }
+            if (takeOver.test(file, relative)) {
                 continue;
             }
             String helm = relative + ": a Helm template ({{ ... }}), copied unchanged: render the chart with helm template "
@@ -94,8 +113,9 @@ public final class ManifestReader {
                 notes.add(template ? helm : relative + ": not a Kubernetes manifest (no document has apiVersion and kind), "
                         + "copied unchanged");
             } else {
+                ManifestFile parsed = null;
                 try {
-                    files.add(parse(relative, text));
+                    parsed = parse(relative, text);
                 } catch (MigrationException e) {
                     if (template) {
                         passThrough.add(relative);
@@ -103,6 +123,9 @@ public final class ManifestReader {
                     } else {
                         errors.add(e.getMessage());
                     }
+                }
+                if (parsed != null) {
+                    each.accept(parsed); // outside the try: what the caller does with the file is not a parse error
                 }
             }
         }
@@ -112,7 +135,6 @@ public final class ManifestReader {
         if (!errors.isEmpty()) {
             throw new MigrationException(errors.size() + " files cannot be converted: " + String.join(" | ", errors));
         }
-        return new ManifestSet(input, true, files, passThrough, notes);
     }
 
     /**
@@ -292,16 +314,24 @@ public final class ManifestReader {
         try {
             return mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
-                throw yamlError(name, firstLine, yamlError, e);
-            }
-            JsonLocation at = e.getLocation();
-            int line = at == null ? firstLine : firstLine + Math.max(at.getLineNr(), 1) - 1;
-            int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
-            String kind = mapper instanceof YAMLMapper ? "YAML" : "JSON";
-            throw new MigrationException(name + ":" + line + ":" + column + ": invalid " + kind + ": "
-                    + firstLineOf(e.getOriginalMessage()), e);
+            throw syntaxError(name, firstLine, e, mapper instanceof YAMLMapper);
         }
+    }
+
+    /**
+     * The one-line error for a document that does not parse: {@code name:line:column: invalid YAML: …}.
+     *
+     * @param firstLine the line of the file where the parsed text starts (1 when the whole file was parsed)
+     */
+    public static MigrationException syntaxError(String name, int firstLine, JsonProcessingException e, boolean yaml) {
+        if (e.getCause() instanceof MarkedYAMLException yamlError && yamlError.getProblemMark() != null) {
+            return yamlError(name, firstLine, yamlError, e);
+        }
+        JsonLocation at = e.getLocation();
+        int line = at == null ? firstLine : firstLine + Math.max(at.getLineNr(), 1) - 1;
+        int column = at == null ? 1 : Math.max(at.getColumnNr(), 1);
+        return new MigrationException(name + ":" + line + ":" + column + ": invalid " + (yaml ? "YAML" : "JSON") + ": "
+                + firstLineOf(e.getOriginalMessage()), e);
     }
 
     /** SnakeYAML knows where the problem is and where the construct it was reading began: say both. */

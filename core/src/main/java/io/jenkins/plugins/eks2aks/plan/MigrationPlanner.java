@@ -9,6 +9,7 @@ import io.jenkins.plugins.eks2aks.inventory.EksInventory;
 import io.jenkins.plugins.eks2aks.inventory.InventoryJson;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
 import io.jenkins.plugins.eks2aks.ledger.Ledger;
+import io.jenkins.plugins.eks2aks.ledger.LedgerEntry;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
@@ -59,7 +60,9 @@ public final class MigrationPlanner {
         SourceFacts facts = facts(request);
         Ledger ledger = Ledger.read(request.ledgerFile());
         if (!ledger.entries().isEmpty()) {
-            events.info(TOPIC, "Measured throughputs from " + request.ledgerFile() + " (" + ledger.entries().size() + " runs)");
+            // Skipped steps are in the ledger too (with their reason); only finished work measures anything.
+            long finished = ledger.entries().stream().filter(LedgerEntry::succeeded).count();
+            events.info(TOPIC, "Measured throughputs from " + request.ledgerFile() + " (" + finished + " finished steps)");
         }
         MigrationPlan plan = new MigrationPlan(request.manifests().toString(), mappingFile == null ? null : mappingFile.toString(),
                 facts == null ? null : facts.source(), ledger.entries().isEmpty() ? null : request.ledgerFile().toString(),

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.eks2aks.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
+
 /**
  * Renders a {@link ReportDocument} as one self-contained HTML page: inline CSS, no scripts, no external
  * resources, so it can be archived as a build artifact or mailed and still display. All text is escaped.
@@ -16,36 +20,54 @@ public final class HtmlRenderer {
             td.PASS{color:#1a7f37;font-weight:600}td.NOT_CHECKED{color:#57606a}
             """;
 
+    private static final Pattern MARKED = Pattern.compile("HIGH|MEDIUM|LOW|INFO|PASS|FAIL|NOT_CHECKED");
+
     public String render(ReportDocument doc) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        StringBuilder html = new StringBuilder();
+        try {
+            write(doc, html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return html.toString();
+    }
+
+    /** Writes the page as it is rendered, so a large report is never held as one string. */
+    public void write(ReportDocument doc, Appendable html) throws IOException {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(doc.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<h1>")
                 .append(escape(doc.title())).append("</h1>\n");
         for (ReportDocument.Block block : doc.blocks()) {
             if (block instanceof ReportDocument.Heading h) {
-                html.append("<h").append(h.level()).append('>').append(escape(h.text())).append("</h").append(h.level()).append(">\n");
+                html.append("<h").append(Integer.toString(h.level())).append('>').append(escape(h.text()))
+                        .append("</h").append(Integer.toString(h.level())).append(">\n");
             } else if (block instanceof ReportDocument.Paragraph p) {
                 html.append("<p>").append(escape(p.text())).append("</p>\n");
             } else if (block instanceof ReportDocument.Bullets b) {
                 html.append("<ul>\n");
-                b.items().forEach(i -> html.append("<li>").append(escape(i)).append("</li>\n"));
+                for (String i : b.items()) {
+                    html.append("<li>").append(escape(i)).append("</li>\n");
+                }
                 html.append("</ul>\n");
             } else if (block instanceof ReportDocument.Table t) {
                 table(html, t);
             }
         }
-        return html.append("</body>\n</html>\n").toString();
+        html.append("</body>\n</html>\n");
     }
 
-    private static void table(StringBuilder html, ReportDocument.Table t) {
+    private static void table(Appendable html, ReportDocument.Table t) throws IOException {
         html.append("<table>\n<thead><tr>");
-        t.headers().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+        for (String h : t.headers()) {
+            html.append("<th>").append(escape(h)).append("</th>");
+        }
         html.append("</tr></thead>\n<tbody>\n");
         for (var row : t.rows()) {
             html.append("<tr>");
             for (String cell : row) {
                 String text = cell == null ? "" : cell;
                 // Severity and status words get a class, so they stand out in colour.
-                boolean marked = text.matches("HIGH|MEDIUM|LOW|INFO|PASS|FAIL|NOT_CHECKED");
+                boolean marked = MARKED.matcher(text).matches();
                 html.append(marked ? "<td class=\"" + text + "\">" : "<td>").append(escape(text)).append("</td>");
             }
             html.append("</tr>\n");

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.eks2aks.report;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * A report for people as a few kinds of blocks (headings, paragraphs, lists, tables), so one builder feeds both
@@ -64,7 +67,37 @@ public final class ReportDocument {
 
     /** A table, or the paragraph {@code empty} when there are no rows. */
     public ReportDocument table(List<String> headers, List<List<String>> rows, String empty) {
-        blocks.add(rows.isEmpty() ? new Paragraph(empty) : new Table(List.copyOf(headers), List.copyOf(rows)));
+        blocks.add(rows.isEmpty() ? new Paragraph(empty) : new Table(List.copyOf(headers), rows instanceof Rows ? rows : List.copyOf(rows)));
         return this;
+    }
+
+    /**
+     * The rows of a table with one row per item, made when a renderer reaches them and not before: a report with
+     * hundreds of thousands of rows is written row by row instead of being held twice, as items and as text.
+     * {@code items} must not change afterwards.
+     */
+    public static <T> List<List<String>> rows(List<T> items, Function<T, List<String>> row) {
+        return new Rows<>(items, row);
+    }
+
+    private static final class Rows<T> extends AbstractList<List<String>> implements RandomAccess {
+
+        private final List<T> items;
+        private final Function<T, List<String>> row;
+
+        Rows(List<T> items, Function<T, List<String>> row) {
+            this.items = items;
+            this.row = row;
+        }
+
+        @Override
+        public List<String> get(int index) {
+            return row.apply(items.get(index));
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
     }
 }

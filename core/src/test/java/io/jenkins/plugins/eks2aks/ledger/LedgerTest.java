@@ -25,6 +25,21 @@ class LedgerTest {
     }
 
     @Test
+    void aSkippedStepKeepsItsReasonAndNeverCountsAsDone(@TempDir Path tmp) {
+        Path file = tmp.resolve(Ledger.FILE);
+        Ledger ledger = Ledger.empty().with(new LedgerEntry("backup", "sha256:c", List.of(), T0, T0, LedgerEntry.Outcome.SKIPPED, Map.of(),
+                "no live source cluster: give --eks-cluster"));
+        ledger.write(file);
+
+        Ledger read = Ledger.read(file);
+
+        assertEquals(ledger.entries(), read.entries());
+        assertEquals("no live source cluster: give --eks-cluster", read.latest("backup").orElseThrow().note());
+        assertFalse(read.upToDate("backup", "sha256:c"), "a skipped step has not done its work");
+        assertTrue(read.averageSeconds("backup").isEmpty());
+    }
+
+    @Test
     void entriesSurviveAWriteAndARead(@TempDir Path tmp) {
         Path file = tmp.resolve("migration").resolve(Ledger.FILE);
         Ledger ledger = Ledger.empty()

@@ -84,6 +84,7 @@ class HpiPackagingIT {
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.kubeconfig.AksKubeconfigBinding$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.kubeconfig.EksKubeconfigBinding$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.migrate.EksToAksMigrationStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.plan.MigrationPlanStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.storage.AzcopySyncStep$DescriptorImpl",

@@ -91,15 +91,23 @@ public final class RestoreConfigMaps {
             } catch (RuntimeException e) {
                 throw new MigrationException("'" + t.getKey() + "' is not a ConfigMap: " + e.getMessage(), e);
             }
-            if (!(parsed instanceof ConfigMap map) || map.getMetadata() == null || map.getMetadata().getLabels() == null
-                    || !map.getMetadata().getLabels().containsKey("velero.io/plugin-config")) {
-                throw new MigrationException("'" + t.getKey() + "' is not a Velero plugin ConfigMap (kind ConfigMap, label velero.io/plugin-config)");
+            if (!(parsed instanceof ConfigMap map) || map.getMetadata() == null || !(pluginConfig(map) || modifiers(List.of(map)) != null)) {
+                throw new MigrationException("'" + t.getKey() + "' is not a Velero plugin ConfigMap (kind ConfigMap, label velero.io/plugin-config)"
+                        + " nor a resource-modifiers ConfigMap (data key " + VeleroConfigMaps.MODIFIERS_KEY + ")");
+            }
+            // The resource modifiers are named by the Restore (spec.resourceModifier), not found by a label: convert writes none.
+            if (map.getMetadata().getLabels() == null) {
+                map.getMetadata().setLabels(new LinkedHashMap<>());
             }
             map.getMetadata().setNamespace(namespace);
             map.getMetadata().getLabels().put(VeleroNames.MANAGED_BY, VeleroNames.EKS2AKS);
             maps.add(map);
         }
         return maps;
+    }
+
+    private static boolean pluginConfig(ConfigMap map) {
+        return map.getMetadata().getLabels() != null && map.getMetadata().getLabels().containsKey("velero.io/plugin-config");
     }
 
     private static Map<String, String> labels(String action) {
