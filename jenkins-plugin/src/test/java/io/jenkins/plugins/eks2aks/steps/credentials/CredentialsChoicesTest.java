@@ -121,6 +121,6 @@ class CredentialsChoicesTest {
                 fields.add(where);
             }
         }
-        assertEquals(13, fields.size(), fields.toString());
+        assertEquals(15, fields.size(), fields.toString());
     }
 }
