@@ -108,6 +108,12 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         java.nio.file.Files.writeString(local.toPath(), content, java.nio.charset.Charset.forName(encoding));
     }
 
+    public void renameTo(final FilePath target) throws IOException, InterruptedException {
+        // Local behaviour (see README): a rename, atomic where the file system allows it (as the real one on Unix).
+        java.nio.file.Files.move(local.toPath(), target.local.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public void chmod(final int mask) throws IOException, InterruptedException {
         // Local behaviour (see README): POSIX permissions where the file system has them.
         java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);

@@ -32,6 +32,10 @@ public class AzureCredentials extends AzureBaseCredentials {
         throw new UnsupportedOperationException();
     }
 
+    public String getCertificateId() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getTenant() {
         throw new UnsupportedOperationException();
     }

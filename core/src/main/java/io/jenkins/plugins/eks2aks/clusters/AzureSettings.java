@@ -4,7 +4,6 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.identity.AzureAuthorityHosts;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 
@@ -28,8 +27,9 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
                             URI resourceManagerEndpoint) {
 
     /**
-     * From a service principal (a Jenkins credential, or {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/
-     * {@code AZURE_TENANT_ID}); {@code AZURE_AUTHORITY_HOST} names another Entra authority.
+     * From an Entra identity (a Jenkins credential: a service principal with a secret or a certificate, or a managed
+     * identity; else {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/{@code AZURE_TENANT_ID});
+     * {@code AZURE_AUTHORITY_HOST} names another Entra authority.
      */
     public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption) {
         return resolve(env, principal, subscriptionOption, null, "--subscription");
@@ -61,26 +61,16 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
         if (subscription == null) {
             throw new MigrationException("No Azure subscription: give " + subscriptionName + " or set AZURE_SUBSCRIPTION_ID");
         }
-        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder()
-                .tenantId(sp.tenantId()).clientId(sp.clientId()).clientSecret(sp.clientSecret());
         String authorityHost = firstNonBlank(env.get("AZURE_AUTHORITY_HOST"), AzureAuthorityHosts.AZURE_PUBLIC_CLOUD);
-        builder.authorityHost(authorityHost);
-        URI authorityUri;
         try {
-            authorityUri = URI.create(authorityHost);
+            URI.create(authorityHost);
         } catch (IllegalArgumentException e) {
             throw new MigrationException("AZURE_AUTHORITY_HOST is not a URL: '" + authorityHost + "' (expected e.g. "
                     + AzureAuthorityHosts.AZURE_PUBLIC_CLOUD + ")");
         }
-        if (!EntraCredential.isMicrosoftAuthority(authorityUri.getHost())) {
-            builder.disableInstanceDiscovery();
-        }
-        if (entraHttp != null) {
-            builder.httpClient(entraHttp);
-        }
-        String authority = authorityHost.replaceAll("/+$", "") + "/" + sp.tenantId();
+        EntraCredential credential = EntraSignIn.credential(sp, authorityHost, entraHttp);
         String arm = firstNonBlank(env.get("AZURE_RESOURCE_MANAGER_ENDPOINT"), AzureEnvironment.AZURE.getResourceManagerEndpoint());
-        return new AzureSettings(new EntraCredential(builder.build(), sp.source(), authority), sp.source(), subscription, URI.create(arm));
+        return new AzureSettings(credential, sp.source(), subscription, URI.create(arm));
     }
 
     /** A service principal from the environment, or empty when neither the client id nor the secret is set. */

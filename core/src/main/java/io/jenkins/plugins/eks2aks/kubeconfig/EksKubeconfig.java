@@ -36,10 +36,15 @@ public final class EksKubeconfig {
             throw new MigrationException("EKS cluster '" + clusterName + "' has no API endpoint yet (status "
                     + cluster.statusAsString() + "): wait until it is ACTIVE");
         }
-        EksToken token = new EksTokenGenerator(aws.credentials(), aws.region(), aws.stsEndpoint(), clock).generate(clusterName);
+        EksToken token = token(aws, clusterName, clock);
         String name = cluster.arn() != null ? cluster.arn() : clusterName;
         String yaml = KubeconfigYaml.forToken(name, cluster.endpoint(), cluster.certificateAuthority().data(), token.value());
         events.info("kubeconfig", "EKS cluster " + clusterName + " (" + cluster.endpoint() + "): token valid until " + token.expiresAt());
         return new Kubeconfig(yaml, token.value(), List.of(token.value()), token.expiresAt());
+    }
+
+    /** A new EKS token for the cluster (what {@code aws eks get-token} prints), to renew a kubeconfig's before it expires. */
+    public static EksToken token(AwsSettings aws, String clusterName, Clock clock) {
+        return new EksTokenGenerator(aws.credentials(), aws.region(), aws.stsEndpoint(), clock).generate(clusterName);
     }
 }

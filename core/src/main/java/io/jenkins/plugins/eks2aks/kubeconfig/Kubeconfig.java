@@ -19,6 +19,15 @@ public record Kubeconfig(String yaml, String token, List<String> secrets, Instan
         secrets = List.copyOf(secrets);
     }
 
+    /**
+     * The same file with its users' bearer token set to {@code token} and also naming {@code tokenFile}: client-go
+     * (kubectl, velero, helm) reads that file again while it runs and prefers what it read there, so a token renewed
+     * in the file keeps a long command working; clients that only know {@code token} (fabric8) use the inline one.
+     */
+    public String yamlWithTokenFile(String token, String tokenFile) {
+        return KubeconfigYaml.withTokenFile(yaml, token, tokenFile);
+    }
+
     @Override
     public String toString() {
         return "Kubeconfig[" + secrets.size() + " secrets" + (expiresAt == null ? "" : ", expires " + expiresAt) + "]";

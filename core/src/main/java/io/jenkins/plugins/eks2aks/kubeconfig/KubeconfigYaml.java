@@ -43,6 +43,18 @@ final class KubeconfigYaml {
         return write(root);
     }
 
+    /** Every user that has a {@code token}: that token set to {@code token}, and {@code tokenFile} naming the file. */
+    static String withTokenFile(String yaml, String token, String tokenFile) {
+        ObjectNode root = read(yaml, "the kubeconfig");
+        for (ObjectNode user : users(root)) {
+            if (user.has("token")) {
+                user.put("token", token);
+                user.put("tokenFile", tokenFile);
+            }
+        }
+        return write(root);
+    }
+
     static ObjectNode read(String yaml, String what) {
         try {
             JsonNode node = YAML.readTree(yaml);

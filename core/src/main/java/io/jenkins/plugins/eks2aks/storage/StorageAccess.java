@@ -7,6 +7,7 @@ import com.azure.storage.blob.BlobContainerClientBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.EntraSignIn;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 import io.jenkins.plugins.eks2aks.credentials.SecretMask;
@@ -54,6 +55,18 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
      */
     public static StorageAccess resolve(Map<String, String> env, BlobLocation location, boolean s3, String region,
                                         boolean s3PathStyle, AwsCredentials explicitAws, int parallel) {
+        return resolve(env, location, s3, region, s3PathStyle, explicitAws, null, parallel);
+    }
+
+    /**
+     * As {@link #resolve(Map, BlobLocation, boolean, String, boolean, AwsCredentials, int)}, with an Entra identity from a
+     * Jenkins credential (a service principal with a secret or a certificate, or a managed identity) that signs in to
+     * Blob when no SAS or connection string is given, at {@code AZURE_AUTHORITY_HOST} (its cloud).
+     *
+     * @param explicitAzure the identity, or null
+     */
+    public static StorageAccess resolve(Map<String, String> env, BlobLocation location, boolean s3, String region,
+                                        boolean s3PathStyle, AwsCredentials explicitAws, AzureServicePrincipal explicitAzure, int parallel) {
         List<String> secrets = new ArrayList<>();
         BlobContainerClientBuilder builder = new BlobContainerClientBuilder();
         String blobCredentials;
@@ -79,6 +92,15 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
                         + SecretMask.of(secrets).mask(e.getMessage()));
             }
             blobCredentials = "AZURE_STORAGE_CONNECTION_STRING";
+        } else if (explicitAzure != null) {
+            if (explicitAzure.clientSecret() != null) {
+                secrets.add(explicitAzure.clientSecret());
+            }
+            if (explicitAzure.certificatePassword() != null) {
+                secrets.add(explicitAzure.certificatePassword());
+            }
+            builder.endpoint(destination.containerUrl()).credential(EntraSignIn.credential(explicitAzure, env.get("AZURE_AUTHORITY_HOST"), null));
+            blobCredentials = "the " + explicitAzure.kind() + " in " + explicitAzure.source();
         } else if (!blank(env.get("AZURE_CLIENT_ID")) && !blank(env.get("AZURE_CLIENT_SECRET"))) {
             // From the map, not the process: a Jenkins build's bound service principal is not in the agent's environment.
             AzureServicePrincipal sp = AzureSettings.fromEnvironment(env);

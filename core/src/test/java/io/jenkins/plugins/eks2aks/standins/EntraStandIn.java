@@ -38,6 +38,7 @@ public final class EntraStandIn implements AutoCloseable {
     private final String clientSecret;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> elsewhere = Collections.synchronizedList(new ArrayList<>());
+    private volatile java.security.PublicKey certificateKey;
 
     public EntraStandIn(String tenant, String clientId, String clientSecret) {
         this.tenant = tenant;
@@ -69,6 +70,15 @@ public final class EntraStandIn implements AutoCloseable {
         };
     }
 
+    /**
+     * Registers a certificate on the app, as its "Certificates & secrets" page does: a client assertion (a JWT for this
+     * token endpoint, issued by and about the client) signed with the certificate's key then gets a token.
+     */
+    public EntraStandIn acceptCertificate(java.security.cert.X509Certificate certificate) {
+        certificateKey = certificate.getPublicKey();
+        return this;
+    }
+
     public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -92,8 +102,9 @@ public final class EntraStandIn implements AutoCloseable {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(new Request(exchange.getRequestMethod(), path, form));
         if (exchange.getRequestMethod().equals("POST") && path.equals("/" + tenant + "/oauth2/v2.0/token")) {
-            if (clientId.equals(form.get("client_id")) && clientSecret.equals(form.get("client_secret"))
-                    && "client_credentials".equals(form.get("grant_type"))) {
+            boolean signedIn = form.containsKey("client_assertion") ? assertionValid(form, path)
+                    : clientSecret.equals(form.get("client_secret"));
+            if (clientId.equals(form.get("client_id")) && signedIn && "client_credentials".equals(form.get("grant_type"))) {
                 send(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"entra-"
                         + UUID.randomUUID() + "\"}");
             } else {
@@ -108,6 +119,40 @@ public final class EntraStandIn implements AutoCloseable {
             return;
         }
         send(exchange, 404, "{\"error\":\"not_found\",\"error_description\":\"AADSTS90002: Tenant or endpoint not found: " + path + "\"}");
+    }
+
+    /** A client assertion: a JWT signed RS256 or PS256 by the registered certificate, for this client and endpoint. */
+    private boolean assertionValid(Map<String, String> form, String path) {
+        if (certificateKey == null || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+            return false;
+        }
+        String[] parts = form.get("client_assertion").split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            java.util.Base64.Decoder url = java.util.Base64.getUrlDecoder();
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var header = json.readTree(url.decode(parts[0]));
+            var claims = json.readTree(url.decode(parts[1]));
+            java.security.Signature signature;
+            if ("PS256".equals(header.path("alg").asText())) {
+                signature = java.security.Signature.getInstance("RSASSA-PSS");
+                signature.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                        java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+            } else if ("RS256".equals(header.path("alg").asText())) {
+                signature = java.security.Signature.getInstance("SHA256withRSA");
+            } else {
+                return false;
+            }
+            signature.initVerify(certificateKey);
+            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return signature.verify(url.decode(parts[2])) && clientId.equals(claims.path("iss").asText())
+                    && clientId.equals(claims.path("sub").asText()) && claims.path("aud").asText().endsWith(path)
+                    && claims.path("exp").asLong() > System.currentTimeMillis() / 1000;
+        } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> form(String body) {

@@ -3,7 +3,10 @@ package io.jenkins.plugins.eks2aks.steps.credentials;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.microsoft.azure.util.AzureCredentials;
+import com.microsoft.azure.util.AzureImdsCredentials;
+import hudson.util.Secret;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
@@ -12,6 +15,10 @@ import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 
@@ -21,7 +28,10 @@ import java.util.List;
  * <ul>
  *   <li>{@code awsCredentialsId}: an aws-credentials {@code AmazonWebServicesCredentials} (its role is assumed here,
  *       on the controller) or a username/password credential holding an access key id and secret key;</li>
- *   <li>{@code azureCredentialsId}: an azure-credentials service principal ({@code AzureCredentials});</li>
+ *   <li>{@code azureCredentialsId}: an azure-credentials service principal ({@code AzureCredentials}) with a client
+ *       secret or a certificate (its {@code certificateId} credential, sent to the agent as PKCS#12), or a managed
+ *       identity ({@code AzureImdsCredentials}: the identity of the machine the step runs on, as the SDK finds it there);
+ *       the credential's cloud (authority and Resource Manager endpoint) goes with it;</li>
  *   <li>without an id: the {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}/{@code AWS_SESSION_TOKEN} or
  *       {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/{@code AZURE_TENANT_ID}/{@code AZURE_SUBSCRIPTION_ID}
  *       variables of the step's environment, as {@code withCredentials([aws(…)])} or
@@ -96,11 +106,50 @@ public final class StepCredentials {
         }
         String id = credentialsId.trim();
         AzureCredentials sp = lookup.find(id, AzureCredentials.class, run);
-        if (sp == null) {
-            throw notFound(step, "azureCredentialsId", id, "an Azure service principal (azure-credentials)", run);
+        if (sp != null) {
+            String source = "credential '" + id + "'";
+            String secret = sp.getClientSecret() == null ? "" : sp.getClientSecret().getPlainText();
+            if (secret.isEmpty() && sp.getCertificateId() != null && !sp.getCertificateId().isBlank()) {
+                String password = certificatePassword(step, id, sp.getCertificateId().trim(), run);
+                return AzureKeys.certificate(sp.getTenant(), sp.getClientId(), pkcs12(step, id, sp.getCertificateId().trim(), password, run),
+                        password, sp.getSubscriptionId(), sp.getResourceManagerEndpoint(), sp.getActiveDirectoryEndpoint(), source);
+            }
+            return AzureKeys.secret(sp.getTenant(), sp.getClientId(), secret, sp.getSubscriptionId(), sp.getResourceManagerEndpoint(),
+                    sp.getActiveDirectoryEndpoint(), source);
         }
-        return new AzureKeys(sp.getTenant(), sp.getClientId(), sp.getClientSecret().getPlainText(), sp.getSubscriptionId(),
-                sp.getResourceManagerEndpoint(), "credential '" + id + "'");
+        AzureImdsCredentials mi = lookup.find(id, AzureImdsCredentials.class, run);
+        if (mi != null) {
+            return AzureKeys.managedIdentity(mi.getClientId(), mi.getSubscriptionId(), mi.getResourceManagerEndpoint(),
+                    mi.getActiveDirectoryEndpoint(), "credential '" + id + "' (the managed identity of the machine the step runs on)");
+        }
+        throw notFound(step, "azureCredentialsId", id, "an Azure service principal or managed identity (azure-credentials)", run);
+    }
+
+    /** The certificate credential an Azure service principal names, as the azure-credentials plugin reads it. */
+    private StandardCertificateCredentials certificate(String step, String id, String certificateId, Run<?, ?> run) throws AbortException {
+        StandardCertificateCredentials certificate = lookup.find(certificateId, StandardCertificateCredentials.class, run);
+        if (certificate == null) {
+            throw new AbortException(step + ": azureCredentialsId '" + id + "' signs in with certificate '" + certificateId
+                    + "', and no certificate credential with that id is visible to this build");
+        }
+        return certificate;
+    }
+
+    private String certificatePassword(String step, String id, String certificateId, Run<?, ?> run) throws AbortException {
+        return Secret.toString(certificate(step, id, certificateId, run).getPassword());
+    }
+
+    /** The certificate and its key as PKCS#12 bytes under the credential's own password (what the SDK reads). */
+    private byte[] pkcs12(String step, String id, String certificateId, String password, Run<?, ?> run) throws AbortException {
+        KeyStore store = certificate(step, id, certificateId, run).getKeyStore();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password.toCharArray());
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new AbortException(step + ": the certificate '" + certificateId + "' of azureCredentialsId '" + id
+                    + "' cannot be read: " + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
     }
 
     private AbortException notFound(String step, String parameter, String id, String expected, Run<?, ?> run) {

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.ResumedRun;
 import io.jenkins.plugins.eks2aks.steps.StepParameters;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
@@ -58,19 +59,8 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
      */
     @Override
     public void onResume() {
-        StepContext context = getContext();
-        Thread worker = new Thread(() -> {
-            try {
-                context.get(TaskListener.class).getLogger().println("[images] resumed after a controller restart: "
-                        + "what " + parameters.to() + " already holds is skipped");
-                context.onSuccess(run());
-            } catch (Throwable t) {
-                context.onFailure(t);
-            }
-        }, "ecrToAcr resumed: " + parameters.to());
-        worker.setDaemon(true);
-        resumed = worker;
-        worker.start();
+        resumed = ResumedRun.start(getContext(), "ecrToAcr " + parameters.to(), "[images] resumed after a controller restart: "
+                + "what " + parameters.to() + " already holds is skipped", this::run);
     }
 
     @Override
@@ -127,8 +117,8 @@ final class EcrToAcrExecution extends SynchronousNonBlockingStepExecution<Map<St
         listener.getLogger().println("[images] AWS credentials: " + (aws == null ? "the default chain of the agent" : aws.source())
                 + "; Azure credentials: " + (azure == null ? "none" : azure.source()));
         HashMap<String, String> settings = StepCredentials.settings(env);
-        if (azure != null && azure.resourceManagerEndpoint() != null) {
-            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
+        if (azure != null) {
+            azure.cloud(settings);
         }
         return new EcrToAcrCallable(parameters, aws, azure, settings, listener);
     }

@@ -6,17 +6,22 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.AccessControlled;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.eks2aks.steps.FieldChecks;
 import io.jenkins.plugins.eks2aks.steps.Messages;
+import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsChoices;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 import java.util.Objects;
 import java.util.Set;
@@ -147,6 +152,12 @@ public final class EksInventoryStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+
+        /** The {@code awsCredentialsId} drop-down: only the credential types the step can use, for users allowed to see them. */
+        @POST
+        public ListBoxModel doFillAwsCredentialsIdItems(@AncestorInPath AccessControlled context, @QueryParameter String awsCredentialsId) {
+            return CredentialsChoices.aws(context, awsCredentialsId);
+        }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.eks2aks.steps.kubeconfig;
 
-import com.microsoft.azure.util.AzureCredentials;
+import com.microsoft.azure.util.AzureBaseCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -39,7 +39,7 @@ import java.util.Set;
  * when {@code admin: true}. Made on the controller with the service principal, deleted when the block ends; its
  * token and keys are masked in the log.
  */
-public final class AksKubeconfigBinding extends MultiBinding<AzureCredentials> {
+public final class AksKubeconfigBinding extends MultiBinding<AzureBaseCredentials> {
 
     static final String[] AZURE_SETTINGS = {"AZURE_SUBSCRIPTION_ID", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"};
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -122,8 +122,8 @@ public final class AksKubeconfigBinding extends MultiBinding<AzureCredentials> {
     }
 
     @Override
-    protected Class<AzureCredentials> type() {
-        return AzureCredentials.class;
+    protected Class<AzureBaseCredentials> type() {
+        return AzureBaseCredentials.class;
     }
 
     @Override
@@ -152,9 +152,7 @@ public final class AksKubeconfigBinding extends MultiBinding<AzureCredentials> {
                 settings.put(setting, env.get(setting));
             }
         }
-        if (keys.resourceManagerEndpoint() != null) {
-            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
-        }
+        keys.cloud(settings);
         Kubeconfig kubeconfig;
         try {
             AzureSettings azure = AzureSettings.resolve(settings, keys.toEngine(), subscription);
@@ -167,11 +165,11 @@ public final class AksKubeconfigBinding extends MultiBinding<AzureCredentials> {
 
     @Symbol("aksKubeconfig")
     @Extension
-    public static class DescriptorImpl extends BindingDescriptor<AzureCredentials> {
+    public static class DescriptorImpl extends BindingDescriptor<AzureBaseCredentials> {
 
         @Override
-        protected Class<AzureCredentials> type() {
-            return AzureCredentials.class;
+        protected Class<AzureBaseCredentials> type() {
+            return AzureBaseCredentials.class;
         }
 
         @Override

@@ -9,9 +9,11 @@ import io.jenkins.plugins.eks2aks.kubeconfig.Kubeconfig;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Writes a binding's kubeconfig beside the workspace (its {@code @tmp} folder, where credentials-binding writes its
@@ -33,12 +35,35 @@ final class KubeconfigFiles {
      */
     static MultiBinding.MultiEnvironment bind(FilePath tmp, Kubeconfig kubeconfig, String variable, String tokenVariable)
             throws IOException, InterruptedException {
+        return bind(tmp, kubeconfig, variable, tokenVariable, null);
+    }
+
+    /** How a binding's token is kept fresh: a new one every period, made on the controller. */
+    record Renewal(Callable<String> newToken, Duration period, TaskListener log) {
+    }
+
+    /**
+     * As {@link #bind(FilePath, Kubeconfig, String, String)}; with a renewal the token also goes to a file of its own
+     * that the kubeconfig names ({@code tokenFile}), and both are renewed until the block ends.
+     */
+    static MultiBinding.MultiEnvironment bind(FilePath tmp, Kubeconfig kubeconfig, String variable, String tokenVariable, Renewal renewal)
+            throws IOException, InterruptedException {
         String name = UUID.randomUUID().toString();
         FilePath dir = tmp.child(FOLDER).child(name);
         dir.mkdirs();
         dir.chmod(0700);
-        FilePath file = dir.child("config");
-        file.write(kubeconfig.yaml(), "UTF-8");
+        FilePath file = dir.child(TokenRenewals.CONFIG);
+        if (renewal != null && kubeconfig.token() != null) {
+            FilePath token = dir.child(TokenRenewals.TOKEN);
+            token.write(kubeconfig.token(), "UTF-8");
+            token.chmod(0600);
+            String tokenPath = token.getRemote();
+            file.write(kubeconfig.yamlWithTokenFile(kubeconfig.token(), tokenPath), "UTF-8");
+            TokenRenewals.start(name, dir, renewal.newToken(), fresh -> kubeconfig.yamlWithTokenFile(fresh, tokenPath), renewal.period(),
+                    renewal.log());
+        } else {
+            file.write(kubeconfig.yaml(), "UTF-8");
+        }
         file.chmod(0600);
         Map<String, String> secrets = new LinkedHashMap<>();
         int n = 1;
@@ -72,6 +97,7 @@ final class KubeconfigFiles {
         }
 
         void delete(FilePath tmp) throws IOException, InterruptedException {
+            TokenRenewals.stop(name);
             if (tmp != null) {
                 tmp.child(FOLDER).child(name).deleteRecursive();
             }

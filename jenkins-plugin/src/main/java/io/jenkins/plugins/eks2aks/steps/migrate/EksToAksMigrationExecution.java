@@ -89,8 +89,8 @@ final class EksToAksMigrationExecution extends SynchronousNonBlockingStepExecuti
         HashMap<String, String> settings = StepCredentials.settings(env);
         AwsKeys aws = credentials.aws(EksToAksMigrationCallable.STEP, awsCredentialsId, run, env);
         AzureKeys azure = credentials.azure(EksToAksMigrationCallable.STEP, azureCredentialsId, run, env);
-        if (azure != null && azure.resourceManagerEndpoint() != null) {
-            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
+        if (azure != null) {
+            azure.cloud(settings);
         }
         masked = MaskingListener.over(context.get(TaskListener.class), aws, azure);
         return new EksToAksMigrationCallable(parameters, aws, azure, settings, masked);

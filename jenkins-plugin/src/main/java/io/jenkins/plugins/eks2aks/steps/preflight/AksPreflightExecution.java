@@ -82,9 +82,7 @@ final class AksPreflightExecution extends SynchronousNonBlockingStepExecution<Ma
                 throw new AbortException("aksPreflight: no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
                         + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
             }
-            if (keys.resourceManagerEndpoint() != null) {
-                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", keys.resourceManagerEndpoint());
-            }
+            keys.cloud(settings);
         }
         masked = MaskingListener.over(context.get(TaskListener.class), null, keys);
         return new AksPreflightCallable(parameters, keys, settings, masked);

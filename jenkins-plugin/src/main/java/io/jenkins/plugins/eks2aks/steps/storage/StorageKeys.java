@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.steps.storage;
 import hudson.EnvVars;
 import hudson.util.Secret;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
+import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 
 import java.io.Serializable;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Everything the storage steps authenticate with, derived on the controller and carried to the agent: AWS keys, an
- * Azure service principal, and the storage SAS or connection string a {@code withCredentials([string(…)])} bound to
+ * Azure identity (secret, certificate or managed identity, with its cloud's authority), and the storage SAS or connection string a {@code withCredentials([string(…)])} bound to
  * {@code AZURE_STORAGE_SAS_TOKEN} or {@code AZURE_STORAGE_CONNECTION_STRING}; secrets as {@link Secret}s.
  */
 final class StorageKeys implements Serializable {
@@ -40,6 +41,14 @@ final class StorageKeys implements Serializable {
                 settings.put(name, env.get(name));
             }
         }
+        if (azure != null) {
+            azure.cloud(settings);
+        }
+    }
+
+    /** The Azure identity that signs in to Blob when neither a SAS nor a connection string is given, or null. */
+    AzureServicePrincipal azure() {
+        return azure == null ? null : azure.toEngine();
     }
 
     /** Where the work runs: its own environment (PATH for AzCopy, proxies), the build's settings, then the credentials. */
@@ -55,12 +64,6 @@ final class StorageKeys implements Serializable {
             } else {
                 env.remove("AWS_SESSION_TOKEN");
             }
-        }
-        if (azure != null) {
-            var sp = azure.toEngine();
-            env.put("AZURE_TENANT_ID", sp.tenantId());
-            env.put("AZURE_CLIENT_ID", sp.clientId());
-            env.put("AZURE_CLIENT_SECRET", sp.clientSecret());
         }
         if (sasToken != null) {
             env.put("AZURE_STORAGE_SAS_TOKEN", sasToken.getPlainText());

@@ -70,8 +70,8 @@ final class ShiftTrafficExecution extends SynchronousNonBlockingStepExecution<Ma
                 settings.put(name, env.get(name));
             }
         }
-        if (azure != null && azure.resourceManagerEndpoint() != null) {
-            settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
+        if (azure != null) {
+            azure.cloud(settings);
         }
         listener.getLogger().println("[traffic] credentials: " + (route53 ? "AWS " + (aws == null ? "from the agent's default chain" : aws.source())
                 : "Azure " + azure.source()));

@@ -6,14 +6,20 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.AccessControlled;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.eks2aks.steps.Messages;
+import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsChoices;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 import java.util.Objects;
 import java.util.Set;
@@ -280,6 +286,18 @@ public final class ShiftTrafficStep extends Step {
 
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+
+        /** The {@code awsCredentialsId} drop-down: only the credential types the step can use, for users allowed to see them. */
+        @POST
+        public ListBoxModel doFillAwsCredentialsIdItems(@AncestorInPath AccessControlled context, @QueryParameter String awsCredentialsId) {
+            return CredentialsChoices.aws(context, awsCredentialsId);
+        }
+
+        /** The {@code azureCredentialsId} drop-down: only the credential types the step can use, for users allowed to see them. */
+        @POST
+        public ListBoxModel doFillAzureCredentialsIdItems(@AncestorInPath AccessControlled context, @QueryParameter String azureCredentialsId) {
+            return CredentialsChoices.azure(context, azureCredentialsId);
+        }
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {

@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.ResumedRun;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.AzureKeys;
 import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
@@ -31,26 +32,67 @@ final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<Stri
 
     private final String function;
     private final VeleroCallable.Kind kind;
-    private final VeleroCallable.Cluster cluster;
+    /**
+     * The cluster parameters as plain strings in {@link VeleroCallable.Cluster}'s order, not the record itself: the
+     * program state's marshaller restores plain classes, and records only from newer versions of it.
+     */
+    private final String[] cluster;
     private final HashMap<String, Serializable> parameters;
     private final String awsCredentialsId;
     private final String azureCredentialsId;
-    private final transient StepCredentials credentials;
+    /** A service, not a value: after a restart (see {@link #onResume}) Jenkins' store is used. */
+    private transient StepCredentials credentials;
+    private transient volatile Thread resumed;
 
     VeleroExecution(StepContext context, String function, VeleroCallable.Kind kind, VeleroCallable.Cluster cluster,
                     HashMap<String, Serializable> parameters, String awsCredentialsId, String azureCredentialsId, StepCredentials credentials) {
         super(context);
         this.function = function;
         this.kind = kind;
-        this.cluster = cluster;
+        this.cluster = new String[] {cluster.kubeconfig(), cluster.context(), cluster.eksCluster(), cluster.region(),
+                cluster.resourceGroup(), cluster.aksCluster(), cluster.subscription()};
         this.parameters = parameters;
         this.awsCredentialsId = awsCredentialsId;
         this.azureCredentialsId = azureCredentialsId;
         this.credentials = credentials;
     }
 
+    /**
+     * After a controller restart the step runs again from its persisted names and values, with the credentials
+     * resolved again: the engine finds the Backup or Restore of that name and watches it (the Backup's name was fixed
+     * when the step started, the Restore's derives from the backup), so nothing is created twice.
+     */
+    @Override
+    public void onResume() {
+        String object = switch (kind) {
+            case BACKUP -> "re-attaching to Backup " + parameters.get("name");
+            case RESTORE -> "re-attaching to the Restore of Backup " + parameters.get("backup");
+            case VERIFY -> "checking again";
+        };
+        resumed = ResumedRun.start(getContext(), function, "[" + function + "] resumed after a controller restart: " + object, this::run);
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        Thread worker = resumed;
+        if (worker != null) {
+            worker.interrupt();
+        }
+        super.stop(cause);
+    }
+
+    /** The worker of a resumed step (tests wait for it). */
+    Thread resumedWorker() {
+        return resumed;
+    }
+
     @Override
     protected Map<String, Object> run() throws Exception {
+        if (credentials == null) {
+            credentials = StepCredentials.jenkins();
+        }
+        VeleroCallable.Cluster cluster = new VeleroCallable.Cluster(this.cluster[0], this.cluster[1], this.cluster[2], this.cluster[3],
+                this.cluster[4], this.cluster[5], this.cluster[6]);
         StepContext context = getContext();
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
@@ -71,9 +113,7 @@ final class VeleroExecution extends SynchronousNonBlockingStepExecution<Map<Stri
                 throw new AbortException(function + ": no Azure credentials: give azureCredentialsId or bind AZURE_CLIENT_ID, "
                         + "AZURE_CLIENT_SECRET and AZURE_TENANT_ID with withCredentials([azureServicePrincipal(...)])");
             }
-            if (azure.resourceManagerEndpoint() != null) {
-                settings.putIfAbsent("AZURE_RESOURCE_MANAGER_ENDPOINT", azure.resourceManagerEndpoint());
-            }
+            azure.cloud(settings);
         }
         MaskingListener masked = MaskingListener.over(listener, aws, azure);
         HashMap<String, Object> result;

@@ -3,16 +3,23 @@ package io.jenkins.plugins.eks2aks.steps.credentials;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import com.microsoft.azure.util.AzureCredentials;
+import com.microsoft.azure.util.AzureImdsCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
+import io.jenkins.plugins.eks2aks.standins.ClientCertificate;
+import io.jenkins.plugins.eks2aks.steps.inventory.BufferListener;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -115,5 +123,76 @@ class StepCredentialsTest {
                 () -> credentials.azure("aksPreflight", null, run, new EnvVars("AZURE_CLIENT_ID", "c", "AZURE_CLIENT_SECRET", "s")));
         assertEquals("aksPreflight: No Azure credentials: AZURE_TENANT_ID is not set (set AZURE_CLIENT_ID, AZURE_CLIENT_SECRET and AZURE_TENANT_ID); bind the service principal with "
                 + "withCredentials([azureServicePrincipal(...)]) or give azureCredentialsId", missing.getMessage());
+    }
+
+    @Test
+    void aCertificateServicePrincipalTravelsAsPkcs12WithItsCloudAndIsMasked() throws Exception {
+        ClientCertificate pfx = ClientCertificate.create("eks2aks-sp", "pfx-pass");
+        KeyStore stored = KeyStore.getInstance("PKCS12");
+        stored.load(new ByteArrayInputStream(pfx.pkcs12()), "pfx-pass".toCharArray());
+        StandardCertificateCredentials certificate = mock(StandardCertificateCredentials.class);
+        when(certificate.getKeyStore()).thenReturn(stored);
+        when(certificate.getPassword()).thenReturn(Secret.fromString("pfx-pass"));
+        store.put("sp-certificate", certificate);
+        AzureCredentials sp = mock(AzureCredentials.class);
+        when(sp.getTenant()).thenReturn("tenant-1");
+        when(sp.getClientId()).thenReturn("client-1");
+        when(sp.getClientSecret()).thenReturn(Secret.fromString(""));
+        when(sp.getCertificateId()).thenReturn("sp-certificate");
+        when(sp.getSubscriptionId()).thenReturn("sub-1");
+        when(sp.getActiveDirectoryEndpoint()).thenReturn("https://login.chinacloudapi.cn/");
+        when(sp.getResourceManagerEndpoint()).thenReturn("https://management.chinacloudapi.cn/");
+        store.put("az-china", sp);
+
+        AzureKeys keys = credentials.azure("aksRestore", "az-china", run, new EnvVars());
+
+        AzureServicePrincipal engine = keys.toEngine();
+        assertNull(engine.clientSecret());
+        KeyStore received = KeyStore.getInstance("PKCS12");
+        received.load(new ByteArrayInputStream(engine.certificate()), engine.certificatePassword().toCharArray());
+        assertEquals(pfx.certificate(), received.getCertificate("sp"));
+        assertTrue(received.isKeyEntry("sp"), "the private key travels with the certificate");
+        HashMap<String, String> settings = new HashMap<>();
+        keys.cloud(settings);
+        assertEquals(Map.of("AZURE_AUTHORITY_HOST", "https://login.chinacloudapi.cn/", "AZURE_RESOURCE_MANAGER_ENDPOINT",
+                "https://management.chinacloudapi.cn/"), settings);
+        HashMap<String, String> pinned = new HashMap<>(Map.of("AZURE_AUTHORITY_HOST", "https://login.private.example/"));
+        keys.cloud(pinned);
+        assertEquals("https://login.private.example/", pinned.get("AZURE_AUTHORITY_HOST"), "the build's own setting wins");
+
+        BufferListener.BUFFER.reset();
+        MaskingListener.over(new BufferListener(), null, keys).getLogger().println("password pfx-pass, bundle "
+                + java.util.Base64.getEncoder().encodeToString(engine.certificate()));
+        String log = BufferListener.BUFFER.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains("pfx-pass"), log);
+        assertTrue(log.startsWith("password ****, bundle ****"), log);
+
+        store.remove("sp-certificate");
+        AbortException missing = assertThrows(AbortException.class, () -> credentials.azure("aksRestore", "az-china", run, new EnvVars()));
+        assertEquals("aksRestore: azureCredentialsId 'az-china' signs in with certificate 'sp-certificate', and no certificate credential "
+                + "with that id is visible to this build", missing.getMessage());
+    }
+
+    @Test
+    void aManagedIdentityCredentialIsTheIdentityOfTheMachineWithItsCloud() throws AbortException {
+        AzureImdsCredentials mi = mock(AzureImdsCredentials.class);
+        when(mi.getClientId()).thenReturn("5a1b2c3d-0000-4000-8000-000000000001");
+        when(mi.getSubscriptionId()).thenReturn("sub-1");
+        when(mi.getActiveDirectoryEndpoint()).thenReturn("https://login.microsoftonline.us/");
+        when(mi.getResourceManagerEndpoint()).thenReturn("https://management.usgovcloudapi.net/");
+        store.put("agent-identity", mi);
+
+        AzureKeys keys = credentials.azure("ecrToAcr", "agent-identity", run, new EnvVars());
+
+        AzureServicePrincipal engine = keys.toEngine();
+        assertTrue(engine.managedIdentity());
+        assertEquals("5a1b2c3d-0000-4000-8000-000000000001", engine.clientId());
+        assertEquals("sub-1", engine.subscriptionId());
+        assertNull(engine.clientSecret());
+        HashMap<String, String> settings = new HashMap<>();
+        keys.cloud(settings);
+        assertEquals("https://management.usgovcloudapi.net/", settings.get("AZURE_RESOURCE_MANAGER_ENDPOINT"));
+        assertEquals("https://login.microsoftonline.us/", settings.get("AZURE_AUTHORITY_HOST"));
+        assertTrue(keys.source().contains("managed identity"), keys.source());
     }
 }

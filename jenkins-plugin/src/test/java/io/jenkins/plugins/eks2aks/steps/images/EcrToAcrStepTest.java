@@ -7,6 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
+import io.jenkins.plugins.eks2aks.steps.RestartedContext;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -136,78 +137,9 @@ class EcrToAcrStepTest {
         assertFalse(text.contains(SECRET), text);
     }
 
-    /** The context a build has after a controller restart: serializable, as the program state restores it. */
-    static final class RestartedContext extends StepContext {
-        private static final long serialVersionUID = 1L;
-        static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Object>> OUTCOMES =
-                new java.util.concurrent.ConcurrentHashMap<>();
-        private final String workspace;
-        private final String id;
-
-        RestartedContext(Path workspace, String id) {
-            this.workspace = workspace.toString();
-            this.id = id;
-        }
-
-        @Override
-        public <T> T get(Class<T> key) {
-            Object value = key == TaskListener.class ? new io.jenkins.plugins.eks2aks.steps.inventory.BufferListener()
-                    : key == FilePath.class ? new FilePath(new java.io.File(workspace))
-                    : key == EnvVars.class ? new EnvVars()
-                    : key == Run.class ? mock(Run.class) : null;
-            return key.cast(value);
-        }
-
-        @Override
-        public void onSuccess(Object result) {
-            OUTCOMES.get(id).complete(result);
-        }
-
-        @Override
-        public void onFailure(Throwable t) {
-            OUTCOMES.get(id).completeExceptionally(t);
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public com.google.common.util.concurrent.ListenableFuture<Void> saveState() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Result r) {
-        }
-
-        @Override
-        public org.jenkinsci.plugins.workflow.steps.BodyInvoker newBodyInvoker() {
-            throw new IllegalStateException("no body");
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RestartedContext c && c.id.equals(id);
-        }
-
-        @Override
-        public int hashCode() {
-            return id.hashCode();
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> resume(byte[] persisted, String id) throws Exception {
-        EcrToAcrExecution restored;
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(persisted))) {
-            restored = (EcrToAcrExecution) in.readObject();
-        }
-        RestartedContext.OUTCOMES.put(id, new java.util.concurrent.CompletableFuture<>());
-        restored.onResume();
-        restored.resumedWorker().join(60_000);
-        return (Map<String, Object>) RestartedContext.OUTCOMES.get(id).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        return (Map<String, Object>) RestartedContext.resume(persisted, id, (EcrToAcrExecution e) -> e.resumedWorker());
     }
 
     @Test
@@ -217,17 +149,14 @@ class EcrToAcrStepTest {
         step.setMode("copy");
         step.setPlainHttp(SOURCE.get().hostPort() + "," + TARGET.get().hostPort());
         step.setAwsCredentialsId("");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(step.start(new RestartedContext(workspace, "first")));
-        }
-        String persisted = bytes.toString(StandardCharsets.ISO_8859_1);
+        byte[] bytes = RestartedContext.persist(step.start(new RestartedContext(workspace, "first")));
+        String persisted = new String(bytes, StandardCharsets.ISO_8859_1);
         assertFalse(persisted.contains("EcrToAcrStep;") || persisted.contains("StepCredentials"), "only plain values are persisted");
         assertTrue(persisted.contains("/shop/web:1.8.2"), "the parameters are");
         io.jenkins.plugins.eks2aks.steps.inventory.BufferListener.BUFFER.reset();
 
-        Map<String, Object> first = resume(bytes.toByteArray(), "first");
-        Map<String, Object> again = resume(bytes.toByteArray().clone(), "first");
+        Map<String, Object> first = resume(bytes, "first");
+        Map<String, Object> again = resume(bytes.clone(), "first");
 
         assertEquals(1, count(first, "copied"), first.toString());
         assertEquals(0, count(again, "copied"), again.toString());

@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -115,6 +116,52 @@ class KubeconfigBindingsTest {
             try (var left = Files.list(root.resolve("job"))) {
                 assertEquals(0, left.count(), "nothing was written into the workspace");
             }
+        }
+    }
+
+    @Test
+    void eksKubeconfigRenewsItsTokenFileWhileTheBlockRunsAndStopsWhenItEnds() throws Exception {
+        MockCluster cluster = MockCluster.sharedShop();
+        try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
+            eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
+            EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "shop-prod", "us-east-1")
+                    .withCredentials(store("aws-prod", StepCredentialsTestSupport.awsCredential()));
+            binding.renewal = Duration.ofMillis(1100); // a presigned token changes with the second it is signed in
+            FilePath workspace = workspace();
+            Run<?, ?> run = run(new EnvVars("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()));
+
+            MultiBinding.MultiEnvironment env = binding.bind(run, workspace, null, listener());
+
+            Path file = Path.of(env.getPublicValues().get("KUBECONFIG"));
+            Path tokenFile = file.resolveSibling(TokenRenewals.TOKEN);
+            String first = env.getSecretValues().get("KUBE_TOKEN");
+            assertEquals(first, Files.readString(tokenFile));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+            assertTrue(Files.readString(file).contains("tokenFile: " + tokenFile), Files.readString(file));
+            long end = System.currentTimeMillis() + 20_000;
+            while (Files.readString(tokenFile).equals(first) && System.currentTimeMillis() < end) {
+                Thread.sleep(100);
+            }
+            String renewed = Files.readString(tokenFile);
+            assertTrue(renewed.startsWith("k8s-aws-v1.") && !renewed.equals(first), "the token was renewed while the block ran");
+            int before = cluster.dispatcher().seen().size();
+            try (KubernetesClient client = KubernetesClients.fromKubeconfig(file, null, Duration.ofSeconds(10))) {
+                assertFalse(client.namespaces().list().getItems().isEmpty());
+            }
+            List<String> sent = cluster.dispatcher().seen().subList(before, cluster.dispatcher().seen().size()).stream()
+                    .map(PagingCrudDispatcher.Seen::authorization).toList();
+            assertTrue(!sent.isEmpty() && sent.stream().allMatch(a -> a.startsWith("Bearer k8s-aws-v1.") && !a.equals("Bearer " + first)),
+                    "a client started now sends a renewed token: " + sent.size());
+            assertTrue(Files.readString(file).contains("tokenFile: " + tokenFile), "the renewed kubeconfig still names the token file");
+            String name = file.getParent().getFileName().toString();
+            assertTrue(TokenRenewals.running(name));
+            assertFalse(log.toString(StandardCharsets.UTF_8).contains("k8s-aws-v1."), log.toString(StandardCharsets.UTF_8));
+
+            env.getUnbinder().unbind(run, workspace, null, listener());
+
+            assertFalse(TokenRenewals.running(name), "the renewals end with the block");
+            Thread.sleep(2500);
+            assertFalse(Files.exists(file.getParent()), "no renewal writes the folder again after the block");
         }
     }
 

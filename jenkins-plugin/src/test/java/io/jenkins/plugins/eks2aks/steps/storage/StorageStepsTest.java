@@ -7,6 +7,8 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.steps.RestartedContext;
+import io.jenkins.plugins.eks2aks.steps.inventory.BufferListener;
 import io.jenkins.plugins.eks2aks.testservers.Azurite;
 import io.jenkins.plugins.eks2aks.testservers.AzuriteExtension;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -114,5 +116,31 @@ class StorageStepsTest {
         badEngine.setEngine("rsync");
         AbortException engine = assertThrows(AbortException.class, () -> ((AzcopySyncExecution) badEngine.start(context(env))).run());
         assertEquals("azcopySync: Unknown 'engine' 'rsync': expected java or azcopy", engine.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void afterAControllerRestartTheSyncRunsAgainFromItsPersistedValuesAndSkipsWhatTheDestinationHolds() throws Exception {
+        Azurite azurite = AZURITE.get();
+        Path backup = Files.createDirectories(workspace.resolve("velero/backups/weekly"));
+        Files.writeString(backup.resolve("velero-backup.json"), "{}");
+        Files.write(backup.resolve("weekly.tar.gz"), new byte[50_000]);
+        String container = azurite.containerUrl("resumed-steps");
+        new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient().getBlobContainerClient("resumed-steps")
+                .createIfNotExists();
+        AzcopySyncStep step = new AzcopySyncStep("velero", container + "/eks");
+        byte[] persisted = RestartedContext.persist(step.start(new RestartedContext(workspace, "sync",
+                Map.of("AZURE_STORAGE_CONNECTION_STRING", azurite.connectionString()))));
+        String stored = new String(persisted, StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains("AzcopySyncStep") || stored.contains("AzcopySyncCallable$Parameters"), "only plain values are persisted");
+        BufferListener.BUFFER.reset();
+
+        Map<String, Object> first = (Map<String, Object>) RestartedContext.resume(persisted, "sync", (AzcopySyncExecution e) -> e.resumedWorker());
+        Map<String, Object> again = (Map<String, Object>) RestartedContext.resume(persisted.clone(), "sync", (AzcopySyncExecution e) -> e.resumedWorker());
+
+        assertEquals(2L, first.get("copied"), first.toString());
+        assertEquals(0L, again.get("copied"), again.toString());
+        assertEquals(2L, again.get("skipped"), "the second resume finds both objects at the destination: " + again);
+        assertTrue(BufferListener.BUFFER.toString(StandardCharsets.UTF_8).contains("[sync-storage] resumed after a controller restart"));
     }
 }

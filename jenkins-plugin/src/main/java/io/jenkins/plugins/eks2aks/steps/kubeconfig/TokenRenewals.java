@@ -1,0 +1,95 @@
+package io.jenkins.plugins.eks2aks.steps.kubeconfig;
+
+import hudson.FilePath;
+import hudson.model.TaskListener;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Keeps the token of a bound kubeconfig fresh while its {@code withCredentials} block runs: an EKS token lasts 14
+ * minutes, a migration stage much longer. On the controller, where the credential is, a new token is made every
+ * period and written over the kubeconfig's token file and into the kubeconfig itself (each written beside, then
+ * renamed, so a reader never sees half of one); client-go reads the token file again while it runs, and a client
+ * started later reads the new kubeconfig. The renewals live as long as the block: the binding's
+ * unbinder stops them by the file's name, and a write that fails because the folder is gone stops them too.
+ */
+final class TokenRenewals {
+
+    /** Well inside the 14 minutes, so one failed renewal still leaves the previous token working. */
+    static final Duration PERIOD = Duration.ofMinutes(5);
+    /** The token file's name in the binding's folder. */
+    static final String TOKEN = "token";
+    /** The kubeconfig's name in the binding's folder. */
+    static final String CONFIG = "config";
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "eks2aks kubeconfig token renewal");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final ConcurrentHashMap<String, ScheduledFuture<?>> RUNNING = new ConcurrentHashMap<>();
+
+    private TokenRenewals() {
+    }
+
+    /**
+     * @param name      the binding's folder name (what its unbinder keeps)
+     * @param dir       the binding's folder, holding the file the kubeconfig's {@code tokenFile} names ({@link #TOKEN})
+     * @param newToken  makes a new token (on the controller, with the credential resolved again)
+     * @param config    the kubeconfig's text with a given token
+     * @param log       the build log, masked; a failed renewal is one line there, never the token
+     */
+    static void start(String name, FilePath dir, Callable<String> newToken, Function<String, String> config, Duration period,
+                      TaskListener log) {
+        long millis = period.toMillis();
+        RUNNING.put(name, TIMER.scheduleWithFixedDelay(() -> renew(name, dir, newToken, config, log), millis, millis, TimeUnit.MILLISECONDS));
+    }
+
+    private static void renew(String name, FilePath dir, Callable<String> newToken, Function<String, String> config, TaskListener log) {
+        String token;
+        try {
+            token = newToken.call();
+        } catch (Exception e) {
+            log.getLogger().println("[kubeconfig] could not renew the token (the current one keeps working until it expires): "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            return;
+        }
+        try {
+            // The kubeconfig first: once the token file holds a token, the kubeconfig holds it too.
+            replace(dir, CONFIG, config.apply(token));
+            replace(dir, TOKEN, token);
+        } catch (Exception e) {
+            // The block ended without its unbinder (the folder is gone): nothing left to keep fresh.
+            stop(name);
+        }
+    }
+
+    /** Writes beside, then renames over: a reader sees the old text or the new, never half of one. */
+    private static void replace(FilePath dir, String name, String text) throws Exception {
+        FilePath next = dir.child(name + ".next");
+        next.write(text, "UTF-8");
+        next.chmod(0600);
+        next.renameTo(dir.child(name));
+    }
+
+    /** Stops the renewals of a binding; false when none ran. */
+    static boolean stop(String name) {
+        ScheduledFuture<?> running = RUNNING.remove(name);
+        if (running == null) {
+            return false;
+        }
+        running.cancel(false);
+        return true;
+    }
+
+    static boolean running(String name) {
+        return RUNNING.containsKey(name);
+    }
+}
