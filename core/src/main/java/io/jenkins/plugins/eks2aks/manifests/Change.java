@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,12 @@ import java.util.Objects;
  * @param ruleId the rule's id from the conversion catalog, e.g. {@code I1}
  * @param mode   how the change is made
  * @param reason one line: why, and the source of the rule
+ * @param mappingKeys the mapping-file keys ({@code identities."arn:…".clientId}, {@code ingress.target}) and
+ *               eks2aks options ({@code --acr}) that supply the decision, in the order the reason names them;
+ *               every one is written in the reason too. Reports list them; nobody parses them out of the reason.
  */
 public record Change(String op, String path, JsonNode before, JsonNode after, String ruleId, RuleMode mode,
-                     String reason) {
+                     String reason, List<String> mappingKeys) {
 
     public Change {
         Objects.requireNonNull(path, "path");
@@ -29,6 +33,26 @@ public record Change(String op, String path, JsonNode before, JsonNode after, St
         if (mode.applies() && op == null && !(mode == RuleMode.EXCLUDE && path.isEmpty())) {
             throw new IllegalArgumentException("a " + mode + " change needs an operation");
         }
+        mappingKeys = mappingKeys == null ? List.of() : List.copyOf(mappingKeys);
+    }
+
+    /** A change no mapping key or option supplies: most rules'. */
+    public Change(String op, String path, JsonNode before, JsonNode after, String ruleId, RuleMode mode, String reason) {
+        this(op, path, before, after, ruleId, mode, reason, List.of());
+    }
+
+    /** This change with the mapping keys and options its reason names (see {@link #mappingKeys()}). */
+    public Change withMappingKeys(String... keys) {
+        return new Change(op, path, before, after, ruleId, mode, reason, List.of(keys));
+    }
+
+    public Change withMappingKeys(List<String> keys) {
+        return new Change(op, path, before, after, ruleId, mode, reason, keys);
+    }
+
+    /** This change with another reason and the same mapping keys, for a rule that adds context to a shared one. */
+    public Change withReason(String newReason) {
+        return new Change(op, path, before, after, ruleId, mode, newReason, mappingKeys);
     }
 
     public static Change replace(String path, JsonNode before, JsonNode after, String ruleId, RuleMode mode,

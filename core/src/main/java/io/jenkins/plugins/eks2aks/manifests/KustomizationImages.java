@@ -95,7 +95,7 @@ public final class KustomizationImages {
         if (target.isEmpty()) {
             return Optional.of(Change.finding(path, image.path(field), EcrImageRule.ID, "No ACR target for ECR registry "
                     + ecr.get().host() + " (kustomization images[" + index + "]." + field + "): set --acr, or --registry-map "
-                    + ecr.get().host() + "=<acr>.azurecr.io"));
+                    + ecr.get().host() + "=<acr>.azurecr.io").withMappingKeys("--acr", "--registry-map"));
         }
         return Optional.of(Change.replace(path, image.path(field), TextNode.valueOf(target.get()), EcrImageRule.ID, RuleMode.AUTO,
                 "kustomization images[" + index + "]." + field + ": " + what + " is pulled from ACR; repository kept, "

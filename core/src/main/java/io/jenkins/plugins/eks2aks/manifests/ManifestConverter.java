@@ -154,7 +154,7 @@ public final class ManifestConverter {
                 if (clash) {
                     out.addAll(group);
                 } else {
-                    out.add(new Change("add", c.path(), null, merged, c.ruleId(), c.mode(), c.reason()));
+                    out.add(new Change("add", c.path(), null, merged, c.ruleId(), c.mode(), c.reason(), c.mappingKeys()));
                 }
             }
         }

@@ -17,7 +17,6 @@ import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import io.jenkins.plugins.eks2aks.mapping.MappingOverrides;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
-import io.jenkins.plugins.eks2aks.report.MappingKeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +102,7 @@ public final class MigrationPlanner {
         for (ObjectChange c : conversion.changes()) {
             if (c.change().mode() == RuleMode.HUMAN) {
                 decisions.add(new PlanDecision(c.object().toString(), c.document().file(), c.change().path(), c.change().ruleId(),
-                        c.change().reason(), MappingKeys.in(c.change().reason())));
+                        c.change().reason(), c.change().mappingKeys()));
             }
         }
         return decisions;

@@ -194,7 +194,7 @@ public final class ConversionReportHtml {
             }
             h.append("</p>\n<p>");
             esc(h, change.reason()).append("</p>\n");
-            List<String> keys = MappingKeys.in(change.reason());
+            List<String> keys = change.mappingKeys();
             if (!keys.isEmpty()) {
                 h.append("<p class=\"keys\">Set ");
                 for (int i = 0; i < keys.size(); i++) {

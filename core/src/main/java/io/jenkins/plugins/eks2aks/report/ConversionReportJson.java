@@ -88,7 +88,7 @@ public final class ConversionReportJson {
                     g.writeStringField("rule", change.ruleId());
                     g.writeStringField("reason", change.reason());
                     g.writeArrayFieldStart("keys");
-                    for (String key : MappingKeys.in(change.reason())) {
+                    for (String key : change.mappingKeys()) {
                         g.writeString(key);
                     }
                     g.writeEndArray();

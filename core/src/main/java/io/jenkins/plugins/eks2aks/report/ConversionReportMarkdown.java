@@ -58,7 +58,7 @@ public final class ConversionReportMarkdown {
             for (ObjectChange c : decisions) {
                 md.append("- [ ] ").append(c.object()).append(" (").append(c.document().location()).append(") `")
                         .append(c.change().path()).append("`: ").append(c.change().reason());
-                List<String> keys = MappingKeys.in(c.change().reason());
+                List<String> keys = c.change().mappingKeys();
                 if (!keys.isEmpty()) {
                     md.append(" — set `").append(String.join("` or `", keys)).append('`');
                 }

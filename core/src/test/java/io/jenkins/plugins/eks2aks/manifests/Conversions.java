@@ -23,7 +23,9 @@ public final class Conversions {
 
     public static ConversionResult convert(ManifestSet set, MigrationMapping mapping) {
         RuleContext context = new RuleContext(mapping, InputIndex.of(set, mapping.registryMap()));
-        return new ManifestConverter(RuleCatalog.rules(context)).convert(set);
+        ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(set);
+        result.changes().forEach(c -> ReasonKeys.check(c.change()));
+        return result;
     }
 
     /** Every object of the output, in order, excluded ones left out: what would be applied to AKS. */

@@ -48,7 +48,7 @@ final class ReportFixtures {
                         "<b>front</b>", RuleMode.AUTO_WARN, "check \"tier\" & size"))),
                 rule("S1", "Deployment", o -> List.of(Changes.of(o, "S1").decision(
                         "/spec/template/spec/nodeSelector/eks.amazonaws.com~1nodegroup",
-                        "node group ng-1 needs its AKS pool: set nodePools.ng-1 in eks2aks.yaml"))),
+                        "node group ng-1 needs its AKS pool: set nodePools.ng-1 in eks2aks.yaml").withMappingKeys("nodePools.ng-1"))),
                 rule("L2", "Service", o -> List.of(Changes.of(o, "L2").removeKey("/metadata/annotations", "a", RuleMode.DROP,
                         "AWS only"))),
                 rule("L9", "Service", o -> List.of(Changes.of(o, "L9").replace("/spec/type", "ClusterIP", RuleMode.AUTO, "one"))),

@@ -75,13 +75,14 @@ public final class EcrImageRule implements ConversionRule {
             return Optional.of(Change.finding(path, image, "I2", "ECR repositories " + String.join(" and ", sources)
                     + " would both go to " + registries.targetRepository(ecr.get()).orElseThrow() + ": give each registry "
                     + "its own prefix under registries in eks2aks.yaml, e.g. " + ecr.get().host() + ": <acr>.azurecr.io/"
-                    + ecr.get().account() + "-" + ecr.get().region() + " (catalog I2)"));
+                    + ecr.get().account() + "-" + ecr.get().region() + " (catalog I2)").withMappingKeys("registries"));
         } else if (target.isPresent()) {
             return Optional.of(Change.replace(path, image, TextNode.valueOf(target.get()), ID, RuleMode.AUTO,
                     "ECR image of " + what + " is pulled from ACR; repository, tag and digest kept (" + SOURCE + ")"));
         }
         return Optional.of(Change.finding(path, image, ID, "No ACR target for ECR registry " + ecr.get().host()
-                + " (image of " + what + "): set --acr, or --registry-map " + ecr.get().host() + "=<acr>.azurecr.io"));
+                + " (image of " + what + "): set --acr, or --registry-map " + ecr.get().host() + "=<acr>.azurecr.io")
+                .withMappingKeys("--acr", "--registry-map"));
     }
 
     private static String describe(PodSpecs.ContainerAt container) {

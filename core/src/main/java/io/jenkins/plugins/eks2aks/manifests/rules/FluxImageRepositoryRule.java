@@ -51,6 +51,7 @@ public final class FluxImageRepositoryRule implements ConversionRule {
         }
         return List.of(c.decision("/spec/provider", "ImageRepository " + object.ref().name() + " scans ECR (provider aws) for "
                 + (image.isEmpty() ? "an image it does not name" : image) + ", whose ACR repository is not known here: point "
-                + "spec.image at the ACR repository (set --acr for an ECR image) and set spec.provider: azure (" + SOURCE + ")"));
+                + "spec.image at the ACR repository (set --acr for an ECR image) and set spec.provider: azure (" + SOURCE + ")")
+                .withMappingKeys("--acr"));
     }
 }

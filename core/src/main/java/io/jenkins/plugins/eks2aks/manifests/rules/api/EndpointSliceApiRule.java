@@ -54,7 +54,7 @@ public final class EndpointSliceApiRule extends RemovedApiRule {
                 String aksZone = context.mapping().zones().get(awsZone);
                 out.add(aksZone == null
                         ? c.decision(pointer + "/topology", "endpoint in AWS zone " + awsZone + ": set zones." + awsZone
-                                + " to its AKS zone (e.g. <region>-1) for the v1 zone field" + source())
+                                + " to its AKS zone (e.g. <region>-1) for the v1 zone field" + source()).withMappingKeys("zones." + awsZone)
                         : c.put(pointer, "zone", aksZone, RuleMode.AUTO, "AWS zone " + awsZone + " is AKS zone " + aksZone
                                 + " (zones)" + source()));
             }

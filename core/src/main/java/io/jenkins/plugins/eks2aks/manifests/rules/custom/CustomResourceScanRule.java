@@ -187,7 +187,7 @@ public final class CustomResourceScanRule implements ConversionRule {
                             + " is " + zone + " on AKS (zones." + value.trim() + " in eks2aks.yaml); check the field's owner "
                             + "takes an Azure zone here (catalog S6)")
                     : Changes.of(object, "S6").decision(pointer, where + "AWS zone " + value.trim() + " needs its AKS zone: "
-                            + "set zones." + value.trim() + " in eks2aks.yaml (catalog S6)"));
+                            + "set zones." + value.trim() + " in eks2aks.yaml (catalog S6)").withMappingKeys("zones." + value.trim()));
         } else if (value.contains(AwsLoadBalancerScheme.AWS) || value.contains(ROLE_ARN) || value.contains(ALB)) {
             out.add(Changes.of(object, ID).decision(pointer, where + "text holding AWS "
                     + (value.contains(ROLE_ARN) ? "identity (" + ROLE_ARN + ")" : "load balancer")

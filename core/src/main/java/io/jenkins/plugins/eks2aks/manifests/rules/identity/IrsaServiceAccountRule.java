@@ -63,8 +63,8 @@ public final class IrsaServiceAccountRule implements ConversionRule {
             List<Change> role = roleAnnotation(account, ANNOTATIONS, "system:serviceaccount:" + namespace(account) + ":"
                     + account.ref().name(), podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
             // The label that lets the Workload ID webhook inject the token goes on pods (W2); none of the input runs as it.
-            out.addAll(podsSeen ? role : role.stream().map(c -> !(c.mode() == RuleMode.HUMAN || c.path().endsWith("client-id")) ? c : new Change(c.op(), c.path(), c.before(), c.after(),
-                    c.ruleId(), c.mode(), c.reason() + "; no pod of the input runs as this ServiceAccount: the pods that "
+            out.addAll(podsSeen ? role : role.stream().map(c -> !(c.mode() == RuleMode.HUMAN || c.path().endsWith("client-id")) ? c : c.withReason(
+                    c.reason() + "; no pod of the input runs as this ServiceAccount: the pods that "
                     + "do (a chart, another repository) need the label azure.workload.identity/use: \"true\" (catalog W2)")).toList());
         }
         if (annotations.has(EKS + "token-expiration")) {
@@ -91,7 +91,8 @@ public final class IrsaServiceAccountRule implements ConversionRule {
         if (identity == null) {
             return List.of(w1.decision(Pointers.child(map, EKS + "role-arn"), where + "IAM role " + role
                     + " needs a Workload ID identity: create a user-assigned managed identity with a federated credential for "
-                    + subject + ", then set identities.\"" + role + "\".clientId in eks2aks.yaml (catalog W1, S17)"));
+                    + subject + ", then set identities.\"" + role + "\".clientId in eks2aks.yaml (catalog W1, S17)")
+                    .withMappingKeys("identities.\"" + role + "\".clientId"));
         }
         List<Change> out = new ArrayList<>();
         out.add(w1.put(map, AZURE + "client-id", identity.clientId(), mode,

@@ -76,7 +76,8 @@ public final class Ec2NodeClassRule implements ConversionRule {
         if (imageFamily == null) {
             return List.of(c.decision("/spec", "AKS has no custom node images: choose the node image family of the "
                     + "AKSNodeClass that replaces " + nodeClass.kind() + " " + nodeClass.ref().name() + ": set "
-                    + "karpenter.imageFamily to AzureLinux (" + closest(amiFamily) + ") or Ubuntu (catalog KP2; S1, S22)"));
+                    + "karpenter.imageFamily to AzureLinux (" + closest(amiFamily) + ") or Ubuntu (catalog KP2; S1, S22)")
+                    .withMappingKeys("karpenter.imageFamily"));
         }
         ObjectNode aks = JsonNodeFactory.instance.objectNode();
         aks.put("imageFamily", imageFamily);

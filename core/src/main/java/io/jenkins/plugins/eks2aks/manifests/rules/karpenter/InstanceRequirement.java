@@ -33,8 +33,12 @@ public final class InstanceRequirement {
      * @param requirement the new requirement for {@link Kind#REWRITE}
      * @param exact       whether the rewrite keeps the meaning exactly (AUTO) or only approximately (AUTO+WARN)
      * @param reason      why, for the report
+     * @param mappingKeys the mapping-file keys a {@link Kind#DECIDE} reason tells the user to set
      */
-    record Outcome(Kind kind, JsonNode requirement, boolean exact, String reason) {
+    record Outcome(Kind kind, JsonNode requirement, boolean exact, String reason, List<String> mappingKeys) {
+        Outcome(Kind kind, JsonNode requirement, boolean exact, String reason) {
+            this(kind, requirement, exact, reason, List.of());
+        }
     }
 
     static final List<String> AWS_PREFIXES = List.of("karpenter.k8s.aws/", "eks.amazonaws.com/");
@@ -123,7 +127,7 @@ public final class InstanceRequirement {
         }
         if (!unmapped.isEmpty()) {
             return new Outcome(Kind.DECIDE, null, false, "AWS zones " + unmapped + ": set zones." + unmapped.get(0)
-                    + " (and the others) to AKS zones such as <region>-1 (catalog KP1, S6; S21)");
+                    + " (and the others) to AKS zones such as <region>-1 (catalog KP1, S6; S21)", List.of("zones." + unmapped.get(0)));
         }
         JsonNode rewritten = rekey(requirement, "topology.kubernetes.io/zone", v -> Optional.of(mapping.zones().getOrDefault(v, v)));
         return rewritten.equals(requirement) ? new Outcome(Kind.KEEP, requirement, true, "")

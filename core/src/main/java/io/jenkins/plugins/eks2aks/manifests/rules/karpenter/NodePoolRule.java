@@ -90,7 +90,7 @@ public final class NodePoolRule implements ConversionRule {
                 case REWRITE -> out.add(c.replace(pointer, outcome.requirement(),
                         outcome.exact() ? RuleMode.AUTO : RuleMode.AUTO_WARN, outcome.reason()));
                 case DROP -> out.add(c.remove(pointer, outcome.exact() ? RuleMode.DROP : RuleMode.AUTO_WARN, outcome.reason()));
-                case DECIDE -> out.add(c.decision(pointer, outcome.reason()));
+                case DECIDE -> out.add(c.decision(pointer, outcome.reason()).withMappingKeys(outcome.mappingKeys()));
                 case KEEP -> { }
             }
         }

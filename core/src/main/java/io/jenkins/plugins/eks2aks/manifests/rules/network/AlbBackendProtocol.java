@@ -29,7 +29,7 @@ final class AlbBackendProtocol {
             if (target != IngressTarget.WEBAPPROUTING) {
                 return List.of(c.decision(Pointers.child(ANNOTATIONS, key), "gRPC backends: " + target.key() + " has no "
                         + "gRPC backend setting this tool can write; choose ingress.target webapprouting (NGINX "
-                        + "backend-protocol GRPC) or configure the gateway by hand (catalog N7)"));
+                        + "backend-protocol GRPC) or configure the gateway by hand (catalog N7)").withMappingKeys("ingress.target"));
             }
             boolean tls = ingress.at(ANNOTATIONS).path(AlbIngressSchemes.ANNOTATION + "backend-protocol").asText("")
                     .equalsIgnoreCase("HTTPS");

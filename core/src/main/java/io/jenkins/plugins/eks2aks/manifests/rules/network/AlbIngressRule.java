@@ -86,14 +86,14 @@ public final class AlbIngressRule implements ConversionRule {
                     + "authenticates users of this Ingress (" + ALB + "auth-type: " + authType(ingress) + ") and AKS "
                     + "ingress controllers do not: it stays on an internal class until ingress.authHandled in "
                     + "eks2aks.yaml lists \"" + key(ingress) + "\" (after putting oauth2-proxy in front, with "
-                    + "nginx.ingress.kubernetes.io/auth-url) (catalog N15)"));
+                    + "nginx.ingress.kubernetes.io/auth-url) (catalog N15)").withMappingKeys("ingress.authHandled"));
         }
         if (target == IngressTarget.AGC && internal) {
             // Never guess here: a wrong class could publish a private site.
             out.add(Changes.of(ingress, "N2").decision("/spec/ingressClassName", "internal ALB ingress (" + scheme.source()
                     + ") and target agc: Application Gateway for Containers' private frontend is not verified by this "
                     + "tool; choose ingress.target webapprouting or agic in the mapping file, or move this ingress by hand "
-                    + "(catalog N2, §10 item 6)"));
+                    + "(catalog N2, §10 item 6)").withMappingKeys("ingress.target"));
             return out;
         }
         out.addAll(ingressClass(ingress, target, internal, scheme.source()));
@@ -180,7 +180,8 @@ public final class AlbIngressRule implements ConversionRule {
                         + "the ALB found an ACM certificate for " + hosts(ingress) + " by itself (no certificate-arn, no spec.tls), "
                         + "and ACM certificates cannot be exported: re-issue it into Key Vault, then write its ARN in "
                         + ALB + "certificate-arn and set certificates.\"<arn>\" in eks2aks.yaml, or add spec.tls with a Secret; "
-                        + "the HTTPS redirect follows once there is a certificate (catalog N4, N5, N6)"));
+                        + "the HTTPS redirect follows once there is a certificate (catalog N4, N5, N6)")
+                        .withMappingKeys("certificates.\"<arn>\""));
             } else if (name.equals("backend-protocol") && !value.equalsIgnoreCase("HTTP")) {
                 String azure = agic ? "appgw.ingress.kubernetes.io/backend-protocol" : "nginx.ingress.kubernetes.io/backend-protocol";
                 out.addAll(rename(ingress, "N7", key, azure, agic ? value.toLowerCase(Locale.ROOT) : value.toUpperCase(Locale.ROOT), "protocol to the backends"));
@@ -228,7 +229,8 @@ public final class AlbIngressRule implements ConversionRule {
         if (replacement == null || target == IngressTarget.AGC) {
             return List.of(c.decision(Pointers.child(ANNOTATIONS, key), "ACM certificate " + arn + " cannot be exported: "
                     + "re-issue it into Key Vault (or with cert-manager) and set certificates.\"" + arn + "\" in eks2aks.yaml "
-                    + "to its Key Vault certificate URI (app routing) or Application Gateway certificate name (AGIC) (catalog N4, S12, S13)"));
+                    + "to its Key Vault certificate URI (app routing) or Application Gateway certificate name (AGIC) (catalog N4, S12, S13)")
+                    .withMappingKeys("certificates.\"" + arn + "\""));
         }
         List<Change> out = new ArrayList<>();
         if (target == IngressTarget.AGIC) {

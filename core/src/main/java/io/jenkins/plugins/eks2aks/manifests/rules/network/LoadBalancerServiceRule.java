@@ -129,7 +129,7 @@ public final class LoadBalancerServiceRule implements ConversionRule {
         keepInternal(object, mapPointer, "", where, out);
         boolean internal = AwsLoadBalancerScheme.isInternal(object.at(mapPointer), "");
         for (Change c : annotations(object, mapPointer, MissingNode.getInstance(), internal)) {
-            out.add(new Change(c.op(), c.path(), c.before(), c.after(), c.ruleId(), c.mode(), where + c.reason()));
+            out.add(c.withReason(where + c.reason()));
         }
         return out;
     }

@@ -13,15 +13,21 @@ import java.util.List;
  * @param values the AKS values (same order as the EKS ones)
  * @param reason one line, with the mapping-file key to set when HUMAN
  * @param spot   whether pods so selected also need the AKS spot toleration
+ * @param mappingKeys the mapping-file keys the reason tells the user to set when HUMAN
  */
-record NodeLabel(String ruleId, RuleMode mode, String key, List<String> values, String reason, boolean spot) {
+record NodeLabel(String ruleId, RuleMode mode, String key, List<String> values, String reason, boolean spot,
+                 List<String> mappingKeys) {
+
+    NodeLabel(String ruleId, RuleMode mode, String key, List<String> values, String reason, boolean spot) {
+        this(ruleId, mode, key, values, reason, spot, List.of());
+    }
 
     static NodeLabel drop(String ruleId, String reason) {
         return new NodeLabel(ruleId, RuleMode.AUTO, null, List.of(), reason, false);
     }
 
-    static NodeLabel human(String ruleId, String reason) {
-        return new NodeLabel(ruleId, RuleMode.HUMAN, null, List.of(), reason, false);
+    static NodeLabel human(String ruleId, String reason, String... mappingKeys) {
+        return new NodeLabel(ruleId, RuleMode.HUMAN, null, List.of(), reason, false, List.of(mappingKeys));
     }
 
     boolean dropped() {

@@ -89,7 +89,7 @@ final class NodeLabels {
             String target = map.get(value);
             if (target == null) {
                 return NodeLabel.human(id, "AWS " + what + " '" + value + "' needs its AKS " + what + ": set "
-                        + mappingKey + "." + value + " in eks2aks.yaml (" + why + ")");
+                        + mappingKey + "." + value + " in eks2aks.yaml (" + why + ")", mappingKey + "." + value);
             }
             out.add(target);
         }

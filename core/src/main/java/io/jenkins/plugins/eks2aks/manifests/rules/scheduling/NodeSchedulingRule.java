@@ -90,7 +90,7 @@ public final class NodeSchedulingRule implements ConversionRule {
 
     private static List<Change> prefixed(List<Change> changes, String where) {
         return changes.stream().map(c -> c.reason().startsWith(where) ? c
-                : new Change(c.op(), c.path(), c.before(), c.after(), c.ruleId(), c.mode(), where + c.reason())).toList();
+                : c.withReason(where + c.reason())).toList();
     }
 
     private boolean nodeSelector(KubeObject object, String selector, List<Change> out) {
@@ -105,7 +105,7 @@ public final class NodeSchedulingRule implements ConversionRule {
             NodeLabel l = label.get();
             Changes c = Changes.of(object, l.ruleId());
             if (l.mode() == RuleMode.HUMAN) {
-                out.add(c.decision(Pointers.child(selector, key), l.reason()));
+                out.add(c.decision(Pointers.child(selector, key), l.reason()).withMappingKeys(l.mappingKeys()));
                 continue;
             }
             if (l.key() != null && !l.key().equals(key)) {
@@ -159,7 +159,7 @@ public final class NodeSchedulingRule implements ConversionRule {
             Changes c = Changes.of(object, l.ruleId());
             String at = list + "/" + i;
             if (l.mode() == RuleMode.HUMAN) {
-                out.add(c.decision(at, l.reason()));
+                out.add(c.decision(at, l.reason()).withMappingKeys(l.mappingKeys()));
             } else if (l.dropped()) {
                 dropped++;
                 removals.add(c.remove(at, l.mode(), l.reason()));

@@ -26,7 +26,11 @@ final class AwsSecretObjects {
     }
 
     /** The outcome: the new {@code objects} text when every name is known, and what is still to decide or lost. */
-    record Result(Optional<String> objects, List<String> decisions, List<String> dropped) {
+    record Result(Optional<String> objects, List<Decision> decisions, List<String> dropped) {
+    }
+
+    /** A name still to decide, and the mapping-file key that decides it (none when the source itself is broken). */
+    record Decision(String reason, List<String> mappingKeys) {
     }
 
     private AwsSecretObjects() {
@@ -37,15 +41,15 @@ final class AwsSecretObjects {
         try {
             list = YAML.readTree(awsObjects);
         } catch (JsonProcessingException e) {
-            return new Result(Optional.empty(), List.of("parameters.objects is not a YAML list ("
-                    + e.getOriginalMessage() + "): fix the source SecretProviderClass"), List.of());
+            return new Result(Optional.empty(), List.of(new Decision("parameters.objects is not a YAML list ("
+                    + e.getOriginalMessage() + "): fix the source SecretProviderClass", List.of())), List.of());
         }
         if (list != null && !list.isArray()) {
-            return new Result(Optional.empty(), List.of("parameters.objects is not a YAML list of objects: fix the "
-                    + "source SecretProviderClass"), List.of());
+            return new Result(Optional.empty(), List.of(new Decision("parameters.objects is not a YAML list of objects: "
+                    + "fix the source SecretProviderClass", List.of())), List.of());
         }
         List<Mount> mounts = new ArrayList<>();
-        List<String> decisions = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (JsonNode object : list == null ? List.<JsonNode>of() : (Iterable<JsonNode>) list::elements) {
             String awsName = object.path("objectName").asText();
@@ -54,8 +58,9 @@ final class AwsSecretObjects {
             if (name.isPresent()) {
                 mounts.add(new Mount(awsName, name.get(), file));
             } else {
-                decisions.add(awsName + " is not a Key Vault secret name (letters, digits and '-' only): copy it to Key "
-                        + "Vault and set " + KeyVaultNames.key(awsName) + ": " + KeyVaultNames.suggestion(awsName));
+                decisions.add(new Decision(awsName + " is not a Key Vault secret name (letters, digits and '-' only): copy "
+                        + "it to Key Vault and set " + KeyVaultNames.key(awsName) + ": " + KeyVaultNames.suggestion(awsName),
+                        List.of(KeyVaultNames.key(awsName))));
             }
             for (JsonNode jmes : object.path("jmesPath")) {
                 String key = awsName + "#" + jmes.path("path").asText();
@@ -64,9 +69,9 @@ final class AwsSecretObjects {
                 if (keyName.isPresent()) {
                     mounts.add(new Mount(key, keyName.get(), alias));
                 } else {
-                    decisions.add("jmesPath '" + jmes.path("path").asText() + "' reads one key of JSON secret " + awsName
-                            + "; a Key Vault secret holds one value: store that key as its own secret and set "
-                            + KeyVaultNames.key(key) + ": " + KeyVaultNames.suggestion(alias));
+                    decisions.add(new Decision("jmesPath '" + jmes.path("path").asText() + "' reads one key of JSON secret "
+                            + awsName + "; a Key Vault secret holds one value: store that key as its own secret and set "
+                            + KeyVaultNames.key(key) + ": " + KeyVaultNames.suggestion(alias), List.of(KeyVaultNames.key(key))));
                 }
             }
             for (String field : DROPPED) {

@@ -72,19 +72,19 @@ public final class AwsSecretProviderClassRule implements ConversionRule {
         KeyVaultTarget vault = mapping.keyVault();
         if (vault == null) {
             out.add(c.decision(PARAMETERS, "which Key Vault holds these secrets: set keyVault.name (and keyVault.tenantId, "
-                    + "keyVault.clientId) (catalog K3; S19)"));
+                    + "keyVault.clientId) (catalog K3; S19)").withMappingKeys("keyVault.name", "keyVault.tenantId", "keyVault.clientId"));
             return out;
         }
         out.add(c.put(PARAMETERS, "keyvaultName", vault.name(), RuleMode.AUTO, "the Key Vault of the mapping file (catalog K3; S19)"));
         if (vault.tenantId() == null) {
-            out.add(c.decision(PARAMETERS, "the vault's tenant: set keyVault.tenantId (catalog K3; S19)"));
+            out.add(c.decision(PARAMETERS, "the vault's tenant: set keyVault.tenantId (catalog K3; S19)").withMappingKeys("keyVault.tenantId"));
         } else {
             out.add(c.put(PARAMETERS, "tenantId", vault.tenantId(), RuleMode.AUTO, "the vault's tenant (catalog K3; S19)"));
         }
         if (vault.clientId() == null) {
             out.add(c.decision(PARAMETERS, "the Workload ID identity that reads the vault: set keyVault.clientId to its "
                     + "client id; it needs the Key Vault Secrets User role on " + vault.name() + " and a federated "
-                    + "credential for the pods' ServiceAccount (catalog K3, K5; S17, S19)"));
+                    + "credential for the pods' ServiceAccount (catalog K3, K5; S17, S19)").withMappingKeys("keyVault.clientId"));
         } else {
             out.add(c.put(PARAMETERS, "clientID", vault.clientId(), RuleMode.AUTO, "the Workload ID identity that reads "
                     + "the vault (catalog K3; S19)"));
@@ -102,7 +102,8 @@ public final class AwsSecretProviderClassRule implements ConversionRule {
         AwsSecretObjects.Result result = AwsSecretObjects.convert(objects.asText(),
                 spc.at(PARAMETERS + "/pathTranslation").asText(null), names);
         List<Change> out = new ArrayList<>();
-        result.decisions().forEach(d -> out.add(c.decision(PARAMETERS + "/objects", d + " (catalog K2; S18, S19)")));
+        result.decisions().forEach(d -> out.add(c.decision(PARAMETERS + "/objects", d.reason() + " (catalog K2; S18, S19)")
+                .withMappingKeys(d.mappingKeys())));
         result.objects().ifPresent(text -> out.add(c.replace(PARAMETERS + "/objects", text,
                 result.dropped().isEmpty() ? RuleMode.AUTO : RuleMode.AUTO_WARN,
                 "Secrets Manager secrets and SSM parameters become Key Vault secrets (objectType secret), each mounted "

@@ -47,7 +47,7 @@ public final class AwsSecretStoreRule implements ConversionRule {
         JsonNode aws = store.at("/spec/provider/aws");
         if (vault == null) {
             return List.of(c.decision("/spec/provider/aws", "which Key Vault replaces AWS " + aws.path("service").asText("SecretsManager")
-                    + ": set keyVault.name (and keyVault.tenantId) (catalog E1; S20)"));
+                    + ": set keyVault.name (and keyVault.tenantId) (catalog E1; S20)").withMappingKeys("keyVault.name", "keyVault.tenantId"));
         }
         ObjectNode azure = JsonNodeFactory.instance.objectNode();
         azure.put("authType", "WorkloadIdentity");

@@ -77,7 +77,7 @@ public final class ExternalSecretKeysRule implements ConversionRule {
         if (name.isEmpty()) {
             return Optional.of(c.decision(pointer, key.asText() + " is not a Key Vault secret name (letters, digits and "
                     + "'-' only): copy it to Key Vault and set " + KeyVaultNames.key(key.asText()) + ": "
-                    + KeyVaultNames.suggestion(key.asText()) + " (catalog E3; S20)"));
+                    + KeyVaultNames.suggestion(key.asText()) + " (catalog E3; S20)").withMappingKeys(KeyVaultNames.key(key.asText())));
         }
         return name.get().equals(key.asText()) ? Optional.empty() : Optional.of(c.replace(pointer, name.get(), RuleMode.AUTO,
                 "the Key Vault secret the mapping file names for " + key.asText() + " (catalog E3; S20)"));

@@ -58,26 +58,29 @@ public final class SecretProviderClassIdentityRule implements ConversionRule {
             }
             String spc = csi.at("/volumeAttributes/secretProviderClass").asText("?");
             String pointer = podSpec + "/volumes/" + i;
-            finding(role.get(), serviceAccount, spc).ifPresent(reason ->
-                    out.add(Changes.of(workload, ID).decision(pointer, reason + " (catalog K5; S17, S19)")));
+            finding(Changes.of(workload, ID), pointer, role.get(), serviceAccount, spc).ifPresent(out::add);
         }
         return out;
     }
 
-    private Optional<String> finding(String role, String serviceAccount, String spc) {
+    private Optional<Change> finding(Changes c, String pointer, String role, String serviceAccount, String spc) {
+        String source = " (catalog K5; S17, S19)";
+        String identityKey = "identities.\"" + role + "\".clientId";
         WorkloadIdentity identity = mapping.identities().get(role);
         String vault = mapping.keyVault() == null ? "the vault" : mapping.keyVault().name();
         if (identity == null) {
-            return Optional.of("pods mount SecretProviderClass " + spc + " as ServiceAccount " + serviceAccount + " (IAM role "
-                    + role + "): set identities.\"" + role + "\".clientId to the Workload ID identity that replaces it, and "
-                    + "keyVault.clientId to the same id; grant it Key Vault Secrets User on " + vault);
+            return Optional.of(c.decision(pointer, "pods mount SecretProviderClass " + spc + " as ServiceAccount " + serviceAccount
+                    + " (IAM role " + role + "): set " + identityKey + " to the Workload ID identity that replaces it, and "
+                    + "keyVault.clientId to the same id; grant it Key Vault Secrets User on " + vault + source)
+                    .withMappingKeys(identityKey, "keyVault.clientId"));
         }
         String classIdentity = mapping.keyVault() == null ? null : mapping.keyVault().clientId();
         if (classIdentity != null && !classIdentity.equalsIgnoreCase(identity.clientId())) {
-            return Optional.of("pods mount SecretProviderClass " + spc + " as ServiceAccount " + serviceAccount + ", whose "
-                    + "identity is " + identity.clientId() + ", but SecretProviderClasses read the vault as keyVault.clientId "
-                    + classIdentity + ": make identities.\"" + role + "\".clientId and keyVault.clientId the same identity, "
-                    + "or give " + classIdentity + " a federated credential for this ServiceAccount");
+            return Optional.of(c.decision(pointer, "pods mount SecretProviderClass " + spc + " as ServiceAccount "
+                    + serviceAccount + ", whose identity is " + identity.clientId() + ", but SecretProviderClasses read the "
+                    + "vault as keyVault.clientId " + classIdentity + ": make " + identityKey + " and keyVault.clientId the "
+                    + "same identity, or give " + classIdentity + " a federated credential for this ServiceAccount" + source)
+                    .withMappingKeys("keyVault.clientId", identityKey));
         }
         return Optional.empty();
     }

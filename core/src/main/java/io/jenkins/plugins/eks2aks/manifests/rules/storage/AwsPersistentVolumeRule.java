@@ -64,7 +64,7 @@ public final class AwsPersistentVolumeRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         String azure = mapping.volumeHandles().get(source.handle());
         if (azure == null) {
-            out.add(c.decision(source.pointer(), decision(source)));
+            out.add(c.decision(source.pointer(), decision(source)).withMappingKeys(mappingKey(source)));
         } else {
             out.addAll(source.family() == AwsVolumeFamily.EBS ? toDisk(volume, source, azure) : toFiles(volume, source, azure));
         }
@@ -81,14 +81,18 @@ public final class AwsPersistentVolumeRule implements ConversionRule {
         return out;
     }
 
+    private static String mappingKey(AwsVolumeSource source) {
+        return source.family() == AwsVolumeFamily.EBS ? "volumeHandles." + source.handle() : "volumeHandles.\"" + source.handle() + "\"";
+    }
+
     private static String decision(AwsVolumeSource source) {
         if (source.family() == AwsVolumeFamily.EBS) {
             return "static EBS volume " + source.handle() + ": copy its data to an Azure managed disk (Velero file-system "
-                    + "backup or a disk copy), then set volumeHandles." + source.handle() + ": /subscriptions/<sub>/"
+                    + "backup or a disk copy), then set " + mappingKey(source) + ": /subscriptions/<sub>/"
                     + "resourceGroups/<rg>/providers/Microsoft.Compute/disks/<name> (catalog PV4; S3, S7)";
         }
-        return "static EFS volume " + source.handle() + ": copy its data to an Azure Files share, then set volumeHandles.\""
-                + source.handle() + "\": <resource-group>#<storage-account>#<share> (catalog PV5; S4)";
+        return "static EFS volume " + source.handle() + ": copy its data to an Azure Files share, then set "
+                + mappingKey(source) + ": <resource-group>#<storage-account>#<share> (catalog PV5; S4)";
     }
 
     /** PV4: the volume source becomes the Azure Disk CSI driver with the disk the mapping file names. */

@@ -51,7 +51,8 @@ public final class AwsStorageClassRule implements ConversionRule {
                     + (target.caveat() == null ? "" : ". " + target.caveat())
                     + " (catalog " + target.ruleId() + ", PV1; S2, S3, S4)"));
             case UNDECIDED -> List.of(Changes.of(storageClass, target.ruleId()).decision(
-                    storageClass.at("/parameters/type").isMissingNode() ? "/provisioner" : "/parameters/type", target.why()));
+                    storageClass.at("/parameters/type").isMissingNode() ? "/provisioner" : "/parameters/type", target.why())
+                    .withMappingKeys(target.mappingKeys()));
             case IN_PLACE -> target.family() == AwsVolumeFamily.EFS ? efs.convert(storageClass) : ebs.convert(storageClass);
             case UNTOUCHED -> List.of();
         };
@@ -61,8 +62,7 @@ public final class AwsStorageClassRule implements ConversionRule {
         // Converted in place: the first change carries the note, so the report says which definition this is.
         List<Change> noted = new ArrayList<>(changes);
         Change first = noted.get(0);
-        noted.set(0, new Change(first.op(), first.path(), first.before(), first.after(), first.ruleId(), first.mode(),
-                first.reason() + "; " + note));
+        noted.set(0, first.withReason(first.reason() + "; " + note));
         return noted;
     }
 }

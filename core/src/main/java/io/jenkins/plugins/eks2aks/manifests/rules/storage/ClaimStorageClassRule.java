@@ -63,7 +63,7 @@ public final class ClaimStorageClassRule implements ConversionRule {
                     + " asks for ReadWriteMany, but StorageClass " + className + " lands on Azure Disk ("
                     + target.target() + "), which attaches to one node at a time: create a shared-disk class (maxShares "
                     + "≥ 2, volumeMode Block) or use an Azure Files class, and set storageClasses." + className
-                    + " to it (catalog PV3; S2, S3)"));
+                    + " to it (catalog PV3; S2, S3)").withMappingKeys(StorageClassTargets.KEY + "." + className));
         }
         String rule = target.family() == AwsVolumeFamily.EFS && readWriteMany ? "PV2" : ID;
         return StorageClassReference.change(object, claim.classPointer(), claim.what(), className, target, rule);

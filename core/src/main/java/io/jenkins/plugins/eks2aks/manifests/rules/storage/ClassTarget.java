@@ -26,6 +26,11 @@ record ClassTarget(Outcome outcome, String name, AwsVolumeFamily family, String 
         UNTOUCHED
     }
 
+    /** The mapping-file key that makes an {@link Outcome#UNDECIDED} decision, which its reason names. */
+    java.util.List<String> mappingKeys() {
+        return outcome == Outcome.UNDECIDED ? java.util.List.of(StorageClassTargets.KEY + "." + name) : java.util.List.of();
+    }
+
     /** The same decision with {@code note} added to its reason. */
     ClassTarget withNote(String note) {
         return new ClassTarget(outcome, name, family, target, ruleId, why.isEmpty() ? note : why + "; " + note, caveat);

@@ -98,7 +98,8 @@ final class EbsToAzureDisk {
                 if (iops > PREMIUM_V2_MAX_IOPS) {
                     return List.of(c.decision(pointer(parameters, "iops"), "EBS " + type + " with " + iops + " IOPS is beyond "
                             + "Premium SSD v2 (" + PREMIUM_V2_MAX_IOPS + "): create an Ultra Disk class (UltraSSD_LRS, "
-                            + "node pools with --enable-ultra-ssd) and set storageClasses." + name + " to it (catalog SC4; S3, S5)"));
+                            + "node pools with --enable-ultra-ssd) and set storageClasses." + name + " to it (catalog SC4; S3, S5)")
+                            .withMappingKeys("storageClasses." + name));
                 }
                 handled.add("blockexpress");
                 handled.add("allowautoiopspergbincrease");
@@ -115,7 +116,7 @@ final class EbsToAzureDisk {
             default -> {
                 return List.of(Changes.of(storageClass, "SC1").decision(pointer(parameters, "type"), "EBS volume type '"
                         + type + "' has no Azure disk equivalent: set storageClasses." + name + " to an AKS class "
-                        + "(catalog SC1; S5)"));
+                        + "(catalog SC1; S5)").withMappingKeys("storageClasses." + name));
             }
         }
         String rule = out.get(0).ruleId(); // the rule that chose the SKU also retires the type
@@ -152,7 +153,8 @@ final class EbsToAzureDisk {
     private static Change perGbFinding(Changes c, EbsParameters parameters, String name) {
         return c.decision(pointer(parameters, "iopsPerGB"), "iopsPerGB has no Azure equivalent (Premium SSD v2 needs "
                 + "a fixed IOPS figure): set storageClasses." + name + " to managed-csi-premium, whose performance grows "
-                + "with disk size like iopsPerGB, or write a fixed iops in the source class (catalog SC3; S3, S5)");
+                + "with disk size like iopsPerGB, or write a fixed iops in the source class (catalog SC3; S3, S5)")
+                .withMappingKeys("storageClasses." + name);
     }
 
     /** SC6/SC7: Azure disks are always encrypted; a customer key needs a disk encryption set. */
@@ -168,7 +170,8 @@ final class EbsToAzureDisk {
                 out.add(c.decision(pointer(parameters, "kmsKeyId"), "disks are encrypted with KMS key " + kms.get().value()
                         + ": create a disk encryption set with a Key Vault key, then set diskEncryptionSets.\""
                         + kms.get().value() + "\" to its resource id /subscriptions/<sub>/resourceGroups/<rg>/providers/"
-                        + "Microsoft.Compute/diskEncryptionSets/<name> (catalog SC7; S3)"));
+                        + "Microsoft.Compute/diskEncryptionSets/<name> (catalog SC7; S3)")
+                        .withMappingKeys("diskEncryptionSets.\"" + kms.get().value() + "\""));
                 return out;
             }
             out.add(c.removeKey(PARAMETERS, kms.get().key(), RuleMode.AUTO, "becomes diskEncryptionSetID (catalog SC7; S3)"));

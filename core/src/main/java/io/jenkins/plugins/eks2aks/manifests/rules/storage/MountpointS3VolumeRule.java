@@ -54,7 +54,7 @@ public final class MountpointS3VolumeRule implements ConversionRule {
         if (container == null || container.split("#").length != 3) {
             out.add(c.decision("/spec/csi", "Mountpoint for S3 volume of " + what + ": copy it into a Blob container "
                     + "(eks2aks sync-storage), then set volumeHandles." + bucket + ": <resource-group>#<storage-account>#<container>"
-                    + " to mount it with the Azure Blob CSI driver (catalog PV9, SC13)"));
+                    + " to mount it with the Azure Blob CSI driver (catalog PV9, SC13)").withMappingKeys("volumeHandles." + bucket));
         } else {
             String[] parts = container.split("#");
             ObjectNode csi = JsonNodeFactory.instance.objectNode().put("driver", BLOB_DRIVER).put("volumeHandle", container);

@@ -54,7 +54,8 @@ public final class StorageClassReference {
                                 + "; S2, S7)"));
             }
             case UNDECIDED -> Optional.of(Changes.of(object, ClaimStorageClassRule.ID).decision(pointer, what
-                    + " uses StorageClass " + className + ", whose AKS class is not decided: " + target.why()));
+                    + " uses StorageClass " + className + ", whose AKS class is not decided: " + target.why())
+                    .withMappingKeys(target.mappingKeys()));
             case IN_PLACE, UNTOUCHED -> Optional.empty();
         };
     }

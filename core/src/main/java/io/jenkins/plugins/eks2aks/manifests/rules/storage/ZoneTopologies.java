@@ -61,7 +61,7 @@ final class ZoneTopologies {
                     out.add(changes.decision(pointer, "class pinned to AWS zones " + unmapped + ": set zones."
                             + unmapped.get(0) + " (and the others) to AKS zones such as <region>-1, or remove "
                             + "allowedTopologies from the class and rely on volumeBindingMode WaitForFirstConsumer "
-                            + "(catalog SC10; S21)"));
+                            + "(catalog SC10; S21)").withMappingKeys("zones." + unmapped.get(0)));
                 }
             }
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.eks2aks.report;
+package io.jenkins.plugins.eks2aks.manifests;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class MappingKeysTest {
+class ReasonKeysTest {
 
     static Stream<Arguments> reasons() {
         return Stream.of(
@@ -22,6 +22,8 @@ class MappingKeysTest {
                         List.of("--acr", "--registry-map")),
                 Arguments.of("a key with a hyphenated segment at the end of a sentence", "set nodePools.shop-ondemand.", List.of("nodePools.shop-ondemand")),
                 Arguments.of("a top-level key named in eks2aks.yaml", "choose targetAksVersion in eks2aks.yaml", List.of("targetAksVersion")),
+                Arguments.of("another tool's flags and an API group", "run az aks nodepool add --enable-ultra-ssd and see karpenter.sh",
+                        List.of()),
                 Arguments.of("a key the schema does not know", "set foo.bar in eks2aks.yaml", List.of()),
                 Arguments.of("a key word in prose", "the zones of the region differ", List.of()),
                 Arguments.of("a key inside another word", "see myingress.target", List.of()),
@@ -31,6 +33,6 @@ class MappingKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reasons")
     void theKeysToSetAreFoundInTheReason(String name, String reason, List<String> keys) {
-        assertEquals(keys, MappingKeys.in(reason));
+        assertEquals(keys, ReasonKeys.in(reason));
     }
 }

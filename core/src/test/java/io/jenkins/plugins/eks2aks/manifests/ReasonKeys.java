@@ -1,4 +1,4 @@
-package io.jenkins.plugins.eks2aks.report;
+package io.jenkins.plugins.eks2aks.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +16,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds, in a decision's reason, the mapping-file keys and command-line flags that supply the decision:
- * {@code identities."arn:…".clientId}, {@code ingress.target}, {@code --registry-map}. Rules write them into
- * their reasons; the key names come from the mapping file's JSON Schema, so a key the schema does not know is
- * not taken for one.
+ * For tests: the mapping-file keys and eks2aks options a decision's reason names, found by reading the prose
+ * ({@code identities."arn:…".clientId}, {@code ingress.target}, {@code --registry-map}). Rules give these keys to
+ * {@link Change#mappingKeys()} themselves; {@link #check} holds every tested decision to naming in its reason
+ * exactly the keys it carries, so the prose and the field cannot drift apart. The key names come from the
+ * mapping file's JSON Schema.
  */
-public final class MappingKeys {
+final class ReasonKeys {
+
+    /** The options of eks2aks itself; any other {@code --flag} in a reason is another tool's (az, sops). */
+    private static final Set<String> OWN_FLAGS = Set.of("--acr", "--registry-map");
+    /** API groups and label prefixes that start with a mapping key's name but are not keys. */
+    private static final Set<String> NOT_KEYS = Set.of("karpenter.sh", "karpenter.k8s.aws", "karpenter.azure.com",
+            "certificates.k8s.io");
 
     private static final String SCHEMA = "/io/jenkins/plugins/eks2aks/mapping/eks2aks.schema.json";
     private static final List<String> NAMES = topLevelKeys();
@@ -32,16 +39,34 @@ public final class MappingKeys {
     private static final int CACHE_LIMIT = 8192;
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
-    private MappingKeys() {
+    private ReasonKeys() {
+    }
+
+    /**
+     * Fails unless a decision carries exactly the keys its reason names, in that order, and every key it carries
+     * is written in its reason.
+     */
+    static void check(Change change) {
+        for (String key : change.mappingKeys()) {
+            if (!change.reason().contains(key)) {
+                throw new AssertionError("rule " + change.ruleId() + " carries mapping key " + key
+                        + " that its reason does not name: " + change.reason());
+            }
+        }
+        if (change.mode() == RuleMode.HUMAN && !in(change.reason()).equals(change.mappingKeys())) {
+            throw new AssertionError("rule " + change.ruleId() + ": the reason names the keys " + in(change.reason())
+                    + " but the decision carries " + change.mappingKeys() + ": " + change.reason());
+        }
     }
 
     /** The keys and flags {@code reason} names, in order of appearance, each once. */
-    public static List<String> in(String reason) {
+    static List<String> in(String reason) {
         List<String> cached = CACHE.get(reason);
         if (cached != null) {
             return cached;
         }
-        List<String> keys = List.copyOf(scan(reason));
+        List<String> keys = scan(reason).stream()
+                .filter(k -> k.startsWith("--") ? OWN_FLAGS.contains(k) : !NOT_KEYS.contains(k)).toList();
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }
@@ -94,7 +119,7 @@ public final class MappingKeys {
 
     private static List<String> topLevelKeys() {
         List<String> names = new ArrayList<>();
-        try (InputStream in = MappingKeys.class.getResourceAsStream(SCHEMA)) {
+        try (InputStream in = ReasonKeys.class.getResourceAsStream(SCHEMA)) {
             if (in == null) {
                 return names;
             }
