@@ -146,6 +146,18 @@ public final class RegistryMap {
         return out;
     }
 
+    /** Same entries and default target: two mappings built from the same decisions are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegistryMap other && entries.equals(other.entries)
+                && java.util.Objects.equals(defaultTarget, other.defaultTarget);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(entries, defaultTarget);
+    }
+
     private static String trimSlashes(String s) {
         String r = s;
         while (r.endsWith("/")) {

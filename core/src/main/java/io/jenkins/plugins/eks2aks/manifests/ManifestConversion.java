@@ -58,7 +58,6 @@ public final class ManifestConversion {
         Path input = request.input().toAbsolutePath().normalize();
         Path output = request.output().toAbsolutePath().normalize();
         checkLayout(request, input, output);
-        request.mapping().registryMap(); // validates the registry entries before anything is read
 
         ConversionResult result = convert(request.input(), request.mapping(), request.exclusions());
         emitChanges(result.changes());

@@ -66,7 +66,6 @@ public record MappingOverrides(Path mappingFile, String acr, List<String> regist
             }
             mapping = mapping.withTargetAksVersion(targetAksVersion.trim());
         }
-        mapping.registryMap(); // validates the registry entries now, before any file is read
         return mapping;
     }
 

@@ -37,6 +37,8 @@ import java.util.Set;
  *                          or an Application Gateway certificate name (AGIC) (catalog N4)
  * @param ingressAuthHandled Ingresses ({@code namespace/name}) whose ALB Cognito/OIDC sign-in is replaced on AKS;
  *                          any other Ingress with ALB sign-in stays on an internal class (catalog N15)
+ * @param registryMap       {@code registries} and {@code acr} parsed and validated once, when the mapping is built:
+ *                          build mappings with the constructor without it, which derives it
  */
 public record MigrationMapping(Map<String, String> registries, String acr, Map<String, String> storageClasses,
                                boolean efsNfs, Map<String, WorkloadIdentity> identities, IngressTarget ingress,
@@ -45,7 +47,8 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
                                List<String> includeNamespaces, List<String> excludeNamespaces,
                                Set<String> disabledRules, Map<String, String> diskEncryptionSets,
                                Map<String, String> volumeHandles, String nodeClassImageFamily,
-                               Map<String, String> certificates, Set<String> ingressAuthHandled) {
+                               Map<String, String> certificates, Set<String> ingressAuthHandled,
+                               RegistryMap registryMap) {
 
     /**
      * The AKS version a mapping built without a date converts for when none is given. The front ends resolve the
@@ -73,6 +76,32 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
         diskEncryptionSets = Map.copyOf(diskEncryptionSets);
         volumeHandles = Map.copyOf(volumeHandles);
         ingressAuthHandled = Set.copyOf(ingressAuthHandled);
+        java.util.Objects.requireNonNull(registryMap, "registryMap");
+    }
+
+    /**
+     * A mapping with its registry map parsed from {@code registries} and {@code acr}.
+     *
+     * @throws io.jenkins.plugins.eks2aks.MigrationException naming the registry entry or ACR that is not valid
+     */
+    public MigrationMapping(Map<String, String> registries, String acr, Map<String, String> storageClasses,
+                            boolean efsNfs, Map<String, WorkloadIdentity> identities, IngressTarget ingress,
+                            String internalIngressClass, Map<String, String> regions, Map<String, String> zones,
+                            Map<String, String> nodePools, KeyVaultTarget keyVault, String targetAksVersion,
+                            List<String> includeNamespaces, List<String> excludeNamespaces,
+                            Set<String> disabledRules, Map<String, String> diskEncryptionSets,
+                            Map<String, String> volumeHandles, String nodeClassImageFamily,
+                            Map<String, String> certificates, Set<String> ingressAuthHandled) {
+        this(registries, acr, storageClasses, efsNfs, identities, ingress, internalIngressClass, regions, zones,
+                nodePools, keyVault, targetAksVersion, includeNamespaces, excludeNamespaces, disabledRules,
+                diskEncryptionSets, volumeHandles, nodeClassImageFamily, certificates, ingressAuthHandled,
+                parse(registries, acr));
+    }
+
+    private static RegistryMap parse(Map<String, String> registries, String acr) {
+        List<String> entries = new ArrayList<>();
+        registries.forEach((k, v) -> entries.add(k + "=" + v));
+        return RegistryMap.of(entries, acr);
     }
 
     /** No file: every default, no decisions made. */
@@ -91,13 +120,6 @@ public record MigrationMapping(Map<String, String> registries, String acr, Map<S
     /** Whether the file or a flag named the AKS version. */
     public boolean targetAksVersionGiven() {
         return targetAksVersion != null;
-    }
-
-    /** The registry map built from {@link #registries()} and {@link #acr()}; validates both. */
-    public RegistryMap registryMap() {
-        List<String> entries = new ArrayList<>();
-        registries.forEach((k, v) -> entries.add(k + "=" + v));
-        return RegistryMap.of(entries, acr);
     }
 
     /** This mapping with a default ACR set (a command-line flag wins over the file). */

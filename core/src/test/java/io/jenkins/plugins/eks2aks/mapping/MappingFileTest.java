@@ -91,12 +91,12 @@ class MappingFileTest {
 
     @Test
     void twoRegistriesMappedToOneTargetAreRejected() {
-        MigrationMapping m = MappingFile.parse("eks2aks.yaml", """
+        // Rejected when the file is loaded, not when the registry map is first used.
+        MigrationException e = assertThrows(MigrationException.class, () -> MappingFile.parse("eks2aks.yaml", """
                 registries:
                   123456789012.dkr.ecr.us-east-1.amazonaws.com: contoso.azurecr.io
                   210987654321.dkr.ecr.eu-west-1.amazonaws.com: contoso.azurecr.io
-                """);
-        MigrationException e = assertThrows(MigrationException.class, m::registryMap);
+                """));
         assertTrue(e.getMessage().contains("both map to 'contoso.azurecr.io'"), e.getMessage());
     }
 
