@@ -43,6 +43,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Interrupting the calling thread (a Jenkins abort, Ctrl-C) stops the workers and throws; what was committed stays,
  * and a re-run sends only what is missing.
+ *
+ * <p>Long because: the worker pool, its interruption and the per-image resume logic must be read together to see
+ * that an abort leaves only committed images behind.
  */
 public final class ImageMigration {
 

@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  * write the converted manifests ({@code manifests/}) or a Kustomize overlay on the input ({@code overlay/}), the
  * Velero ConfigMaps when asked ({@code velero/}), and the reports ({@code report/}: JSON, Markdown, HTML).
  * Nothing is written unless everything succeeded; a dry run writes nothing.
+ *
+ * <p>Long because: it is the one place that orders reading, converting and the all-or-nothing write of every
+ * output (manifests or overlay, Velero ConfigMaps, three reports).
  */
 public final class ManifestConversion {
 

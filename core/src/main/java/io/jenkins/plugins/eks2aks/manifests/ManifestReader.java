@@ -35,6 +35,9 @@ import java.util.stream.Stream;
  * Reads manifests from a file or a directory tree: multi-document YAML, JSON, {@code kind: List}. Every
  * document must be a Kubernetes object with {@code apiVersion} and {@code kind}; anything else is an error
  * that names the file, line and column, so that nothing is written from input we did not understand.
+ *
+ * <p>Long because: every input form (YAML streams, JSON, Lists, Kustomize and Helm folders) must report errors with
+ * the same file/line/column wording, which one reader keeps in one place.
  */
 public final class ManifestReader {
 

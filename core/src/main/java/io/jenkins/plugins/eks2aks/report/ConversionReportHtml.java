@@ -25,6 +25,9 @@ import java.util.Map;
  * browser or a Jenkins build artifact: summary counts by mode, the decisions still needed as a checklist with
  * the mapping-file key that supplies each, the objects left out with their Azure equivalent, conflicts, and
  * every change grouped by object. Every text from the input is escaped.
+ *
+ * <p>Long because: it hand-builds its page; issue 11 moves it onto ReportDocument and HtmlRenderer like the
+ * inventory and preflight reports.
  */
 public final class ConversionReportHtml {
 

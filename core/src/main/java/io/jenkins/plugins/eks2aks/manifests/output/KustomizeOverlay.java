@@ -41,6 +41,9 @@ import java.util.TreeMap;
  *       is targeted by the version the base has and the patch replaces it, which Kustomize 5 applies;</li>
  *   <li>a {@code $patch: delete} patch, also targeted, for each excluded object.</li>
  * </ul>
+ *
+ * <p>Long because: images, patches and deletions are targeted from one view of the base; issue 11 splits it into a
+ * plan, a renderer and its README writer.
  */
 public final class KustomizeOverlay {
 

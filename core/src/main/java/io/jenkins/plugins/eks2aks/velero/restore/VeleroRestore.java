@@ -36,6 +36,9 @@ import java.util.Map;
  * through a read-only location, apply the storage-class and image ConfigMaps (refusing a target class AKS does not
  * have), create the Restore (or find the one a previous run created), wait for it with progress, write
  * {@code restore-result.json}; then, unless turned off, what {@code verify-restore} checks.
+ *
+ * <p>Long because: each step of the restore must be safe to re-run after a failure at any other step, which is
+ * easiest to check with the whole sequence in one place.
  */
 public final class VeleroRestore {
 

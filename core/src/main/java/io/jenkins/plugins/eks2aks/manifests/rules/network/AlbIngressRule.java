@@ -27,6 +27,9 @@ import java.util.Set;
  * an internal controller (app routing's internal NGINX class, or AGIC's private IP). Application Gateway for
  * Containers has no verified private frontend, so an internal ingress is left on its ALB class with a decision
  * rather than made public.
+ *
+ * <p>Long because: the ALB annotations interact (scheme, certificates, listen ports, sign-in) and are decided
+ * together per Ingress; the self-contained parts already live in AlbBackendProtocol, AlbPaths, AlbIngressSchemes.
  */
 public final class AlbIngressRule implements ConversionRule {
 
