@@ -105,7 +105,9 @@ public final class ManifestConverter {
         List<Change> proposed = new ArrayList<>();
         for (ConversionRule rule : rules) {
             if (rule.appliesTo(object)) {
-                proposed.addAll(rule.apply(object));
+                // Each rule reads its own copy (see KubeObject): a rule that wrote into its view by mistake cannot
+                // change what the next rule sees.
+                proposed.addAll(rule.apply(object.copy()));
             }
         }
         Change exclusion = proposed.stream().filter(Change::isExclusion).findFirst().orElse(null);

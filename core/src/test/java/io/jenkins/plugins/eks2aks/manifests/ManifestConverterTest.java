@@ -27,6 +27,36 @@ class ManifestConverterTest {
         }
     }
 
+    /** A rule that wrongly writes into the object it reads. */
+    private record CarelessRule() implements ConversionRule {
+        @Override
+        public String id() {
+            return "CARELESS";
+        }
+
+        @Override
+        public boolean appliesTo(KubeObject object) {
+            return true;
+        }
+
+        @Override
+        public List<Change> apply(KubeObject object) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) object.object().get("metadata")).put("name", "scribbled");
+            return List.of();
+        }
+    }
+
+    @Test
+    void aRuleThatWritesIntoItsViewChangesNeitherTheNextRulesViewNorTheInput() {
+        ConversionResult result = new ManifestConverter(List.of(new CarelessRule(),
+                new SetRule("B", "/metadata/name", "b"))).convert(Manifests.set(POD));
+
+        Change next = result.changes().get(0).change();
+        assertEquals("B", next.ruleId());
+        assertEquals("p", next.before().asText(), "the next rule saw the careless rule's write");
+        assertEquals("p", result.documents().get(0).original().content().at("/metadata/name").asText());
+    }
+
     @Test
     void twoRulesChangingTheSameFieldAreAConflictAndNeitherIsApplied() {
         ConversionResult result = new ManifestConverter(List.of(
