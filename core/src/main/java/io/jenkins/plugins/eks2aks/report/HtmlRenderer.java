@@ -38,6 +38,12 @@ public final class HtmlRenderer {
                     html.append("<li>").append(escape(i)).append("</li>\n");
                 }
                 html.append("</ul>\n");
+            } else if (block instanceof ReportDocument.Checklist c) {
+                html.append("<ul class=\"checklist\">\n");
+                for (String i : c.items()) {
+                    html.append("<li><input type=\"checkbox\" disabled aria-label=\"done\"><div>").append(escape(i)).append("</div></li>\n");
+                }
+                html.append("</ul>\n");
             } else if (block instanceof ReportDocument.Table t) {
                 table(html, t);
             }
