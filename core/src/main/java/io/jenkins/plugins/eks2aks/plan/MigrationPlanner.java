@@ -63,8 +63,16 @@ public final class MigrationPlanner {
             long finished = ledger.entries().stream().filter(LedgerEntry::succeeded).count();
             events.info(TOPIC, "Measured throughputs from " + request.ledgerFile() + " (" + finished + " finished steps)");
         }
-        MigrationPlan plan = new MigrationPlan(request.manifests().toString(), mappingFile == null ? null : mappingFile.toString(),
-                facts == null ? null : facts.source(), ledger.entries().isEmpty() ? null : request.ledgerFile().toString(),
+        // Paths as the user gave them: a plan read elsewhere must not show the folders of the machine that made it.
+        PlanOptions given = request.given();
+        String shownMapping = mappingFile == null ? null : blank(given.mapping())
+                ? Path.of(given.manifests()).resolve(mappingFile.getFileName()).toString() : given.mapping();
+        String shownSource = facts == null ? null : request.inventoryFile() == null && request.dump() != null
+                ? "cluster dump " + given.dump() : facts.source();
+        String shownLedger = !blank(given.ledger()) ? given.ledger()
+                : blank(given.output()) ? request.ledgerFile().toString() : Path.of(given.output()).resolve(Ledger.FILE).toString();
+        MigrationPlan plan = new MigrationPlan(given.manifests(), shownMapping,
+                shownSource, ledger.entries().isEmpty() ? null : shownLedger,
                 new PlanSteps(new StepEstimator(ledger)).steps(conversion, facts), decisions(conversion), conversion.conflicts().size());
         write(request, plan);
         plan.steps().forEach(s -> events.info(TOPIC, s.name() + ": " + PlanMarkdown.work(s) + "; about "
@@ -126,5 +134,9 @@ public final class MigrationPlanner {
         } catch (IOException e) {
             throw new MigrationException("Cannot write the plan into '" + request.output() + "': " + e.getMessage(), e);
         }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -66,7 +66,7 @@ public record PlanOptions(String manifests, String inventory, String dump, Strin
         Path out = scope.output(output, names.output(), inputs).toAbsolutePath().normalize();
         Path ledgerPath = scope.input(ledger, names.ledger());
         Path ledgerFile = ledgerPath == null ? out.resolve(Ledger.FILE) : ledgerPath.toAbsolutePath().normalize();
-        return new PlanRequest(manifestPath, inventoryFile, dumpPath, mappingFile, ledgerFile, out, force);
+        return new PlanRequest(manifestPath, inventoryFile, dumpPath, mappingFile, ledgerFile, out, force, this);
     }
 
     private static Path existing(Path path, String value, String name, String what) {

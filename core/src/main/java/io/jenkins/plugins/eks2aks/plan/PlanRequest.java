@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param ledgerFile    where measured throughputs are read from (it need not exist)
  * @param output        the output folder
  * @param force         replace an output folder eks2aks did not write
+ * @param given         the options as the user gave them: the reports show these paths, not this machine's
  */
 public record PlanRequest(Path manifests, Path inventoryFile, Path dump, Path mappingFile, Path ledgerFile, Path output,
-                          boolean force) {
+                          boolean force, PlanOptions given) {
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.eks2aks.preflight;
 
+import io.jenkins.plugins.eks2aks.report.JUnitXml;
+
 import java.util.List;
 
 /**
@@ -9,25 +11,15 @@ import java.util.List;
 public final class PreflightJUnit {
 
     public String render(String suite, List<PreflightCheck> checks) {
-        long failures = checks.stream().filter(c -> c.status() == CheckStatus.FAIL).count();
-        long skipped = checks.stream().filter(c -> c.status() == CheckStatus.NOT_CHECKED).count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<testsuite name=\"").append(escape(suite)).append("\" tests=\"").append(checks.size())
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"0\">\n");
-        for (PreflightCheck c : checks) {
-            xml.append("  <testcase classname=\"aksPreflight\" name=\"").append(escape(c.id() + ": " + c.title())).append("\" time=\"0\"");
-            switch (c.status()) {
-                case PASS -> xml.append("/>\n");
-                case FAIL -> xml.append(">\n    <failure message=\"").append(escape(c.detail())).append("\" type=\"NotReady\">")
-                        .append(escape("Fix: " + c.fix())).append("</failure>\n  </testcase>\n");
-                case NOT_CHECKED -> xml.append(">\n    <skipped message=\"").append(escape(c.detail()
-                        + (c.fix().isEmpty() ? "" : " (check by hand: " + c.fix() + ")"))).append("\"/>\n  </testcase>\n");
-            }
-        }
-        return xml.append("</testsuite>\n").toString();
+        return JUnitXml.render(suite, 0, checks.stream().map(PreflightJUnit::testCase).toList());
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static JUnitXml.TestCase testCase(PreflightCheck c) {
+        JUnitXml.Outcome outcome = switch (c.status()) {
+            case PASS -> new JUnitXml.Passed(null);
+            case FAIL -> new JUnitXml.Failed(c.detail(), "NotReady", "Fix: " + c.fix());
+            case NOT_CHECKED -> new JUnitXml.Skipped(c.detail() + (c.fix().isEmpty() ? "" : " (check by hand: " + c.fix() + ")"));
+        };
+        return new JUnitXml.TestCase("aksPreflight", c.id() + ": " + c.title(), outcome);
     }
 }

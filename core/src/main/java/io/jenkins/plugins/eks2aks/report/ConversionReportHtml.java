@@ -36,53 +36,6 @@ public final class ConversionReportHtml {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final String CSS = """
-            :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;--accent:#0969da;
-            --auto:#1a7f37;--warn:#9a6700;--human:#cf222e;--drop:#6e7781;--exclude:#8250df}
-            *{box-sizing:border-box}
-            body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
-            main{max-width:1360px;margin:0 auto;padding:24px 32px 48px}
-            h1{font-size:24px;margin:0 0 4px}
-            h2{font-size:18px;margin:32px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-            .meta{color:var(--muted);margin:0}
-            .meta code{font-size:12px}
-            nav{margin:16px 0 0;display:flex;gap:8px;flex-wrap:wrap}
-            nav a{color:var(--accent);text-decoration:none;border:1px solid var(--line);border-radius:16px;padding:2px 12px;background:var(--soft)}
-            code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
-            code{background:var(--soft);border-radius:4px;padding:1px 4px;word-break:break-all}
-            pre{background:var(--soft);border-radius:6px;padding:8px;margin:4px 0 0;white-space:pre-wrap;word-break:break-all}
-            .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px;margin:12px 0}
-            .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
-            .card b{display:block;font-size:22px}
-            .card span{color:var(--muted)}
-            .card.auto{border-left:4px solid var(--auto)}.card.auto_warn{border-left:4px solid var(--warn)}
-            .card.human{border-left:4px solid var(--human)}.card.drop{border-left:4px solid var(--drop)}
-            .card.exclude{border-left:4px solid var(--exclude)}.card.conflict{border-left:4px solid var(--human)}
-            .status{border-radius:8px;padding:10px 14px;margin:12px 0;font-weight:600}
-            .status.ok{background:#dafbe1;color:#116329}.status.pending{background:#fff8c5;color:#7d4e00}
-            .status.failed{background:#ffebe9;color:#a40e26}
-            .legend{color:var(--muted);font-size:13px;margin:0}
-            .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
-            .badge.auto{background:var(--auto)}.badge.auto_warn{background:var(--warn)}.badge.human{background:var(--human)}
-            .badge.drop{background:var(--drop)}.badge.exclude{background:var(--exclude)}
-            .rule{font-weight:600;white-space:nowrap}
-            .loc{color:var(--muted);font-size:12px;white-space:nowrap}
-            .none{color:var(--muted);font-style:italic}
-            ul.checklist{list-style:none;padding:0;margin:0}
-            ul.checklist li{display:flex;gap:10px;border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:0 0 8px}
-            ul.checklist input{margin-top:4px}
-            ul.checklist .what{font-weight:600}
-            ul.checklist p{margin:4px 0 0}
-            .keys code{background:#ddf4ff;color:#0550ae}
-            table{border-collapse:collapse;width:100%;table-layout:fixed}
-            th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-            thead th{background:var(--soft);position:sticky;top:0;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
-            tbody.object th{background:#eef1f4;font-weight:600;text-transform:none;font-size:13px;color:var(--fg);letter-spacing:0}
-            tr.held td{background:#fffbea}
-            details summary{cursor:pointer}
-            footer{margin-top:40px;color:var(--muted);font-size:12px}
-            @media print{nav{display:none}thead th{position:static}}
-            """;
 
     public String render(ConversionResult result, List<String> registryMap) {
         StringWriter out = new StringWriter(4096 + result.changes().size() * 400);
@@ -99,9 +52,7 @@ public final class ConversionReportHtml {
         StringBuilder h = new StringBuilder(1 << 17);
         List<ObjectChange> decisions = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
         List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>EKS → AKS conversion report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        h.append(HtmlPage.head("EKS → AKS conversion report"));
 
         h.append("<header>\n<h1>EKS → AKS conversion report</h1>\n<p class=\"meta\">Input <code>");
         // The input's name, not its absolute path: reports must not depend on where the repository is checked out.
@@ -127,7 +78,7 @@ public final class ConversionReportHtml {
 
         h.append("<footer>Written by eks2aks · report schema <code>").append(ConversionReportJson.SCHEMA)
                 .append("</code> · the same data as <code>conversion-report.json</code> and <code>conversion-report.md</code></footer>\n");
-        h.append("</main>\n</body>\n</html>\n");
+        h.append(HtmlPage.TAIL);
         flush(h, out);
     }
 
@@ -218,7 +169,7 @@ public final class ConversionReportHtml {
             h.append("<p class=\"none\">None.</p>\n</section>\n");
             return;
         }
-        h.append("<table>\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col style=\"width:6%\"><col></colgroup>\n")
+        h.append("<table class=\"fixed\">\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col style=\"width:6%\"><col></colgroup>\n")
                 .append("<thead><tr><th>Object</th><th>File</th><th>Rule</th><th>Reason and Azure equivalent</th></tr></thead>\n<tbody>\n");
         for (ObjectChange c : exclusions) {
             h.append("<tr><td>");
@@ -239,7 +190,7 @@ public final class ConversionReportHtml {
         }
         h.append("<p>Two or more rules want to change the same field. None of their changes to it was applied: ")
                 .append("disable one of the rules in the mapping file (<code>rules.disable</code>) or change the input.</p>\n")
-                .append("<table>\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col><col style=\"width:14%\"></colgroup>\n")
+                .append("<table class=\"fixed\">\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col><col style=\"width:14%\"></colgroup>\n")
                 .append("<thead><tr><th>Object</th><th>File</th><th>Path</th><th>Rules</th></tr></thead>\n<tbody>\n");
         for (Conflict c : conflicts) {
             h.append("<tr><td>");
@@ -259,7 +210,7 @@ public final class ConversionReportHtml {
         }
         h.append("<p class=\"legend\">Grouped by object, in input order. Paths are JSON pointers relative to the object. ")
                 .append("Rows on a yellow background were not applied.</p>\n")
-                .append("<table>\n<colgroup><col style=\"width:22%\"><col style=\"width:17%\"><col style=\"width:17%\">")
+                .append("<table class=\"fixed\">\n<colgroup><col style=\"width:22%\"><col style=\"width:17%\"><col style=\"width:17%\">")
                 .append("<col style=\"width:5%\"><col style=\"width:8%\"><col></colgroup>\n")
                 .append("<thead><tr><th>Path</th><th>Before</th><th>After</th><th>Rule</th><th>Mode</th><th>Reason</th></tr></thead>\n");
         List<ObjectChange> changes = result.changes();
@@ -348,26 +299,7 @@ public final class ConversionReportHtml {
         return mode.name().replace('_', ' ');
     }
 
-    /** Appends {@code text} with the five HTML-significant characters escaped. */
-    static StringBuilder esc(StringBuilder h, String text) {
-        if (text == null) {
-            return h;
-        }
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            String entity = switch (text.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (entity != null) {
-                h.append(text, from, i).append(entity);
-                from = i + 1;
-            }
-        }
-        return h.append(text, from, text.length());
+    private static StringBuilder esc(StringBuilder h, String text) {
+        return HtmlPage.escape(h, text);
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.eks2aks.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
-import io.jenkins.plugins.eks2aks.manifests.Conflict;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
@@ -11,11 +10,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The conversion report for people: summary, the decisions still needed as a checklist (with the mapping-file
- * key that supplies each), the objects left out, every change, conflicts.
+ * key that supplies each), the objects left out, every change, conflicts. Built as a {@link ReportDocument} and
+ * written by the {@link MarkdownRenderer} every Markdown report uses; the change rows are made as they are written.
  */
 public final class ConversionReportMarkdown {
 
@@ -31,125 +32,71 @@ public final class ConversionReportMarkdown {
 
     /** Writes the report to {@code out} as it goes, so that a large report is never held whole in memory. */
     public void render(ConversionResult result, List<String> registryMap, Writer out) throws IOException {
-        StringBuilder md = new StringBuilder(1 << 17);
-        md.append("# EKS → AKS conversion report\n\n");
-        md.append("Registry map: ").append(registryMap.isEmpty() ? "none" : "`" + String.join("`, `", registryMap) + "`")
-                .append("\n\n");
-        md.append("## Summary\n\n| | Count |\n|---|---:|\n");
-        row(md, "Files", result.input().files().size());
-        row(md, "Documents", result.documents().size());
-        row(md, "Objects", result.objects());
-        row(md, "Documents changed", result.changedDocuments());
-        result.countByMode().forEach((mode, count) -> row(md, "Changes " + mode.name(), count));
-        row(md, "Conflicts", result.conflicts().size());
-        md.append('\n');
+        new MarkdownRenderer().write(document(result, registryMap), out);
+    }
+
+    static ReportDocument document(ConversionResult result, List<String> registryMap) {
+        ReportDocument doc = new ReportDocument("EKS → AKS conversion report");
+        doc.paragraph("Registry map: " + (registryMap.isEmpty() ? "none" : "`" + String.join("`, `", registryMap) + "`"));
+        List<List<String>> counts = new ArrayList<>();
+        counts.add(count("Files", result.input().files().size()));
+        counts.add(count("Documents", result.documents().size()));
+        counts.add(count("Objects", result.objects()));
+        counts.add(count("Documents changed", result.changedDocuments()));
+        result.countByMode().forEach((mode, n) -> counts.add(count("Changes " + mode.name(), n)));
+        counts.add(count("Conflicts", result.conflicts().size()));
+        doc.section("Summary").table(List.of("", "Count"), counts, "");
 
         if (!result.input().notes().isEmpty()) {
-            md.append("## Input read differently or not at all\n\n");
-            result.input().notes().forEach(n -> md.append("- ").append(n).append('\n'));
-            md.append('\n');
+            doc.section("Input read differently or not at all").bullets(result.input().notes());
         }
-        List<ObjectChange> decisions = result.changes().stream()
-                .filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
-        md.append("## Decisions needed\n\n");
+        List<ObjectChange> decisions = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
+        doc.section("Decisions needed");
         if (decisions.isEmpty()) {
-            md.append("None.\n\n");
+            doc.paragraph("None.");
         } else {
-            for (ObjectChange c : decisions) {
-                md.append("- [ ] ").append(c.object()).append(" (").append(c.document().location()).append(") `")
-                        .append(c.change().path()).append("`: ").append(c.change().reason());
-                List<String> keys = c.change().mappingKeys();
-                if (!keys.isEmpty()) {
-                    md.append(" — set `").append(String.join("` or `", keys)).append('`');
-                }
-                md.append('\n');
-            }
-            md.append('\n');
+            doc.checklist(decisions.stream().map(ConversionReportMarkdown::decision).toList());
         }
 
         List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();
-        md.append("## Objects left out of the migration\n\n");
-        if (exclusions.isEmpty()) {
-            md.append("None.\n\n");
-        } else {
-            md.append("| Object | File | Rule | Reason and Azure equivalent |\n|---|---|---|---|\n");
-            for (ObjectChange c : exclusions) {
-                md.append("| ").append(cell(c.object().toString()))
-                        .append(" | ").append(cell(c.document().file() + " #" + (c.document().index() + 1)))
-                        .append(" | ").append(c.change().ruleId())
-                        .append(" | ").append(cell(c.change().reason())).append(" |\n");
-            }
-            md.append('\n');
-        }
+        doc.section("Objects left out of the migration").table(List.of("Object", "File", "Rule", "Reason and Azure equivalent"),
+                ReportDocument.rows(exclusions, c -> List.of(c.object().toString(), location(c), c.change().ruleId(), c.change().reason())),
+                "None.");
 
-        md.append("## Changes\n\n");
-        if (result.changes().isEmpty()) {
-            md.append("None.\n\n");
-        } else {
-            md.append("| Object | File | Path | Before | After | Rule | Mode | Reason |\n");
-            md.append("|---|---|---|---|---|---|---|---|\n");
-            for (ObjectChange c : result.changes()) {
-                Change change = c.change();
-                md.append("| ");
-                cell(md, c.object().toString()).append(" | ");
-                cell(md, c.document().file()).append(" #").append(c.document().index() + 1).append(" | `");
-                cell(md, change.path()).append("` | ");
-                value(md, change.before()).append(" | ");
-                if (c.applied()) {
-                    value(md, change.after());
-                } else {
-                    md.append("(not applied)");
-                }
-                md.append(" | ").append(change.ruleId()).append(" | ").append(change.mode().name()).append(" | ");
-                cell(md, change.reason()).append(" |\n");
-                if (md.length() >= 1 << 16) {
-                    out.append(md);
-                    md.setLength(0);
-                }
-            }
-            md.append('\n');
-        }
+        doc.section("Changes").table(List.of("Object", "File", "Path", "Before", "After", "Rule", "Mode", "Reason"),
+                ReportDocument.rows(result.changes(), ConversionReportMarkdown::change), "None.");
 
         if (!result.conflicts().isEmpty()) {
-            md.append("## Conflicts (not applied)\n\n");
-            for (Conflict c : result.conflicts()) {
-                md.append("- ").append(c.object()).append(" (").append(c.document().location()).append(") `")
-                        .append(c.path()).append("`: rules ").append(String.join(", ", c.ruleIds())).append('\n');
-            }
-            md.append('\n');
+            doc.section("Conflicts (not applied)").bullets(result.conflicts().stream().map(c -> c.object() + " ("
+                    + c.document().location() + ") `" + c.path() + "`: rules " + String.join(", ", c.ruleIds())).toList());
         }
-        out.append(md);
+        return doc;
     }
 
-    private static void row(StringBuilder md, String name, long count) {
-        md.append("| ").append(name).append(" | ").append(count).append(" |\n");
+    private static List<String> count(String name, long n) {
+        return List.of(name, Long.toString(n));
     }
 
-    private static StringBuilder value(StringBuilder md, JsonNode node) {
+    private static String decision(ObjectChange c) {
+        List<String> keys = c.change().mappingKeys();
+        return c.object() + " (" + c.document().location() + ") `" + c.change().path() + "`: " + c.change().reason()
+                + (keys.isEmpty() ? "" : " — set `" + String.join("` or `", keys) + "`");
+    }
+
+    private static String location(ObjectChange c) {
+        return c.document().file() + " #" + (c.document().index() + 1);
+    }
+
+    private static List<String> change(ObjectChange c) {
+        Change change = c.change();
+        return List.of(c.object().toString(), location(c), "`" + change.path() + "`", value(change.before()),
+                c.applied() ? value(change.after()) : "(not applied)", change.ruleId(), change.mode().name(), change.reason());
+    }
+
+    private static String value(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            return md;
+            return "";
         }
-        md.append('`');
-        return cell(md, node.isTextual() ? node.asText() : node.toString()).append('`');
-    }
-
-    /** Appends {@code s} as a table cell: '|' escaped, new lines folded. */
-    private static StringBuilder cell(StringBuilder md, String s) {
-        if (s.indexOf('|') < 0 && s.indexOf('\n') < 0) {
-            return md.append(s);
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '|') {
-                md.append("\\|");
-            } else {
-                md.append(ch == '\n' ? ' ' : ch);
-            }
-        }
-        return md;
-    }
-
-    private static String cell(String s) {
-        return cell(new StringBuilder(s.length() + 8), s).toString();
+        return "`" + (node.isTextual() ? node.asText() : node.toString()) + "`";
     }
 }

@@ -10,15 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class HtmlRenderer {
 
-    private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:#1b1f24}
-            h1{font-size:1.6rem;border-bottom:2px solid #0078d4;padding-bottom:.3rem}h2{font-size:1.25rem;margin-top:2rem;color:#0b4f8a}
-            h3{font-size:1.05rem}table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.5rem 0 1rem}
-            th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-            th{background:#f3f6f9}tr:nth-child(even) td{background:#fafbfc}
-            td.HIGH,td.FAIL{color:#a40e26;font-weight:600}td.MEDIUM{color:#9a6700;font-weight:600}
-            td.PASS{color:#1a7f37;font-weight:600}td.NOT_CHECKED{color:#57606a}
-            """;
 
     private static final Pattern MARKED = Pattern.compile("HIGH|MEDIUM|LOW|INFO|PASS|FAIL|NOT_CHECKED");
 
@@ -34,9 +25,7 @@ public final class HtmlRenderer {
 
     /** Writes the page as it is rendered, so a large report is never held as one string. */
     public void write(ReportDocument doc, Appendable html) throws IOException {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(escape(doc.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<h1>")
-                .append(escape(doc.title())).append("</h1>\n");
+        html.append(HtmlPage.head(doc.title())).append("<h1>").append(escape(doc.title())).append("</h1>\n");
         for (ReportDocument.Block block : doc.blocks()) {
             if (block instanceof ReportDocument.Heading h) {
                 html.append("<h").append(Integer.toString(h.level())).append('>').append(escape(h.text()))
@@ -49,11 +38,17 @@ public final class HtmlRenderer {
                     html.append("<li>").append(escape(i)).append("</li>\n");
                 }
                 html.append("</ul>\n");
+            } else if (block instanceof ReportDocument.Checklist c) {
+                html.append("<ul class=\"checklist\">\n");
+                for (String i : c.items()) {
+                    html.append("<li><input type=\"checkbox\" disabled aria-label=\"done\"><div>").append(escape(i)).append("</div></li>\n");
+                }
+                html.append("</ul>\n");
             } else if (block instanceof ReportDocument.Table t) {
                 table(html, t);
             }
         }
-        html.append("</body>\n</html>\n");
+        html.append(HtmlPage.TAIL);
     }
 
     private static void table(Appendable html, ReportDocument.Table t) throws IOException {
@@ -75,18 +70,7 @@ public final class HtmlRenderer {
         html.append("</tbody>\n</table>\n");
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return HtmlPage.escape(text);
     }
 }

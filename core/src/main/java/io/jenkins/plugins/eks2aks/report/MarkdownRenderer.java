@@ -30,6 +30,11 @@ public final class MarkdownRenderer {
                     md.append("- ").append(inline(i)).append('\n');
                 }
                 md.append('\n');
+            } else if (block instanceof ReportDocument.Checklist c) {
+                for (String i : c.items()) {
+                    md.append("- [ ] ").append(inline(i)).append('\n');
+                }
+                md.append('\n');
             } else if (block instanceof ReportDocument.Table t) {
                 row(md, t.headers());
                 md.append("|").append("---|".repeat(t.headers().size())).append('\n');

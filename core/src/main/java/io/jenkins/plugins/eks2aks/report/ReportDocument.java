@@ -13,7 +13,7 @@ import java.util.function.Function;
 public final class ReportDocument {
 
     /** A part of the document. */
-    public sealed interface Block permits Heading, Paragraph, Bullets, Table {
+    public sealed interface Block permits Heading, Paragraph, Bullets, Checklist, Table {
     }
 
     /** A heading; level 2 for sections, 3 below them. */
@@ -24,6 +24,10 @@ public final class ReportDocument {
     }
 
     public record Bullets(List<String> items) implements Block {
+    }
+
+    /** Things to do, each with a box to tick (a task list in Markdown, disabled checkboxes in HTML). */
+    public record Checklist(List<String> items) implements Block {
     }
 
     /** A table; every row has as many cells as there are headers. */
@@ -62,6 +66,11 @@ public final class ReportDocument {
 
     public ReportDocument bullets(List<String> items) {
         blocks.add(new Bullets(List.copyOf(items)));
+        return this;
+    }
+
+    public ReportDocument checklist(List<String> items) {
+        blocks.add(new Checklist(List.copyOf(items)));
         return this;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
+import io.jenkins.plugins.eks2aks.report.JUnitXml;
 import io.jenkins.plugins.eks2aks.report.MarkdownRenderer;
 import io.jenkins.plugins.eks2aks.report.ReportDocument;
 
@@ -105,22 +106,14 @@ public final class TrafficReport {
     private static String junit(TrafficResult r) {
         Map<Integer, List<ProbeResult>> gates = new LinkedHashMap<>();
         r.probes().forEach(p -> gates.computeIfAbsent(p.aksPercent(), k -> new ArrayList<>()).add(p));
-        long failures = gates.values().stream().filter(g -> !g.get(g.size() - 1).passed()).count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"shiftTraffic ")
-                .append(escape(String.join(", ", r.hostnames()))).append("\" tests=\"").append(gates.size()).append("\" failures=\"")
-                .append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"0\">\n");
+        List<JUnitXml.TestCase> cases = new ArrayList<>();
         for (Map.Entry<Integer, List<ProbeResult>> gate : gates.entrySet()) {
             ProbeResult last = gate.getValue().get(gate.getValue().size() - 1);
-            xml.append("  <testcase classname=\"shiftTraffic\" name=\"health gate at ").append(gate.getKey()).append("% AKS\" time=\"0\"");
-            if (last.passed()) {
-                xml.append("/>\n");
-            } else {
-                xml.append(">\n    <failure message=\"").append(escape(last.target() + ": " + last.detail()))
-                        .append("\" type=\"GateFailed\">").append(escape(gate.getValue().size() + " probe(s); the weights over time are in " + MARKDOWN))
-                        .append("</failure>\n  </testcase>\n");
-            }
+            cases.add(new JUnitXml.TestCase("shiftTraffic", "health gate at " + gate.getKey() + "% AKS", last.passed() ? new JUnitXml.Passed(null)
+                    : new JUnitXml.Failed(last.target() + ": " + last.detail(), "GateFailed",
+                    gate.getValue().size() + " probe(s); the weights over time are in " + MARKDOWN)));
         }
-        return xml.append("</testsuite>\n").toString();
+        return JUnitXml.render("shiftTraffic " + String.join(", ", r.hostnames()), 0, cases);
     }
 
     private static void write(Path file, String text) {
@@ -129,9 +122,5 @@ public final class TrafficReport {
         } catch (IOException e) {
             throw new MigrationException("Cannot write '" + file + "': " + e.getMessage(), e);
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -155,6 +155,23 @@ class MigrationPlannerTest {
     }
 
     @Test
+    void theReportsShowThePathsAsTheUserGaveThem(@TempDir Path tmp) throws IOException {
+        Path here = Path.of("").toAbsolutePath();
+        String manifests = here.relativize(EXAMPLE).toString();
+        String dump = here.relativize(DUMP).toString();
+        Path out = tmp.resolve("plan");
+
+        new MigrationPlanner(EventSink.NONE, CLOCK).run(new PlanOptions(manifests, null, dump, null, null, out.toString(), false)
+                .request(NAMES, PathScope.currentFolder()));
+
+        JsonNode plan = JSON.readTree(out.resolve(MigrationPlanner.JSON).toFile());
+        assertEquals(manifests, plan.path("manifests").asText());
+        assertEquals(Path.of(manifests).resolve("eks2aks.yaml").toString(), plan.path("mapping").asText(), "found beside the manifests");
+        assertEquals("cluster dump " + dump, plan.path("inventory").asText());
+        assertFalse(Files.readString(out.resolve(MigrationPlanner.MARKDOWN)).contains(here.toString()), "no path of this machine");
+    }
+
+    @Test
     void wrongOptionsAreOneLineNamingTheOptionAndChangeNothing(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("plan");
         OptionException both = assertThrows(OptionException.class, () -> new PlanOptions(EXAMPLE.toString(), "a.json",

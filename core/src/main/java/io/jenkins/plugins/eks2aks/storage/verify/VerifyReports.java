@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.storage.verify;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.images.registry.JsonValues;
+import io.jenkins.plugins.eks2aks.report.JUnitXml;
 import io.jenkins.plugins.eks2aks.report.MarkdownRenderer;
 import io.jenkins.plugins.eks2aks.report.ReportDocument;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,45 +53,15 @@ public final class VerifyReports {
     }
 
     static String junit(VerifySummary s, Map<String, String> passed) {
-        int cases = passed.size() + s.findings().size() + (s.objects() == 0 ? 1 : 0);
-        int failures = s.findings().size() + (s.objects() == 0 ? 1 : 0);
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<testsuite name=\"").append(escape("verifyStorage " + s.destination())).append("\" tests=\"").append(cases)
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" time=\"")
-                .append(String.format(java.util.Locale.ROOT, "%.3f", s.seconds())).append("\">\n");
+        List<JUnitXml.TestCase> cases = new ArrayList<>();
         if (s.objects() == 0) {
-            xml.append("  <testcase classname=\"verifyStorage\" name=\"source holds objects\" time=\"0\">\n")
-                    .append("    <failure message=\"the source holds no objects\" type=\"EMPTY\">check the bucket, the prefix and the region")
-                    .append("</failure>\n  </testcase>\n");
+            cases.add(new JUnitXml.TestCase("verifyStorage", "source holds objects",
+                    new JUnitXml.Failed("the source holds no objects", "EMPTY", "check the bucket, the prefix and the region")));
         }
         for (Finding f : s.findings()) {
-            xml.append("  <testcase classname=\"verifyStorage\" name=\"").append(escape(f.name())).append("\" time=\"0\">\n")
-                    .append("    <failure message=\"").append(escape(f.detail())).append("\" type=\"").append(f.kind().name()).append("\">")
-                    .append(escape(f.oneLine())).append("</failure>\n  </testcase>\n");
+            cases.add(new JUnitXml.TestCase("verifyStorage", f.name(), new JUnitXml.Failed(f.detail(), f.kind().name(), f.oneLine())));
         }
-        passed.forEach((name, how) -> xml.append("  <testcase classname=\"verifyStorage\" name=\"").append(escape(name))
-                .append("\" time=\"0\"><system-out>").append(escape(how)).append("</system-out></testcase>\n"));
-        return xml.append("</testsuite>\n").toString();
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    // XML 1.0 has no way to write most control characters, which an object name may hold.
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                        out.append('?');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        passed.forEach((name, how) -> cases.add(new JUnitXml.TestCase("verifyStorage", name, new JUnitXml.Passed(how))));
+        return JUnitXml.render("verifyStorage " + s.destination(), s.seconds(), cases);
     }
 }
