@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.manifests.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.KustomizePatches;
 import io.jenkins.plugins.eks2aks.manifests.ManifestFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
@@ -20,7 +21,8 @@ import java.util.Set;
  * cannot express. {@link OverlayYaml} and {@link OverlayReadme} render it.
  *
  * @param inputRoot        the input as given, for the README
- * @param inputFiles       the input's manifest files (relative), for the README's suggested kustomization
+ * @param inputFiles       the input's manifest files (relative) but the patches nested kustomizations apply, for
+ *                         the README's suggested kustomization
  * @param base             whether the input is a Kustomize base (referenced as its directory)
  * @param resources        relative to the overlay
  * @param notExpressed     changes the overlay does not hold, one line each
@@ -43,6 +45,9 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
     /** @param overlayDir the overlay's final place, absolute and normalized: resources are relative to it */
     static OverlayPlan of(ConversionResult result, Path overlayDir) {
         List<ObjectResult> objects = ObjectResults.of(result);
+        ManifestSet input = result.input();
+        boolean base = input.directory() && isKustomizeBase(input);
+        KustomizePatches kustomizePatches = base ? KustomizePatches.none() : KustomizePatches.of(input);
         OverlayImages images = OverlayImages.of(objects);
         List<OverlayPatch> patches = new ArrayList<>();
         List<String> notExpressed = new ArrayList<>();
@@ -50,6 +55,17 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
         Set<String> usedFiles = new HashSet<>();
         for (ObjectResult object : objects) {
             ObjectRef ref = object.ref();
+            if (kustomizePatches.isPatch(object.document().file())) {
+                // A nested kustomization's patch is a partial object: listed as a resource it would be a second
+                // copy of its target, and operations computed on it would replace the target's maps.
+                if (object.excluded() || !object.applied().isEmpty()) {
+                    notExpressed.add(ref + " (" + object.location() + ") is a patch a kustomization of the input applies, "
+                            + "not an object: the overlay lists neither it nor its kustomization, so " + object.document().file()
+                            + " and its changes are not in the overlay; convert that kustomization's folder as the input, "
+                            + "or use --format files");
+                }
+                continue;
+            }
             boolean targetable = ref.name() != null && !ref.kind().isEmpty();
             if (object.excluded()) {
                 if (!targetable) {
@@ -84,10 +100,15 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
                 }
             }
         }
-        ManifestSet input = result.input();
-        boolean base = input.directory() && isKustomizeBase(input);
-        return new OverlayPlan(input.root(), input.files().stream().map(ManifestFile::path).toList(), base,
-                resources(input, base, overlayDir), images, List.copyOf(patches), List.copyOf(notExpressed),
+        if (base && !input.excluded().isEmpty()) {
+            notExpressed.add("the input is a Kustomize base and --exclude leaves out " + String.join(", ", input.excluded())
+                    + ": the overlay references the base's folder, which still builds whatever of these its "
+                    + "kustomization lists; remove them from its resources:, or use --format files, whose "
+                    + "kustomizations no longer list them");
+        }
+        List<String> files = input.files().stream().map(ManifestFile::path)
+                .filter(f -> !kustomizePatches.isPatch(f)).toList();
+        return new OverlayPlan(input.root(), files, base, resources(input, files, base, overlayDir), images, List.copyOf(patches), List.copyOf(notExpressed),
                 List.copyOf(versionChanges), ObjectResults.duplicates(objects), result.pendingDecisions());
     }
 
@@ -103,14 +124,14 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
     }
 
     /** The input as resources: the base directory, or its files when it is not a Kustomize base. */
-    private static List<String> resources(ManifestSet input, boolean base, Path overlayDir) {
+    private static List<String> resources(ManifestSet input, List<String> files, boolean base, Path overlayDir) {
         Path root = input.root().toAbsolutePath().normalize();
         if (base || !input.directory()) {
             return List.of(relative(overlayDir, root));
         }
         List<String> resources = new ArrayList<>();
-        for (ManifestFile file : input.files()) {
-            resources.add(relative(overlayDir, root.resolve(file.path())));
+        for (String file : files) {
+            resources.add(relative(overlayDir, root.resolve(file)));
         }
         return List.copyOf(resources);
     }
