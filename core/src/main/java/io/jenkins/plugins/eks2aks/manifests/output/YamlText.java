@@ -76,10 +76,12 @@ final class YamlText {
 
     /** {@code text} as a YAML scalar that reads back as the same string: plain when safe, else double-quoted. */
     static String scalar(String text) {
-        if (isPlain(text) && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
-            return text;
-        }
-        return json(text);
+        return needsQuotes(text) ? json(text) : text;
+    }
+
+    /** Whether {@link #scalar} quotes {@code text}: it could read as something else, or needs escaping. */
+    static boolean needsQuotes(String text) {
+        return !isPlain(text) || RESERVED.contains(text.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isPlain(String text) {

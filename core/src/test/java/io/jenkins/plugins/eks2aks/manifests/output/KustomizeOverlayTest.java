@@ -6,6 +6,10 @@ import io.jenkins.plugins.eks2aks.bench.BenchCorpus;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
+import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
+import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
+import io.jenkins.plugins.eks2aks.manifests.PathExclusions;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,6 +273,41 @@ class KustomizeOverlayTest {
         JsonNode kustomization = OverlayBuild.read(overlay.files().get(KustomizeOverlay.KUSTOMIZATION));
         assertEquals("[\"../../base\"]", kustomization.path("resources").toString());
         assertFalse(overlay.files().get(KustomizeOverlay.KUSTOMIZATION).contains("LoadRestrictionsNone"));
+    }
+
+    @Test
+    void theFilesANestedKustomizationAppliesAsPatchesAreNeitherResourcesNorPatchedButNamed() {
+        ConversionResult result = TestRules.convert(Path.of("src/test/resources/kustomize-patches"), TestRules.images(),
+                TestRules.annotate("W1", "ServiceAccount", "azure.workload.identity/client-id", "00000000-0000-0000-0000-000000000001"));
+
+        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/o/overlay"));
+
+        String kustomization = overlay.files().get(KustomizeOverlay.KUSTOMIZATION);
+        JsonNode resources = OverlayBuild.read(kustomization).path("resources");
+        resources.forEach(r -> assertFalse(r.asText().endsWith("-patch.yaml"), "a patch listed as a resource: " + resources));
+        assertTrue(resources.toString().contains("base/app.yaml"), resources.toString());
+        // The base's ServiceAccount is patched; the patch file's partial copy of it is not.
+        assertEquals(1, overlay.files().keySet().stream().filter(f -> f.startsWith("patches/serviceaccount-carts-carts")).count(),
+                "operations computed on a partial object: " + overlay.files().keySet());
+        assertTrue(overlay.warnings().stream().anyMatch(w -> w.contains("overlay/sa-patch.yaml")), overlay.warnings().toString());
+        assertTrue(overlay.files().get(KustomizeOverlay.README).contains("overlay/sa-patch.yaml"));
+    }
+
+    @Test
+    void filesExcludedFromAKustomizeBaseAreNamedSinceTheBaseStillBuildsThem(@TempDir Path tmp) throws IOException {
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("web.yaml"), SHOP);
+        Files.writeString(base.resolve("aws-only.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws, namespace: shop}\n");
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [web.yaml, aws-only.yaml]\n");
+        ManifestSet input = new ManifestReader().read(base, PathExclusions.of(List.of("aws-only.yaml"), "--exclude"));
+
+        KustomizeOverlay overlay = KustomizeOverlay.of(new ManifestConverter(List.of(shopRules())).convert(input),
+                tmp.resolve("aks/overlay"));
+
+        assertFalse(overlay.files().values().stream().anyMatch(t -> t.contains("aws-only.yaml") && !t.startsWith("# AKS overlay")
+                && t.contains("kind: ConfigMap")), "no patch for an excluded file");
+        assertTrue(overlay.warnings().stream().anyMatch(w -> w.contains("aws-only.yaml") && w.contains("base")),
+                overlay.warnings().toString());
     }
 
     @Test

@@ -35,11 +35,13 @@ public final class ServerSetFieldsRule implements ConversionRule {
     public static final String ID = "STRIP";
     public static final String PVC_ID = "PV7";
 
-    private static final List<String> METADATA_FIELDS = List.of("uid", "resourceVersion", "generation",
+    /** The metadata fields the API server sets, which this rule removes. */
+    public static final List<String> METADATA_FIELDS = List.of("uid", "resourceVersion", "generation",
             "creationTimestamp", "managedFields", "selfLink");
     private static final List<String> ANNOTATIONS = List.of("kubectl.kubernetes.io/last-applied-configuration",
             "deployment.kubernetes.io/revision");
-    private static final List<String> PVC_ANNOTATIONS = List.of("pv.kubernetes.io/bind-completed",
+    /** The binding annotations of a claim, which this rule removes (PV7). */
+    public static final List<String> PVC_ANNOTATIONS = List.of("pv.kubernetes.io/bind-completed",
             "pv.kubernetes.io/bound-by-controller", "volume.beta.kubernetes.io/storage-provisioner",
             "volume.kubernetes.io/storage-provisioner", "volume.kubernetes.io/selected-node");
     private static final String REASON = "set by the EKS API server; AKS sets its own (live export)";
