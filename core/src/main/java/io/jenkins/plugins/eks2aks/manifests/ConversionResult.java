@@ -62,6 +62,21 @@ public record ConversionResult(ManifestSet input, List<ConvertedDocument> docume
                 + inputDecisions.size();
     }
 
+    /**
+     * The pending decisions that belong to no object, one line each, as reports list them: {@link #inputDecisions()},
+     * and the empty input's when there is no object at all (both count in {@link #pendingDecisions()}).
+     */
+    public List<String> decisionsAboutInput() {
+        if (!empty()) {
+            return inputDecisions;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add("The input holds no Kubernetes object: nothing was converted; check the path, and render Helm charts "
+                + "with helm template first");
+        out.addAll(inputDecisions);
+        return List.copyOf(out);
+    }
+
     /** Whether the input held no Kubernetes object at all. */
     public boolean empty() {
         return objects == 0;

@@ -78,6 +78,21 @@ public final class ConversionReportJson {
                 }
                 g.writeEndArray();
             }
+            if (!result.decisionsAboutInput().isEmpty()) {
+                // Pending decisions that belong to no object (an empty input, a kustomize patch left unconverted).
+                g.writeArrayFieldStart("inputDecisions");
+                for (String decision : result.decisionsAboutInput()) {
+                    g.writeStartObject();
+                    g.writeStringField("reason", decision);
+                    g.writeArrayFieldStart("keys");
+                    for (String key : MappingKeys.in(decision)) {
+                        g.writeString(key);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("decisions");
             for (ObjectChange c : result.changes()) {
                 Change change = c.change();

@@ -52,8 +52,12 @@ public final class ConversionReportMarkdown {
         List<ObjectChange> decisions = result.changes().stream()
                 .filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
         md.append("## Decisions needed\n\n");
-        if (decisions.isEmpty()) {
+        // Decisions that belong to no object (an empty input, a kustomize patch left unconverted) come first.
+        result.decisionsAboutInput().forEach(d -> md.append("- [ ] ").append(d).append('\n'));
+        if (decisions.isEmpty() && result.decisionsAboutInput().isEmpty()) {
             md.append("None.\n\n");
+        } else if (decisions.isEmpty()) {
+            md.append('\n');
         } else {
             for (ObjectChange c : decisions) {
                 md.append("- [ ] ").append(c.object()).append(" (").append(c.document().location()).append(") `")
