@@ -15,15 +15,23 @@ import java.util.Map;
  * @param objects   how many Kubernetes objects were examined (List items count one each)
  * @param inputDecisions decisions about the input that belong to no object (a kustomize patch left unconverted
  *                  that sets load-balancer settings), one line each
+ * @param patchRewrites kustomize patches written anew (inline patches, JSON 6902 files) with their converted text
  */
 public record ConversionResult(ManifestSet input, List<ConvertedDocument> documents, List<ObjectChange> changes,
-                               List<Conflict> conflicts, int objects, List<String> inputDecisions) {
+                               List<Conflict> conflicts, int objects, List<String> inputDecisions,
+                               List<PatchRewrite> patchRewrites) {
 
     public ConversionResult {
         documents = List.copyOf(documents);
         changes = List.copyOf(changes);
         conflicts = List.copyOf(conflicts);
         inputDecisions = List.copyOf(inputDecisions);
+        patchRewrites = List.copyOf(patchRewrites);
+    }
+
+    public ConversionResult(ManifestSet input, List<ConvertedDocument> documents, List<ObjectChange> changes,
+                            List<Conflict> conflicts, int objects, List<String> inputDecisions) {
+        this(input, documents, changes, conflicts, objects, inputDecisions, List.of());
     }
 
     public ConversionResult(ManifestSet input, List<ConvertedDocument> documents, List<ObjectChange> changes,
@@ -52,6 +60,21 @@ public record ConversionResult(ManifestSet input, List<ConvertedDocument> docume
     public int pendingDecisions() {
         return (int) changes.stream().filter(c -> c.change().mode() == RuleMode.HUMAN).count() + (empty() ? 1 : 0)
                 + inputDecisions.size();
+    }
+
+    /**
+     * The pending decisions that belong to no object, one line each, as reports list them: {@link #inputDecisions()},
+     * and the empty input's when there is no object at all (both count in {@link #pendingDecisions()}).
+     */
+    public List<String> decisionsAboutInput() {
+        if (!empty()) {
+            return inputDecisions;
+        }
+        List<String> out = new java.util.ArrayList<>();
+        out.add("The input holds no Kubernetes object: nothing was converted; check the path, and render Helm charts "
+                + "with helm template first");
+        out.addAll(inputDecisions);
+        return List.copyOf(out);
     }
 
     /** Whether the input held no Kubernetes object at all. */

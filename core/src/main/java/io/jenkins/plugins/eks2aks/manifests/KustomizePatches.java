@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Set;
  * {@code patchesJson6902[].path}), as {@code kubectl kustomize} reads them. A strategic-merge patch is a partial
  * object: the rules convert what it holds, but it defines nothing (no StorageClass, no Ingress group) and a field it
  * does not set is the target's, not missing. Inline patches (a {@code patch:} text in the kustomization) and JSON 6902
- * patches are not converted; each one is named in a note.
+ * patches are collected as {@link KustomizePatch}es for {@link KustomizePatchConversion}; the kustomizations and
+ * JSON 6902 files count as patch files too, so the rules read the objects made of them as partial objects.
  */
 public final class KustomizePatches {
 
@@ -25,6 +27,7 @@ public final class KustomizePatches {
     private final Set<String> files = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> decisions = new ArrayList<>();
+    private final List<KustomizePatch> unread = new ArrayList<>();
 
     /** Keys whose value decides whether a load balancer is internal: a patch setting one that is not converted could make it public. */
     private static final List<String> SCHEME_KEYS = List.of("service.beta.kubernetes.io/aws-load-balancer-",
@@ -53,33 +56,53 @@ public final class KustomizePatches {
             for (int i = 0; i < patchList.size(); i++) {
                 JsonNode entry = patchList.get(i);
                 if (entry.path("path").isTextual()) {
-                    patches.file(dir, entry.path("path").asText(), kustomization, "patches[" + i + "]", input);
+                    patches.file(dir, entry.path("path").asText(), kustomization, "patches", i, entry.path("target"), input);
                 } else if (entry.path("patch").isTextual()) {
-                    patches.unconverted(entry.path("patch").asText(), kustomization + " patches[" + i + "]: an inline patch, "
-                            + "not converted: move it to a file the kustomization names in path:, or convert it by hand");
+                    patches.inline(kustomization, "patches", i, entry.path("patch").asText(), entry.path("target"));
                 }
             }
             JsonNode strategic = k.path("patchesStrategicMerge");
             for (int i = 0; i < strategic.size(); i++) {
                 String entry = strategic.get(i).asText("");
                 if (entry.contains("\n")) {
-                    patches.unconverted(entry, kustomization + " patchesStrategicMerge[" + i + "]: an inline patch, not "
-                            + "converted: move it to a file, or convert it by hand");
+                    patches.inline(kustomization, "patchesStrategicMerge", i, entry, MissingNode.getInstance());
                 } else {
-                    patches.file(dir, entry, kustomization, "patchesStrategicMerge[" + i + "]", input);
+                    patches.file(dir, entry, kustomization, "patchesStrategicMerge", i, MissingNode.getInstance(), input);
                 }
             }
             JsonNode json6902 = k.path("patchesJson6902");
             for (int i = 0; i < json6902.size(); i++) {
-                if (json6902.get(i).path("path").isTextual()) {
-                    patches.file(dir, json6902.get(i).path("path").asText(), kustomization, "patchesJson6902[" + i + "]", input);
+                JsonNode entry = json6902.get(i);
+                if (entry.path("path").isTextual()) {
+                    patches.file(dir, entry.path("path").asText(), kustomization, "patchesJson6902", i, entry.path("target"), input);
+                } else if (entry.path("patch").isTextual()) {
+                    patches.inline(kustomization, "patchesJson6902", i, entry.path("patch").asText(), entry.path("target"));
                 }
             }
         }
         return patches;
     }
 
-    private void file(Path dir, String entry, String kustomization, String where, ManifestSet input) {
+    private void inline(String kustomization, String field, int index, String text, JsonNode target) {
+        files.add(kustomization); // the objects made of its inline patches are partial objects
+        add(new KustomizePatch(kustomization, field, index, null, text, target));
+    }
+
+    /** A patch the conversion can read: a list of operations with a target kind, or one object with a kind. */
+    private void add(KustomizePatch patch) {
+        JsonNode parsed = readText(patch.text());
+        boolean operations = parsed.isArray() && !patch.target().path("kind").asText("").isEmpty();
+        boolean object = parsed.isObject() && !patch.text().contains("\n---") && (parsed.path("kind").isTextual() || patch.target().path("kind").isTextual());
+        if (operations || object) {
+            unread.add(patch);
+        } else {
+            unconverted(patch.text(), patch.where() + ": " + (parsed.isArray() ? "a JSON 6902 patch without a target kind"
+                    : "a patch that is not one object (several documents, or not YAML)") + ", not converted: check its values "
+                    + "(image references, annotations) by hand", notes, decisions);
+        }
+    }
+
+    private void file(Path dir, String entry, String kustomization, String field, int index, JsonNode target, ManifestSet input) {
         String file = (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
         if (input.files().stream().anyMatch(f -> f.path().equals(file))) {
             files.add(file);
@@ -90,22 +113,38 @@ public final class KustomizePatches {
             } catch (IOException | RuntimeException e) {
                 text = "";
             }
-            unconverted(text, kustomization + " " + where + ": " + file + " is a JSON 6902 patch (a list of operations), not "
-                    + "converted: check its values (image references, annotations) by hand");
+            files.add(file);
+            add(new KustomizePatch(kustomization, field, index, file, text, target));
         }
     }
 
     /** A patch left as it is: a note, or a decision when it sets what decides a load balancer's scheme. */
-    private void unconverted(String text, String line) {
-        if (SCHEME_KEYS.stream().anyMatch(text::contains)) {
-            decisions.add(line + "; it sets load-balancer or ingress settings, so an internal load balancer could become "
-                    + "public on AKS: a decision");
-        } else {
-            notes.add(line);
+    static String unconverted(String text, String line, List<String> notes, List<String> decisions) {
+        if (setsScheme(text)) {
+            String decision = line + "; it sets load-balancer or ingress settings, so an internal load balancer could "
+                    + "become public on AKS: a decision";
+            decisions.add(decision);
+            return decision;
         }
+        notes.add(line);
+        return line;
     }
 
-    /** One line per unconverted patch that sets load-balancer or ingress settings: each counts as a pending decision. */
+    /** Whether {@code text} names a key whose value decides whether a load balancer is internal. */
+    static boolean setsScheme(String text) {
+        String unescaped = text.replace("~1", "/"); // JSON 6902 paths write the keys' slashes as ~1
+        return SCHEME_KEYS.stream().anyMatch(unescaped::contains);
+    }
+
+    /** The inline and JSON 6902 patches, in kustomization order: {@link KustomizePatchConversion} converts them. */
+    public List<KustomizePatch> unread() {
+        return List.copyOf(unread);
+    }
+
+    /**
+     * One line per patch that is not read (not one object, nor operations with a target kind) and sets load-balancer
+     * or ingress settings: each counts as a pending decision.
+     */
     public List<String> decisions() {
         return List.copyOf(decisions);
     }
@@ -115,9 +154,19 @@ public final class KustomizePatches {
         return files.contains(file);
     }
 
-    /** One line per patch that is not converted. */
+    /** One line per other patch that is not read. */
     public List<String> notes() {
         return List.copyOf(notes);
+    }
+
+    /** The patch's text as one YAML (or JSON) node; a missing node when it is not one. */
+    static JsonNode readText(String text) {
+        try {
+            JsonNode node = YAML.readTree(text);
+            return node == null ? MissingNode.getInstance() : node;
+        } catch (IOException | RuntimeException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     private static JsonNode read(Path file) {

@@ -179,7 +179,7 @@ public final class ManifestConversion {
         List<ObjectChange> changes = new ArrayList<>(result.changes());
         changes.addAll(images);
         return new ConversionResult(result.input(), result.documents(), changes, result.conflicts(), result.objects(),
-                result.inputDecisions());
+                result.inputDecisions(), result.patchRewrites());
     }
 
     private static void checkLayout(ConversionRequest request, Path input, Path output) {

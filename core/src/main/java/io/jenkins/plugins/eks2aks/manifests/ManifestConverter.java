@@ -54,7 +54,23 @@ public final class ManifestConverter {
         }
         KustomizePatches patches = KustomizePatches.of(input);
         leaveOutPatchesOfExcludedObjects(patches, documents, changes);
-        return new ConversionResult(input, documents, changes, conflicts, objects, patches.decisions());
+        KustomizePatchConversion unread = KustomizePatchConversion.of(patches.unread(), this::convertPartial);
+        changes.addAll(unread.changes());
+        conflicts.addAll(unread.conflicts());
+        List<String> decisions = new ArrayList<>(patches.decisions());
+        decisions.addAll(unread.decisions());
+        return new ConversionResult(input, documents, changes, conflicts, objects, decisions, unread.rewrites());
+    }
+
+    /** The rules applied to one partial object (a kustomize patch's): its changes, and the object with them applied. */
+    private KustomizePatchConversion.Converted convertPartial(KubeObject object) {
+        List<ObjectNode> ops = new ArrayList<>();
+        List<ObjectChange> changes = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        boolean excluded = convertObject(object, ops, changes, conflicts);
+        ObjectNode after = excluded || ops.isEmpty() ? object.object()
+                : (ObjectNode) JsonPatch.apply(ordered(ops), object.object());
+        return new KustomizePatchConversion.Converted(after, changes, conflicts, excluded);
     }
 
     /**

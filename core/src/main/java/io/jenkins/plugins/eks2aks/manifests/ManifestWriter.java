@@ -57,14 +57,24 @@ public final class ManifestWriter {
                 imageChanges.computeIfAbsent(c.object().name(), k -> new ArrayList<>()).add(c.change());
             }
         }
+        Map<String, List<PatchRewrite>> patchRewrites = new HashMap<>();
+        result.patchRewrites().forEach(r -> patchRewrites.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
         for (String other : input.passThrough()) {
             boolean images = imageChanges.containsKey(other);
-            if ((!dropped.isEmpty() || images) && KustomizeNamespaces.isKustomization(other)) {
+            List<PatchRewrite> rewrites = patchRewrites.getOrDefault(other, List.of());
+            if (!rewrites.isEmpty() && rewrites.get(0).wholeFile()) {
+                writeString(outputDir.resolve(other), rewrites.get(0).after()); // a converted JSON 6902 patch
+                continue;
+            }
+            if ((!dropped.isEmpty() || images || !rewrites.isEmpty()) && KustomizeNamespaces.isKustomization(other)) {
                 // A kustomization must not list a file that is no longer there, or kubectl kustomize fails.
                 String text = readString(input.root().resolve(other));
                 String kept = dropped.isEmpty() ? text : KustomizationResources.without(text, other, dropped);
                 if (images) {
                     kept = withImages(kept, imageChanges.get(other));
+                }
+                if (!rewrites.isEmpty()) {
+                    kept = InlinePatchText.apply(kept, rewrites); // converted inline patches
                 }
                 if (!kept.equals(text)) {
                     writeString(outputDir.resolve(other), kept);

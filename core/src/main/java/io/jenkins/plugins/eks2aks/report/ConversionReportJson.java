@@ -78,6 +78,19 @@ public final class ConversionReportJson {
                 }
                 g.writeEndArray();
             }
+            if (!result.decisionsAboutInput().isEmpty()) {
+                // Pending decisions that belong to no object (an empty input, a kustomize patch left unconverted).
+                g.writeArrayFieldStart("inputDecisions");
+                for (String decision : result.decisionsAboutInput()) {
+                    g.writeStartObject();
+                    g.writeStringField("reason", decision);
+                    // These are plain lines from the reader (no rule set keys on them): the keys list stays empty.
+                    g.writeArrayFieldStart("keys");
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("decisions");
             for (ObjectChange c : result.changes()) {
                 Change change = c.change();

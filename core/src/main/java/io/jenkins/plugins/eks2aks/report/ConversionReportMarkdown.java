@@ -52,10 +52,13 @@ public final class ConversionReportMarkdown {
         }
         List<ObjectChange> decisions = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
         doc.section("Decisions needed");
-        if (decisions.isEmpty()) {
+        // Decisions that belong to no object (an empty input, a kustomize patch left unconverted) come first.
+        List<String> items = new ArrayList<>(result.decisionsAboutInput());
+        decisions.stream().map(ConversionReportMarkdown::decision).forEach(items::add);
+        if (items.isEmpty()) {
             doc.paragraph("None.");
         } else {
-            doc.checklist(decisions.stream().map(ConversionReportMarkdown::decision).toList());
+            doc.checklist(items);
         }
 
         List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code kubectl kustomize}, when kubectl is installed: the real Kustomize, for the overlay tests. */
-final class Kubectl {
+public final class Kubectl {
 
     private Kubectl() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         try {
             Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -31,7 +31,7 @@ final class Kubectl {
     }
 
     /** The objects {@code kubectl kustomize} builds from {@code overlay} (files outside it allowed). */
-    static List<JsonNode> kustomize(Path overlay) throws IOException, InterruptedException {
+    public static List<JsonNode> kustomize(Path overlay) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("kubectl", "kustomize", "--load-restrictor", "LoadRestrictionsNone", overlay.toString())
                 .redirectError(ProcessBuilder.Redirect.PIPE).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -35,27 +35,31 @@ class KustomizePatchesTest {
         Path out = tmp.resolve("out");
         var summary = new ManifestConversion(events::add).run(new ConversionRequest(INPUT, out,
                 MigrationMapping.defaults().withAcr("contoso.azurecr.io"), false));
-        // The node group of the Deployment patch, the role of the ServiceAccount patch, the inline Service patch.
-        assertEquals(3, summary.pendingDecisions(), all(events));
+        // The node group of the Deployment patch, the role of the ServiceAccount patch.
+        assertEquals(2, summary.pendingDecisions(), all(events));
         Path overlay = out.resolve("manifests/overlay");
 
         String servicePatch = Files.readString(overlay.resolve("service-patch.yaml"));
         assertTrue(servicePatch.contains("service.beta.kubernetes.io/azure-load-balancer-internal: \"true\""), servicePatch);
         assertFalse(servicePatch.contains("aws-load-balancer-scheme"), servicePatch);
 
-        List<String> warnings = events.stream().filter(e -> e.level() == EventLevel.WARNING).map(MigrationEvent::message).toList();
         String all = String.join("\n", events.stream().map(MigrationEvent::message).toList());
         assertFalse(all.contains("defined 2 ways"), all);
-        // The inline patch sets the Service's AWS scheme: left unconverted, it is a decision, never a silent pass.
-        assertTrue(warnings.contains("decision needed: overlay/kustomization.yaml patches[2]: an inline patch, not converted: "
-                + "move it to a file the kustomization names in path:, or convert it by hand; it sets load-balancer or ingress "
-                + "settings, so an internal load balancer could become public on AKS: a decision"), warnings.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("overlay/kustomization.yaml patches[1]: overlay/json-patch.yaml "
-                + "is a JSON 6902 patch")), warnings.toString());
+        assertFalse(all.contains("not converted"), all);
+        // The JSON 6902 patch's ECR image is pulled from ACR, in the same operation.
+        String jsonPatch = Files.readString(overlay.resolve("json-patch.yaml"));
+        assertTrue(jsonPatch.contains("op: replace") && jsonPatch.contains("value: contoso.azurecr.io/carts:3"), jsonPatch);
+        assertFalse(jsonPatch.contains("dkr.ecr"), jsonPatch);
+        // The inline patch setting the Service's AWS scheme is converted in its kustomization, the other lines kept.
+        String kustomization = Files.readString(overlay.resolve("kustomization.yaml"));
+        assertTrue(kustomization.contains("- patch: |-\n    apiVersion: v1\n    kind: Service\n"), kustomization);
+        assertTrue(kustomization.contains("        service.beta.kubernetes.io/azure-load-balancer-internal: \"true\"\n"), kustomization);
+        assertFalse(kustomization.contains("aws-load-balancer-scheme"), kustomization);
+        assertTrue(kustomization.contains("- path: json-patch.yaml\n  target: {kind: Deployment, name: carts}\n"), kustomization);
+        assertTrue(all.contains("Service carts/carts: 2 changes [L3] (overlay/kustomization.yaml)"), all);
 
         // The base's gp3 class gives way to the AKS built-in: its patch goes too, and leaves the kustomization.
         assertFalse(Files.exists(overlay.resolve("sc-patch.yaml")));
-        String kustomization = Files.readString(overlay.resolve("kustomization.yaml"));
         assertFalse(kustomization.contains("sc-patch.yaml"), kustomization);
         assertTrue(all.contains("StorageClass fast: excluded [SC2]: a kustomize patch of StorageClass fast (base/app.yaml)"), all);
 
@@ -65,6 +69,8 @@ class KustomizePatchesTest {
         assertEquals("true", service.at("/metadata/annotations/service.beta.kubernetes.io~1azure-load-balancer-internal").asText(),
                 service.toString());
         assertTrue(built.stream().noneMatch(o -> o.path("kind").asText().equals("StorageClass")), built.toString());
+        JsonNode deployment = built.stream().filter(o -> o.path("kind").asText().equals("Deployment")).findFirst().orElseThrow();
+        assertEquals("contoso.azurecr.io/carts:3", deployment.at("/spec/template/spec/containers/0/image").asText(), deployment.toString());
     }
 
     private static String all(List<MigrationEvent> events) {

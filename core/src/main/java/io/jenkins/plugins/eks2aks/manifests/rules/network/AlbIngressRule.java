@@ -195,6 +195,16 @@ public final class AlbIngressRule implements ConversionRule {
             } else if (HEALTH.contains(name) && !agic) {
                 out.add(Changes.of(ingress, "N8").removeKey(ANNOTATIONS, key, RuleMode.DROP, "NGINX checks backends through "
                         + "the pods' readiness probes: make sure the pods have them (catalog N8)"));
+            } else if (name.equals("inbound-cidrs") && target == IngressTarget.WEBAPPROUTING) {
+                // App routing is NGINX: it allows only these client ranges, as the ALB's security group did.
+                out.addAll(rename(ingress, "N13", key, "nginx.ingress.kubernetes.io/whitelist-source-range",
+                        value.replace(" ", ""), "the client address ranges allowed"));
+            } else if (name.equals("inbound-cidrs")) {
+                out.add(Changes.of(ingress, "N13").decision(Pointers.child(ANNOTATIONS, key), key + " (" + value + ") allowed "
+                        + "only these client ranges: " + target.key() + " has no per-ingress annotation for them; restrict them "
+                        + "with a WAF policy or an NSG rule on the gateway's subnet, or set ingress.target webapprouting in "
+                        + "eks2aks.yaml, which carries them as nginx.ingress.kubernetes.io/whitelist-source-range (catalog N13)")
+                        .withMappingKeys("ingress.target"));
             } else if (name.equals("listen-ports")) {
                 out.add(listenPorts(ingress, key, value));
             } else if (name.equals("certificate-arn")) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.Upstream;
 import io.jenkins.plugins.eks2aks.mapping.IngressTarget;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -146,7 +147,6 @@ class AlbIngressRuleTest {
             certificate-arn                 | N4  | arn:aws:acm:us-east-1:123456789012:certificate/abc
             actions.redirect                | N11 | '{"Type":"redirect"}'
             conditions.web                  | N12 | '[]'
-            inbound-cidrs                   | N13 | 10.0.0.0/8
             wafv2-acl-arn                   | N14 | arn
             auth-type                       | N15 | oidc
             listen-ports                    | N6  | '[{"HTTPS":8443}]'
@@ -154,6 +154,22 @@ class AlbIngressRuleTest {
     void settingsThatNeedAPersonAreReported(String name, String rule, String value) {
         ConversionResult result = convert(IngressTarget.WEBAPPROUTING, ALB + name + ": '" + value.replace("'", "") + "'");
         assertTrue(Conversions.changes(result, rule).stream().anyMatch(c -> c.mode() == RuleMode.HUMAN), result.changes().toString());
+    }
+
+    @Test
+    void inboundCidrsAreCarriedToAppRoutingAndADecisionNamingTheTargetKeyElsewhere() {
+        ConversionResult appRouting = convert(IngressTarget.WEBAPPROUTING, ALB + "inbound-cidrs: '10.0.0.0/8, 192.168.0.0/16'");
+        JsonNode annotations = output(appRouting).at("/metadata/annotations");
+        assertEquals("10.0.0.0/8,192.168.0.0/16", annotations.path("nginx.ingress.kubernetes.io/whitelist-source-range").asText(),
+                annotations.toString());
+        assertFalse(annotations.has(ALB + "inbound-cidrs"), annotations.toString());
+        assertTrue(Conversions.changes(appRouting, "N13").stream().noneMatch(c -> c.mode() == RuleMode.HUMAN));
+
+        for (IngressTarget target : List.of(IngressTarget.AGIC, IngressTarget.AGC)) {
+            ConversionResult other = convert(target, ALB + "scheme: internet-facing\n" + ALB + "inbound-cidrs: 10.0.0.0/8");
+            var decision = Conversions.changes(other, "N13").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
+            assertEquals(List.of("ingress.target"), decision.mappingKeys(), decision.reason());
+        }
     }
 
     @Test

@@ -454,4 +454,140 @@ class PrivateLoadBalancersStayPrivateTest {
         }
         return false;
     }
+
+    /**
+     * An overlay whose kustomize patch sets the scheme of its base's load balancer, in each form a kustomization
+     * holds one: JSON 6902 operations in a file ({@code patches} or {@code patchesJson6902}) or inline (a literal
+     * block or a one-line JSON string), an inline strategic-merge patch. The overlay is built (by kubectl kustomize
+     * when installed, and by {@link OverlayBuild} always) and the built Service judged as AKS would judge it.
+     */
+    @ParameterizedTest(name = "{0}: internal on EKS = {4}")
+    @MethodSource("overlayPatches")
+    void aSchemeSetByAKustomizePatchDecidesOnAksAsOnEks(String title, String baseScheme, String kustomization, String patchFile,
+                                                        boolean internal, @TempDir Path tmp) throws Exception {
+        Path input = tmp.resolve("in");
+        java.nio.file.Files.createDirectories(input.resolve("base"));
+        java.nio.file.Files.createDirectories(input.resolve("overlay"));
+        java.nio.file.Files.writeString(input.resolve("base/kustomization.yaml"), "resources:\n- service.yaml\n");
+        java.nio.file.Files.writeString(input.resolve("base/service.yaml"), service(
+                (AWS_ANNOTATION + "scheme: " + baseScheme + ", " + AWS_ANNOTATION + "type: external"), ""));
+        String k = kustomization;
+        java.nio.file.Files.writeString(input.resolve("overlay/kustomization.yaml"), "resources:\n- ../base\n" + k);
+        if (!patchFile.isEmpty()) {
+            java.nio.file.Files.writeString(input.resolve("overlay/" + (patchFile.startsWith("[") ? "lb.json" : "lb.yaml")),
+                    patchFile);
+        }
+        var summary = new ManifestConversion(EventSink.NONE).run(new ConversionRequest(input, tmp.resolve("out"),
+                MigrationMapping.defaults(), false));
+        Path out = tmp.resolve("out/manifests");
+        JsonNode built = OverlayBuild.build(out.resolve("base/service.yaml"), out.resolve("overlay"));
+        assertEquals(!internal, publicOnAks(built), title + ": " + built + "\n"
+                + java.nio.file.Files.readString(out.resolve("overlay/kustomization.yaml")));
+        assertEquals(0, summary.pendingDecisions(), title);
+        if (io.jenkins.plugins.eks2aks.manifests.output.Kubectl.available()) {
+            JsonNode real = io.jenkins.plugins.eks2aks.manifests.output.Kubectl.kustomize(out.resolve("overlay")).get(0);
+            assertEquals(!internal, publicOnAks(real), title + " (kubectl kustomize): " + real);
+        }
+    }
+
+    @Test
+    void aPatchRemovingAnInternalSchemeIsADecision(@TempDir Path tmp) throws Exception {
+        Path input = tmp.resolve("in");
+        java.nio.file.Files.createDirectories(input.resolve("overlay"));
+        java.nio.file.Files.writeString(input.resolve("overlay/service.yaml"), service(AWS_ANNOTATION + "scheme: internal", ""));
+        java.nio.file.Files.writeString(input.resolve("overlay/kustomization.yaml"), """
+                resources: [service.yaml]
+                patches:
+                - target: {kind: Service, name: s}
+                  patch: |-
+                    - op: remove
+                      path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-scheme
+                """);
+        List<io.jenkins.plugins.eks2aks.events.MigrationEvent> events = new ArrayList<>();
+        var summary = new ManifestConversion(events::add).run(new ConversionRequest(input, tmp.resolve("out"),
+                MigrationMapping.defaults(), false));
+        assertEquals(1, summary.pendingDecisions(), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.message().startsWith("decision needed: overlay/kustomization.yaml patches[0] "
+                + "operation 0 (remove ")), events.toString());
+    }
+
+
+    static Stream<Arguments> overlayPatches() {
+        return Stream.of(
+                Arguments.of("6902 file in patches, add scheme internal", "internet-facing", """
+                        patches:
+                        - path: lb.yaml
+                          target: {kind: Service, name: s}
+                        """, """
+                        - op: add
+                          path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-scheme
+                          value: internal
+                        """, true),
+                Arguments.of("6902 file in patchesJson6902 (JSON), replace", "internet-facing", """
+                        patchesJson6902:
+                        - path: lb.json
+                          target: {version: v1, kind: Service, name: s, namespace: shop}
+                        """, """
+                        [{"op": "replace", "path": "/metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-scheme", "value": "internal"}]
+                        """, true),
+                Arguments.of("6902 inline block, replace scheme internal", "internet-facing", """
+                        patches:
+                        - target:
+                            kind: Service
+                            name: s
+                          patch: |-
+                            # make it private
+                            - op: replace
+                              path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-scheme
+                              value: internal
+                        """, "", true),
+                Arguments.of("6902 inline JSON string, the whole annotation map", "internet-facing", """
+                        patches:
+                        - target: {kind: Service, name: s}
+                          patch: '[{"op": "replace", "path": "/metadata/annotations", "value": {"service.beta.kubernetes.io/aws-load-balancer-scheme": "internal", "service.beta.kubernetes.io/aws-load-balancer-type": "external"}}]'
+                        """, "", true),
+                Arguments.of("6902 inline, legacy internal flag", "internet-facing", """
+                        patches:
+                        - target: {kind: Service, name: s}
+                          patch: |
+                            - op: add
+                              path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-internal
+                              value: "true"
+                        """, "", true),
+                Arguments.of("6902 in patchesJson6902 inline", "internet-facing", """
+                        patchesJson6902:
+                        - target: {version: v1, kind: Service, name: s}
+                          patch: |-
+                            - {op: add, path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-scheme, value: internal}
+                        """, "", true),
+                Arguments.of("inline strategic merge", "internet-facing", """
+                        patches:
+                        - patch: |-
+                            apiVersion: v1
+                            kind: Service
+                            metadata:
+                              name: s
+                              namespace: shop
+                              annotations:
+                                service.beta.kubernetes.io/aws-load-balancer-scheme: internal
+                        """, "", true),
+                Arguments.of("6902 inline, an internal base made public", "internal", """
+                        patches:
+                        - target: {kind: Service, name: s}
+                          patch: |-
+                            - op: replace
+                              path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-scheme
+                              value: internet-facing
+                        """, "", false),
+                Arguments.of("6902 inline, an internal base with another annotation", "internal", """
+                        patches:
+                        - target: {kind: Service, name: s}
+                          patch: |-
+                            - op: add
+                              path: /metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-healthcheck-path
+                              value: /healthz
+                        """, "", true));
+    }
+
+    private static final String AWS_ANNOTATION = "service.beta.kubernetes.io/aws-load-balancer-";
 }
