@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import com.azure.core.http.HttpClient;
 import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.images.ecr.EcrStandIn;
 import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
 import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
 import io.jenkins.plugins.eks2aks.standins.EntraStandIn;
@@ -75,9 +76,12 @@ class RehearsalTest {
     static final S3EmulatorExtension S3 = S3EmulatorExtension.withBuckets("velero");
     @RegisterExtension
     static final AzuriteExtension AZURITE = new AzuriteExtension();
-    /** ECR and ACR: the example's images by tag, under the same repository paths. */
+    /**
+     * ECR and ACR: the example's images under the same repository paths. ECR's registry takes only the user and
+     * password GetAuthorizationToken hands out, and is reached at the token's proxyEndpoint.
+     */
     @RegisterExtension
-    static final DockerRegistryExtension ECR = DockerRegistryExtension.anonymous();
+    static final DockerRegistryExtension ECR = DockerRegistryExtension.basicAuth();
     @RegisterExtension
     static final DockerRegistryExtension ACR = DockerRegistryExtension.anonymous();
     /** Each image as the workloads name it below the registry ({@code shop/web:1.8.2}, {@code shop/api:2.4.0@sha256:…}) and its digest. */
@@ -98,12 +102,12 @@ class RehearsalTest {
     private VeleroCluster eks;
     private VeleroCluster aks;
     private EksApiStandIn eksApi;
+    private EcrStandIn ecrApi;
     private EntraStandIn entra;
     private ArmAksStandIn arm;
     private TestVelero velero;
     private BlobContainerClient container;
     private Path manifests;
-    private Path imagesFile;
     /** The summary of the last run started in a thread, for the message of a failed wait. */
     private volatile MigrationSummary last;
     /** How the last run started in a thread ended when it was interrupted. */
@@ -168,9 +172,8 @@ class RehearsalTest {
         }
         container = new BlobServiceClientBuilder().connectionString(AZURITE.get().connectionString()).buildClient()
                 .getBlobContainerClient("velero-" + System.nanoTime());
-        List<String> lines = new ArrayList<>();
-        IMAGES.keySet().forEach(i -> lines.add(ECR.get().hostPort() + "/" + i));
-        imagesFile = Files.write(tmp.resolve("ecr-images.txt"), lines);
+        ecrApi = new EcrStandIn(ECR.get().username(), ECR.get().password(), Clock.systemUTC(), Duration.ofHours(12))
+                .proxyEndpoint(ECR.get().baseUrl());
         eksApi = new EksApiStandIn("shop-prod");
         eksApi.apiServer(eks.cluster.url(), eks.cluster.certificateAuthority());
         entra = new EntraStandIn(TENANT, CLIENT, SECRET);
@@ -190,6 +193,7 @@ class RehearsalTest {
         arm.close();
         entra.close();
         eksApi.close();
+        ecrApi.close();
         aks.close();
         eks.close();
     }
@@ -319,8 +323,8 @@ class RehearsalTest {
                 .setReadPermission(true).setAddPermission(true).setCreatePermission(true).setWritePermission(true).setListPermission(true)));
         return new MigrateOptions(manifests.toString(), null, tmp.resolve("migration").toString(), false, null, null, false, "shop-prod",
                 S3Emulator.REGION, null, null, null, "rg-shop", "shop-aks", null,
-                null, null, ACR.get().hostPort(), imagesFile.toString(), "copy",
-                List.of(ECR.get().hostPort(), ACR.get().hostPort()), null, List.of("shop"), null, "1m",
+                null, null, ACR.get().hostPort(), null, "copy",
+                List.of(ACR.get().hostPort()), null, List.of("shop"), null, "1m",
                 "s3://velero", container.getBlobContainerUrl() + "?" + sas, io.jenkins.plugins.eks2aks.testservers.Azurite.ACCOUNT_NAME,
                 container.getBlobContainerName(), "rg-backups");
     }
@@ -377,7 +381,7 @@ class RehearsalTest {
     }
 
     /** EKS by name and region, AKS by resource group and name: the clusters were reached the way the clouds give them. */
-    private void assertTheCloudPaths() {
+    private void assertTheCloudPaths() throws java.io.IOException {
         assertTrue(eksApi.requests().stream().anyMatch(r -> r.method().equals("GET") && r.path().equals("/clusters/shop-prod")),
                 "DescribeCluster: " + eksApi.requests());
         List<String> eksTokens = tokens(eks);
@@ -396,6 +400,12 @@ class RehearsalTest {
         assertFalse(aksTokens.isEmpty(), "the run reached AKS");
         assertTrue(aksTokens.stream().allMatch(a -> a.startsWith("Bearer entra-")), "AKS was called with Entra tokens: " + aksTokens);
         assertEquals(List.of(), entra.requestsElsewhere(), "nothing left loopback for Microsoft's authority");
+        // The images: the inventory's list of the workloads' ECR images, each read with a GetAuthorizationToken token.
+        List<String> listed = Files.readAllLines(tmp.resolve("migration/inventory/ecr-images.txt")).stream().sorted().toList();
+        List<String> expected = IMAGES.keySet().stream().map(i -> (i.startsWith("platform/") ? "210987654321.dkr.ecr.eu-west-1"
+                : "123456789012.dkr.ecr.us-east-1") + ".amazonaws.com/" + i).sorted().toList();
+        assertEquals(expected, listed, "the live inventory's image list is what the images step copied");
+        assertTrue(ecrApi.calls("GetAuthorizationToken") >= 2, "a token per ECR registry (two accounts): " + ecrApi.calls("GetAuthorizationToken"));
     }
 
     /** The credentials the cluster saw, but the test's own (its admin client and the test Velero use the mock's token). */
@@ -413,6 +423,7 @@ class RehearsalTest {
         env.put("AWS_REGION", s3.region());
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString());
+        env.put("AWS_ENDPOINT_URL_ECR", ecrApi.endpoint().toString());
         env.put("AZURE_CLIENT_ID", CLIENT);
         env.put("AZURE_CLIENT_SECRET", SECRET);
         env.put("AZURE_TENANT_ID", TENANT);
