@@ -30,7 +30,7 @@ public final class ClusterConnector {
      * @param environment where AWS and Azure settings are read from ({@code AWS_REGION}, {@code AZURE_*}, endpoints)
      * @param aws         explicit AWS credentials (a Jenkins credential), or null for the environment's
      * @param azure       an explicit service principal, or null for the environment's
-     * @param azureHttp   the HTTP client for ARM, or null for the default
+     * @param azureHttp   the HTTP client for ARM and Entra ID, or null for the default
      * @param timeout     of each API call
      */
     public ClusterConnector(Map<String, String> environment, AwsCredentials aws, AzureServicePrincipal azure,
@@ -57,7 +57,7 @@ public final class ClusterConnector {
             AwsSettings settings = AwsSettings.resolve(environment, access.region(), null, aws);
             return EksConnection.open(settings, access.eksCluster(), timeout, clock, events).kubernetes();
         }
-        AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription());
+        AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription(), azureHttp);
         var manager = AksClients.containerService(settings, azureHttp != null ? azureHttp : AksClients.defaultHttpClient());
         AksUserKubeconfig.Fetched fetched = AksUserKubeconfig.fetch(manager, settings, access.resourceGroup(), access.aksName());
         return KubernetesClients.fromKubeconfigText(fetched.text(), access.describe(), fetched.tokens(), timeout);

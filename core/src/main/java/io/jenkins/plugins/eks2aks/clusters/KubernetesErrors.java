@@ -17,6 +17,11 @@ public final class KubernetesErrors {
 
     public static MigrationException explain(KubernetesClient client, String doing, KubernetesClientException e) {
         String server = client.getConfiguration().getMasterUrl();
+        if (interrupted(e)) {
+            // fabric8 wraps the interrupt of a waiting call; it is a stop, not a slow server.
+            Thread.currentThread().interrupt();
+            return new MigrationException("Interrupted while " + doing + " (Kubernetes API server " + server + ")", e);
+        }
         int code = e.getCode();
         if (code == 401) {
             return new MigrationException("The Kubernetes API server " + server + " rejected the credentials (401 Unauthorized) while "
@@ -38,5 +43,22 @@ public final class KubernetesErrors {
         }
         return new MigrationException("The Kubernetes API server " + server + " failed " + doing + ": "
                 + (code > 0 ? code + " " : "") + e.getMessage(), e);
+    }
+
+    /**
+     * Whether the call ended because this thread was interrupted: fabric8 sets the flag again and keeps the
+     * {@link InterruptedException} as the cause (a socket timeout is an {@link InterruptedIOException} too, but
+     * neither sets the flag nor carries that cause).
+     */
+    static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -49,6 +49,14 @@ public final class OutputFolder {
     }
 
     /**
+     * An output folder eks2aks wrote for something the command must not replace (e.g. a migration's folder, which holds
+     * the ledger and every step's reports); {@code message} says what it is and what to do instead.
+     */
+    public static OutputFolderInUseException inUse(Path folder, String message) {
+        return new OutputFolderInUseException(folder.toAbsolutePath().normalize(), message, true);
+    }
+
+    /**
      * Refuses an output that holds one of the inputs or lies inside one (replacing it would delete the input, or
      * the next run would read its own output).
      *

@@ -19,6 +19,12 @@ public final class OutputFolderInUseException extends MigrationException {
         this.folder = folder.toString();
     }
 
+    /** A folder eks2aks wrote, but for something this command must not replace; {@code message} says what to do instead. */
+    OutputFolderInUseException(Path folder, String message, boolean custom) {
+        super(message);
+        this.folder = folder.toString();
+    }
+
     /** The folder, absolute. */
     public String folder() {
         return folder;

@@ -30,8 +30,19 @@ public final class CopyImagesRunner {
         ImageMigrationAccess clouds = new ImageMigrationAccess(settings, aws, azure, spec.subscription());
         CredentialsProvider cloudTarget = spec.acrTarget()
                 ? clouds.acrTarget(spec.registry(), spec.plainHttp().contains(spec.registry())) : CredentialsProvider.ANONYMOUS;
-        RegistryAccess access = RegistryAccess.of(logins.sources(clouds.ecrSources()), logins.target(cloudTarget),
-                new HashSet<>(spec.plainHttp()));
+        ImageMigrationAccess.EcrSources ecr = clouds.ecrSources();
+        CredentialsProvider own = logins.sources(CredentialsProvider.ANONYMOUS);
+        RegistryAccess access = RegistryAccess.of(logins.sources(ecr), logins.target(cloudTarget), new HashSet<>(spec.plainHttp()))
+                .withSourceEndpoints(host -> {
+                    if (own.credentialsFor(host).isPresent()) {
+                        return java.util.Optional.empty(); // the user's own login: no ECR token, the host's own name
+                    }
+                    try {
+                        return ecr.endpoint(host);
+                    } catch (RuntimeException e) {
+                        return java.util.Optional.empty(); // the token's failure is reported where the registry asks for it
+                    }
+                });
         AcrImportSettings acrImport = spec.mode() == MigrationMode.IMPORT && !spec.dryRun()
                 ? clouds.acrImport(spec.registry(), spec.resourceGroup()) : null;
         ImageMigrationRequest request = new ImageMigrationRequest(spec.images(), spec.to(), spec.mode(), spec.parallel(),

@@ -54,11 +54,30 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
         return host.endsWith(".azurecr.io") || host.endsWith(".azurecr.cn") || host.endsWith(".azurecr.us");
     }
 
-    /** ECR sources: a token from GetAuthorizationToken per registry, made when first needed and refreshed. */
-    public CredentialsProvider ecrSources() {
+    /**
+     * ECR sources: a token from GetAuthorizationToken per registry, made when first needed and refreshed; each registry
+     * reached at the token's {@code proxyEndpoint}.
+     */
+    public EcrSources ecrSources() {
         Map<String, EcrCredentials> ecr = new ConcurrentHashMap<>();
-        return host -> EcrImageReference.parse(host + "/x").flatMap(ref -> ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(
-                ecrClient(ref.region()), h, AwsSettings.credentialsSource(settings, null, aws))).credentialsFor(host));
+        java.util.function.Function<String, Optional<EcrCredentials>> tokens = host -> EcrImageReference.parse(host + "/x")
+                .map(ref -> ecr.computeIfAbsent(host, h -> EcrCredentials.forHost(ecrClient(ref.region()), h,
+                        AwsSettings.credentialsSource(settings, null, aws))));
+        return new EcrSources() {
+            @Override
+            public Optional<io.jenkins.plugins.eks2aks.images.auth.RegistryCredentials> credentialsFor(String host) {
+                return tokens.apply(host).flatMap(c -> c.credentialsFor(host));
+            }
+
+            @Override
+            public Optional<URI> endpoint(String host) {
+                return tokens.apply(host).flatMap(c -> c.endpoint(host));
+            }
+        };
+    }
+
+    /** ECR's registries: their tokens, and where each token says to reach its registry. */
+    public interface EcrSources extends CredentialsProvider, io.jenkins.plugins.eks2aks.images.registry.RegistryEndpoints {
     }
 
     /**

@@ -69,6 +69,7 @@ public final class MigrationRun {
         List<StepStatus> statuses = new ArrayList<>();
         Set<MigrationStep> rerun = EnumSet.noneOf(MigrationStep.class);
         String failed = null;
+        String interrupted = null;
         for (MigrationStep step : MigrationStep.values()) {
             String key = step.key();
             if (failed != null) {
@@ -109,12 +110,19 @@ public final class MigrationRun {
             events.info(TOPIC, key + ": running (" + reason + ")");
             Instant start = clock.instant();
             StepResult result = runStep(prepared);
+            // An interrupt (a Jenkins abort, a kill of the thread) is a stop, not a failure to fix: the flag is cleared
+            // so the ledger and the reports can still be written, and the run ends with InterruptedException.
+            boolean stopped = Thread.interrupted();
             Instant end = clock.instant();
             ledger = ledger.with(new LedgerEntry(key, digest, result.outputs(), start, end.isBefore(start) ? start : end,
                     result.succeeded() ? LedgerEntry.Outcome.SUCCEEDED : LedgerEntry.Outcome.FAILED, result.work(),
                     result.succeeded() ? null : result.message()));
             ledger.write(ledgerFile);
-            if (result.succeeded()) {
+            if (stopped) {
+                interrupted = key;
+                failed = key;
+                statuses.add(new StepStatus(key, result.succeeded() ? StepStatus.State.RAN : StepStatus.State.FAILED, reason, result.message()));
+            } else if (result.succeeded()) {
                 statuses.add(status(new StepStatus(key, StepStatus.State.RAN, reason, result.message())));
             } else {
                 failed = key;
@@ -127,6 +135,11 @@ public final class MigrationRun {
                 ledgerFile.toString(), request.dryRun() ? null : request.output().resolve(MigrationReports.MARKDOWN).toString());
         if (!request.dryRun()) {
             MigrationReports.write(request.output(), summary);
+        }
+        if (interrupted != null) {
+            String line = "Interrupted in " + interrupted + "; the ledger keeps every step that finished. Resume with: " + resume;
+            events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, line));
+            throw new InterruptedException(line);
         }
         if (failed != null) {
             events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, "Stopped at " + failed + "; the ledger keeps every step that "

@@ -91,7 +91,7 @@ final class StepActions {
     }
 
     ClusterConnector connector() {
-        return new ClusterConnector(clients.settings(), clients.aws(), clients.azure(), null, Duration.ofSeconds(30), clock, events);
+        return new ClusterConnector(clients.settings(), clients.aws(), clients.azure(), clients.azureHttp(), Duration.ofSeconds(30), clock, events);
     }
 
     /** A digest of the run-wide values and {@code step}'s own. */
@@ -142,7 +142,7 @@ final class StepActions {
                 names.targetKubeconfig(), "the inventory step's " + INVENTORY_JSON, "ingress", names.output(), names.timeout());
         return new PreparedStep(step, null, digest.digest(), () -> {
             PreflightSummary s = new PreflightRunner(events, clock).run(options.request(optionNames, PathScope.currentFolder()),
-                    clients.settings(), clients.azure());
+                    clients.settings(), clients.azure(), clients.azureHttp());
             String counts = s.passed() + " checks passed, " + s.failed() + " failed, " + s.notChecked() + " not checked";
             return s.ready() ? StepResult.ok(counts, Map.of(), out)
                     : StepResult.failed(counts + ": " + String.join(", ", s.failedChecks()) + " (fixes in " + s.markdown() + ")", out);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.plan;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.OptionException;
+import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.ledger.Ledger;
 
@@ -64,9 +65,21 @@ public record PlanOptions(String manifests, String inventory, String dump, Strin
             inputs.add(dumpPath);
         }
         Path out = scope.output(output, names.output(), inputs).toAbsolutePath().normalize();
+        if (!force && isMigrationFolder(out)) {
+            // Plan replaces its folder as a whole; a migration's folder is the ledger and every step's reports.
+            throw OutputFolder.inUse(out, names.output() + " '" + output + "' is a migration's folder (it holds " + Ledger.FILE
+                    + " and the steps' reports) and plan would replace it: nothing was changed. Give plan a folder of its own and read "
+                    + "the ledger with " + names.ledger() + " " + out.resolve(Ledger.FILE) + ", or replace it on purpose");
+        }
         Path ledgerPath = scope.input(ledger, names.ledger());
         Path ledgerFile = ledgerPath == null ? out.resolve(Ledger.FILE) : ledgerPath.toAbsolutePath().normalize();
         return new PlanRequest(manifestPath, inventoryFile, dumpPath, mappingFile, ledgerFile, out, force, this);
+    }
+
+    /** A ledger next to a step's report folder: what {@code migrate} writes (a plan's own folder has no subfolders). */
+    static boolean isMigrationFolder(Path folder) {
+        return Files.isRegularFile(folder.resolve(Ledger.FILE))
+                && java.util.Arrays.stream(MigrationStep.values()).anyMatch(s -> Files.isDirectory(folder.resolve(s.key())));
     }
 
     private static Path existing(Path path, String value, String name, String what) {

@@ -27,15 +27,21 @@ public final class PreflightRunner {
      * @param principal the service principal the front end resolved, or null for the environment's
      */
     public PreflightSummary run(PreflightSpec spec, Map<String, String> settings, AzureServicePrincipal principal) {
+        return run(spec, settings, principal, null);
+    }
+
+    /** As {@link #run(PreflightSpec, Map, AzureServicePrincipal)}, Entra ID and ARM reached through {@code azureHttp} (null: the default). */
+    public PreflightSummary run(PreflightSpec spec, Map<String, String> settings, AzureServicePrincipal principal,
+                                com.azure.core.http.HttpClient azureHttp) {
         PreflightRequirements requirements = spec.inventory() != null
                 ? PreflightRequirements.fromInventory(spec.inventory(), spec.ingress(), spec.acr(), spec.veleroNamespace())
                 : PreflightRequirements.withoutInventory(spec.sourceVersion(), spec.ingress(), spec.acr(), spec.veleroNamespace());
         AksFacts aks = null;
         CloudAuthenticationException signIn = null;
         if (spec.cluster() != null) {
-            AzureSettings azure = AzureSettings.resolve(settings, principal, spec.subscription(), null, spec.subscriptionName());
+            AzureSettings azure = AzureSettings.resolve(settings, principal, spec.subscription(), azureHttp, spec.subscriptionName());
             try {
-                aks = new ArmAksReader(AksClients.containerService(azure, AksClients.defaultHttpClient()), azure.credentialSource())
+                aks = new ArmAksReader(AksClients.containerService(azure, azureHttp != null ? azureHttp : AksClients.defaultHttpClient()), azure.credentialSource())
                         .read(spec.resourceGroup(), spec.cluster(), spec.acr());
             } catch (CloudAuthenticationException e) {
                 signIn = e; // the checks that need no ARM still run and are reported; the run then fails with this line

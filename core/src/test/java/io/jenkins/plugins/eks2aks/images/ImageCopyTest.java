@@ -195,6 +195,29 @@ class ImageCopyTest {
     }
 
     @Test
+    void digestPinnedImagesAreCopiedWithTheirDigestAndMappedToIt(@TempDir Path tmp) throws Exception {
+        TestImages images = new TestImages(RegistryApi.of(SOURCE.get()));
+        TestImages.Pushed migrations = images.image("pinned/migrations", "build-7", true, "linux/amd64", TestImages.layer(8 * KIB, 720));
+        TestImages.Pushed api = images.image("pinned/api", "2.4.0", true, "linux/amd64", TestImages.layer(8 * KIB, 721));
+        DockerRegistry anon = ANONYMOUS.get();
+        // As workloads pin them: by digest alone, and by tag and digest.
+        List<String> refs = List.of(src("pinned/migrations@" + migrations.digest()), src("pinned/api:2.4.0@" + api.digest()));
+
+        ImageMigrationSummary summary = run(refs, anon.hostPort(), access(), 2, tmp);
+
+        assertEquals(0, summary.failures(), summary.results().toString());
+        assertEquals(migrations.digest(), RegistryApi.of(anon).digest("pinned/migrations", migrations.digest()).orElseThrow(),
+                "the manifest is in the target under its digest");
+        assertEquals(api.digest(), RegistryApi.of(anon).digest("pinned/api", "2.4.0").orElseThrow());
+        JsonNode mapping = new ObjectMapper().readTree(tmp.resolve("image-mapping.json").toFile()).path("images");
+        assertEquals(anon.hostPort() + "/pinned/migrations@" + migrations.digest(), mapping.path(refs.get(0)).asText());
+        assertEquals(anon.hostPort() + "/pinned/api:2.4.0@" + api.digest(), mapping.path(refs.get(1)).asText());
+        ImageMigrationSummary again = run(refs, anon.hostPort(), access(), 2, tmp.resolve("again"));
+        assertTrue(again.results().stream().allMatch(r -> r.status() == ImageStatus.UNCHANGED),
+                again.results().toString());
+    }
+
+    @Test
     void badInputFailsThoseImagesWithOneLineEachAndTheOthersComplete(@TempDir Path tmp) throws Exception {
         TestImages images = new TestImages(RegistryApi.of(SOURCE.get()));
         TestImages.Pushed good = images.image("batch/good", "1", true, "linux/amd64", TestImages.layer(10 * KIB, 700));

@@ -13,7 +13,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.storage.CSIDriverBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import com.azure.core.http.HttpClient;
 import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.images.ecr.EcrStandIn;
+import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
+import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
+import io.jenkins.plugins.eks2aks.standins.EntraStandIn;
+import io.jenkins.plugins.eks2aks.standins.PagingCrudDispatcher;
 import io.jenkins.plugins.eks2aks.ledger.Ledger;
 import io.jenkins.plugins.eks2aks.ledger.LedgerEntry;
 import io.jenkins.plugins.eks2aks.images.RegistryImages;
@@ -55,10 +61,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rehearsal over stand-ins for both clouds: the example's workloads on a mock EKS with a test Velero that carries
- * them through the S3 emulator, eks2aks' sync into Azurite and a test Velero on a mock AKS that restores them from
- * there with the ConfigMaps convert wrote; the images move between two docker-registry servers (ECR and ACR). The run is killed in the backup, fails at sync-storage and is killed in the
- * restore; each re-run completes without repeating finished work.
+ * The rehearsal over stand-ins for both clouds, reached the way a user reaches the real ones: EKS by its name and
+ * region (DescribeCluster on the EKS API stand-in, then the API server with an EKS token, a presigned STS
+ * GetCallerIdentity), AKS by resource group and name (Entra ID's token endpoint, then ARM's listClusterUserCredential
+ * for an Entra-integrated cluster, then the API server with an Entra token). The example's workloads run on a mock EKS
+ * with a test Velero that carries them through the S3 emulator, eks2aks' sync into Azurite and a test Velero on a mock
+ * AKS that restores them from there with the ConfigMaps convert wrote; the images, tagged and digest-pinned, move
+ * between two docker-registry servers (ECR and ACR). The run is interrupted in the backup, fails at sync-storage and is
+ * interrupted in the restore; each re-run completes without repeating finished work.
  */
 class RehearsalTest {
 
@@ -66,12 +76,22 @@ class RehearsalTest {
     static final S3EmulatorExtension S3 = S3EmulatorExtension.withBuckets("velero");
     @RegisterExtension
     static final AzuriteExtension AZURITE = new AzuriteExtension();
-    /** ECR and ACR: the example's images by tag, under the same repository paths. */
+    /**
+     * ECR and ACR: the example's images under the same repository paths. ECR's registry takes only the user and
+     * password GetAuthorizationToken hands out, and is reached at the token's proxyEndpoint.
+     */
     @RegisterExtension
-    static final DockerRegistryExtension ECR = DockerRegistryExtension.anonymous();
+    static final DockerRegistryExtension ECR = DockerRegistryExtension.basicAuth();
     @RegisterExtension
     static final DockerRegistryExtension ACR = DockerRegistryExtension.anonymous();
+    /** Each image as the workloads name it below the registry ({@code shop/web:1.8.2}, {@code shop/api:2.4.0@sha256:…}) and its digest. */
     private static final Map<String, String> IMAGES = new HashMap<>();
+    /** The example's pinned digests (of images that exist only in its story) and the pushed images' that replace them. */
+    private static final Map<String, String> PINNED = new HashMap<>();
+    private static final String TENANT = "11111111-2222-3333-4444-555555555555";
+    private static final String CLIENT = "7d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a";
+    private static final String SECRET = "rehearsal-client-secret-value";
+    private static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000001";
 
     private static final Path EXAMPLE = TestServerInstall.repositoryRoot().resolve("examples/eks-sample");
     private static final byte[] MEDIA_DATA = "the shop's product photos".repeat(500).getBytes();
@@ -81,19 +101,29 @@ class RehearsalTest {
 
     private VeleroCluster eks;
     private VeleroCluster aks;
+    private EksApiStandIn eksApi;
+    private EcrStandIn ecrApi;
+    private EntraStandIn entra;
+    private ArmAksStandIn arm;
     private TestVelero velero;
     private BlobContainerClient container;
     private Path manifests;
-    private Path eksConfig;
-    private Path imagesFile;
-    private Path aksConfig;
     /** The summary of the last run started in a thread, for the message of a failed wait. */
     private volatile MigrationSummary last;
+    /** How the last run started in a thread ended when it was interrupted. */
+    private volatile InterruptedException interrupted;
 
     @BeforeAll
     static void pushTheSourceImages() throws Exception {
         IMAGES.put("shop/web:1.8.2", RegistryImages.push(ECR.get(), "shop/web", "1.8.2", 6000, 21));
         IMAGES.put("platform/envoy:v1.29.4", RegistryImages.push(ECR.get(), "platform/envoy", "v1.29.4", 5000, 22));
+        // The example pins these by digest; the rehearsal's ECR holds images of its own, pinned the same ways.
+        String api = RegistryImages.push(ECR.get(), "shop/api", "2.4.0", 7000, 23);
+        String migrations = RegistryImages.push(ECR.get(), "shop/migrations", "build-118", 4000, 24);
+        PINNED.put("sha256:45ea093ca1964f76155c46449ebbf73534f1a9128c0df7ba2d55ea267e208a24", api);
+        PINNED.put("sha256:32c3f16662a10409d9605429580c0436feb22e702188c490a413f523e5a8c019", migrations);
+        IMAGES.put("shop/api:2.4.0@" + api, api);
+        IMAGES.put("shop/migrations@" + migrations, migrations);
     }
 
     @BeforeEach
@@ -101,7 +131,11 @@ class RehearsalTest {
         manifests = Files.createDirectories(tmp.resolve("k8s"));
         try (var files = Files.list(EXAMPLE)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, manifests.resolve(f.getFileName()));
+                String text = Files.readString(f);
+                for (Map.Entry<String, String> pin : PINNED.entrySet()) {
+                    text = text.replace(pin.getKey(), pin.getValue());
+                }
+                Files.writeString(manifests.resolve(f.getFileName()), text);
             }
         }
         eks = new VeleroCluster().installed();
@@ -138,11 +172,17 @@ class RehearsalTest {
         }
         container = new BlobServiceClientBuilder().connectionString(AZURITE.get().connectionString()).buildClient()
                 .getBlobContainerClient("velero-" + System.nanoTime());
-        List<String> lines = new ArrayList<>();
-        IMAGES.keySet().forEach(i -> lines.add(ECR.get().hostPort() + "/" + i));
-        imagesFile = Files.write(tmp.resolve("ecr-images.txt"), lines);
-        eksConfig = eks.kubeconfig(tmp).kubeconfig();
-        aksConfig = aks.kubeconfig(tmp).kubeconfig();
+        ecrApi = new EcrStandIn(ECR.get().username(), ECR.get().password(), Clock.systemUTC(), Duration.ofHours(12))
+                .proxyEndpoint(ECR.get().baseUrl());
+        eksApi = new EksApiStandIn("shop-prod");
+        eksApi.apiServer(eks.cluster.url(), eks.cluster.certificateAuthority());
+        entra = new EntraStandIn(TENANT, CLIENT, SECRET);
+        arm = new ArmAksStandIn("rg-shop", "shop-aks");
+        arm.access(true, false); // Entra ID integration, no local accounts: the kubeconfig's user runs kubelogin
+        // The version a team would create for EKS 1.29 today (the calendar moves on; a fixed one would fall out of support).
+        arm.kubernetesVersion(io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar.defaultAksTarget(
+                io.jenkins.plugins.eks2aks.kubernetes.KubernetesVersion.parse("1.29").orElseThrow(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).toString());
+        arm.apiServer(aks.cluster.url(), aks.cluster.certificateAuthority());
         velero = new TestVelero().source(eks.admin, s3(), "velero", Map.of("shop-media", MEDIA_DATA))
                 .target(aks.admin, container).start();
     }
@@ -150,6 +190,10 @@ class RehearsalTest {
     @AfterEach
     void stop() {
         velero.close();
+        arm.close();
+        entra.close();
+        eksApi.close();
+        ecrApi.close();
         aks.close();
         eks.close();
     }
@@ -165,6 +209,11 @@ class RehearsalTest {
         Ledger afterKill = ledger();
         assertTrue(afterKill.latest("convert").orElseThrow().succeeded());
         assertFalse(afterKill.latest("backup").map(LedgerEntry::succeeded).orElse(false), "the backup did not finish");
+        assertNotNull(interrupted, "the run ends with the interrupt");
+        assertTrue(interrupted.getMessage().startsWith("Interrupted in backup; the ledger keeps every step that finished. Resume with: "),
+                interrupted.getMessage());
+        String note = afterKill.latest("backup").orElseThrow().note();
+        assertTrue(note.startsWith("Interrupted while "), "an interrupt is not a server that did not answer: " + note);
         assertTrue(afterKill.latest("sync-storage").isEmpty());
 
         // Resumed, it fails at sync-storage: the container does not exist yet. The Backup is the same one.
@@ -182,6 +231,7 @@ class RehearsalTest {
         await(() -> count(aks, Restore.class) == 1, "the Restore is created");
         killedInRestore.interrupt();
         killedInRestore.join(30_000);
+        assertTrue(interrupted != null && interrupted.getMessage().startsWith("Interrupted in restore"), String.valueOf(interrupted));
         Ledger beforeRestore = ledger();
         assertTrue(beforeRestore.latest("verify-storage").orElseThrow().succeeded());
         assertEquals(1, beforeRestore.entries().stream().filter(e -> e.step().equals("backup") && e.succeeded()).count());
@@ -198,6 +248,7 @@ class RehearsalTest {
                 "the storage was copied once");
 
         assertTheAksSide();
+        assertTheCloudPaths();
 
         // A re-run repeats nothing at all.
         MigrationSummary again = run();
@@ -221,7 +272,7 @@ class RehearsalTest {
             }
         }
         assertTrue(expected.size() >= 8, "the example has that many objects to move: " + expected.size());
-        int copied = 0;
+        java.util.Set<String> moved = new java.util.TreeSet<>();
         for (HasMetadata want : expected) {
             HasMetadata got = aks.admin.resource(want).inNamespace("shop").get();
             assertNotNull(got, "restored on AKS: " + want.getKind() + " " + want.getMetadata().getName());
@@ -232,10 +283,13 @@ class RehearsalTest {
                 for (String image : images(g)) {
                     String ref = image.substring(image.indexOf('/') + 1);
                     if (image.startsWith(ACR.get().hostPort() + "/") && IMAGES.containsKey(ref)) {
-                        String[] parts = ref.split(":");
-                        assertEquals(IMAGES.get(ref), RegistryImages.digest(ACR.get(), parts[0], parts[1]).orElseThrow(),
+                        // Pulled by digest when pinned (the tag is then only informative), else by tag.
+                        int at = ref.indexOf('@');
+                        String name = ref.replaceAll("[:@].*$", "");
+                        String reference = at >= 0 ? ref.substring(at + 1) : ref.substring(ref.indexOf(':') + 1);
+                        assertEquals(IMAGES.get(ref), RegistryImages.digest(ACR.get(), name, reference).orElseThrow(),
                                 image + " is in ACR with the source's digest");
-                        copied++;
+                        moved.add(ref);
                     }
                 }
                 assertEquals(d.getSpec().getTemplate().getMetadata().getLabels(), g.getSpec().getTemplate().getMetadata().getLabels(),
@@ -251,7 +305,7 @@ class RehearsalTest {
                         "storage class of " + pvc.getMetadata().getName());
             }
         }
-        assertEquals(IMAGES.size(), copied, "every copied image is what a restored workload pulls");
+        assertEquals(new java.util.TreeSet<>(IMAGES.keySet()), moved, "every copied image, tagged or pinned, is what a restored workload pulls");
         Service internal = aks.admin.services().inNamespace("shop").withName("api-internal").get();
         assertEquals("true", internal.getMetadata().getAnnotations().get("service.beta.kubernetes.io/azure-load-balancer-internal"),
                 "an internal load balancer stays internal");
@@ -260,32 +314,34 @@ class RehearsalTest {
     }
 
     private static List<String> images(Deployment d) {
-        return d.getSpec().getTemplate().getSpec().getContainers().stream().map(c -> c.getImage()).toList();
+        var spec = d.getSpec().getTemplate().getSpec();
+        return java.util.stream.Stream.concat(spec.getInitContainers().stream(), spec.getContainers().stream()).map(c -> c.getImage()).toList();
     }
 
     private MigrateOptions options() {
         String sas = container.generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1), new BlobContainerSasPermission()
                 .setReadPermission(true).setAddPermission(true).setCreatePermission(true).setWritePermission(true).setListPermission(true)));
-        return new MigrateOptions(manifests.toString(), null, tmp.resolve("migration").toString(), false, null, null, false, null,
-                S3Emulator.REGION, eksConfig.toString(), null, null, null, null, null,
-                aksConfig.toString(), null, ACR.get().hostPort(), imagesFile.toString(), "copy",
-                List.of(ECR.get().hostPort(), ACR.get().hostPort()), null, List.of("shop"), null, "1m",
+        return new MigrateOptions(manifests.toString(), null, tmp.resolve("migration").toString(), false, null, null, false, "shop-prod",
+                S3Emulator.REGION, null, null, null, "rg-shop", "shop-aks", null,
+                null, null, ACR.get().hostPort(), null, "copy",
+                List.of(ACR.get().hostPort()), null, List.of("shop"), null, "1m",
                 "s3://velero", container.getBlobContainerUrl() + "?" + sas, io.jenkins.plugins.eks2aks.testservers.Azurite.ACCOUNT_NAME,
                 container.getBlobContainerName(), "rg-backups");
     }
 
     private MigrationSummary run() throws InterruptedException {
         return new MigrationRun(e -> { }, Clock.systemUTC()).run(options().request(MigrateOptions.Names.CLI, PathScope.currentFolder())
-                .withPollInterval(Duration.ofMillis(50)), new MigrationClients(settings(), null, null, null), "eks2aks migrate RESUME");
+                .withPollInterval(Duration.ofMillis(50)), new MigrationClients(settings(), null, null, null, azureHttp()), "eks2aks migrate RESUME");
     }
 
     private Thread start() {
         last = null;
+        interrupted = null;
         Thread t = new Thread(() -> {
             try {
                 last = run();
-            } catch (InterruptedException | RuntimeException e) {
-                // killed: what the ledger and the clusters hold is what the next run finds
+            } catch (InterruptedException e) {
+                interrupted = e; // what the ledger and the clusters hold is what the next run finds
             }
         }, "migrate");
         t.start();
@@ -317,13 +373,63 @@ class RehearsalTest {
         return summary.steps().stream().map(s -> s.state().key()).toList();
     }
 
-    private static Map<String, String> settings() {
+    /** Entra ID and ARM as the Azure SDK reaches them: each stand-in over its own loopback TLS. */
+    private HttpClient azureHttp() {
+        HttpClient toEntra = entra.httpClient();
+        HttpClient toArm = arm.httpClient();
+        return request -> request.getUrl().getPort() == arm.uri().getPort() ? toArm.send(request) : toEntra.send(request);
+    }
+
+    /** EKS by name and region, AKS by resource group and name: the clusters were reached the way the clouds give them. */
+    private void assertTheCloudPaths() throws java.io.IOException {
+        assertTrue(eksApi.requests().stream().anyMatch(r -> r.method().equals("GET") && r.path().equals("/clusters/shop-prod")),
+                "DescribeCluster: " + eksApi.requests());
+        List<String> eksTokens = tokens(eks);
+        assertFalse(eksTokens.isEmpty());
+        for (String bearer : eksTokens) {
+            assertTrue(bearer.startsWith("Bearer k8s-aws-v1."), "EKS was called with an EKS token only: " + bearer.substring(0, Math.min(20, bearer.length())));
+            String presigned = new String(java.util.Base64.getUrlDecoder().decode(bearer.substring("Bearer k8s-aws-v1.".length())),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(presigned.startsWith("https://sts." + S3Emulator.REGION + ".amazonaws.com/?Action=GetCallerIdentity")
+                    && presigned.contains("x-k8s-aws-id"), presigned);
+        }
+        assertTrue(arm.authorizations().stream().allMatch(a -> a != null && a.startsWith("Bearer entra-")), "ARM saw Entra tokens only");
+        assertTrue(entra.requests().stream().anyMatch(r -> String.valueOf(r.form().get("scope")).contains("6dae42f8-4368-4678-94ff-3960e28e3630")),
+                "a token for the AKS server application (instead of kubelogin)");
+        List<String> aksTokens = tokens(aks);
+        assertFalse(aksTokens.isEmpty(), "the run reached AKS");
+        assertTrue(aksTokens.stream().allMatch(a -> a.startsWith("Bearer entra-")), "AKS was called with Entra tokens: " + aksTokens);
+        assertEquals(List.of(), entra.requestsElsewhere(), "nothing left loopback for Microsoft's authority");
+        // The images: the inventory's list of the workloads' ECR images, each read with a GetAuthorizationToken token.
+        List<String> listed = Files.readAllLines(tmp.resolve("migration/inventory/ecr-images.txt")).stream().sorted().toList();
+        List<String> expected = IMAGES.keySet().stream().map(i -> (i.startsWith("platform/") ? "210987654321.dkr.ecr.eu-west-1"
+                : "123456789012.dkr.ecr.us-east-1") + ".amazonaws.com/" + i).sorted().toList();
+        assertEquals(expected, listed, "the live inventory's image list is what the images step copied");
+        assertTrue(ecrApi.calls("GetAuthorizationToken") >= 2, "a token per ECR registry (two accounts): " + ecrApi.calls("GetAuthorizationToken"));
+    }
+
+    /** The credentials the cluster saw, but the test's own (its admin client and the test Velero use the mock's token). */
+    private static List<String> tokens(VeleroCluster cluster) {
+        String admin = "Bearer " + cluster.admin.getConfiguration().getOauthToken();
+        return cluster.cluster.dispatcher().seen().stream().map(PagingCrudDispatcher.Seen::authorization)
+                .filter(a -> a != null && !a.equals(admin)).distinct().toList();
+    }
+
+    private Map<String, String> settings() {
         S3Emulator s3 = S3.get();
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ACCESS_KEY_ID", s3.accessKeyId());
         env.put("AWS_SECRET_ACCESS_KEY", s3.secretAccessKey());
         env.put("AWS_REGION", s3.region());
         env.put("AWS_ENDPOINT_URL_S3", s3.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString());
+        env.put("AWS_ENDPOINT_URL_ECR", ecrApi.endpoint().toString());
+        env.put("AZURE_CLIENT_ID", CLIENT);
+        env.put("AZURE_CLIENT_SECRET", SECRET);
+        env.put("AZURE_TENANT_ID", TENANT);
+        env.put("AZURE_SUBSCRIPTION_ID", SUBSCRIPTION);
+        env.put("AZURE_AUTHORITY_HOST", entra.authorityHost());
+        env.put("AZURE_RESOURCE_MANAGER_ENDPOINT", arm.uri().toString());
         return env;
     }
 

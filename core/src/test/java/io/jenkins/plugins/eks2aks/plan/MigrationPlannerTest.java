@@ -11,6 +11,7 @@ import io.jenkins.plugins.eks2aks.inventory.DumpObjects;
 import io.jenkins.plugins.eks2aks.inventory.EksInventory;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
+import io.jenkins.plugins.eks2aks.files.OutputFolderInUseException;
 import io.jenkins.plugins.eks2aks.ledger.InputDigest;
 import io.jenkins.plugins.eks2aks.ledger.Ledger;
 import io.jenkins.plugins.eks2aks.ledger.LedgerEntry;
@@ -169,6 +170,25 @@ class MigrationPlannerTest {
         assertEquals(Path.of(manifests).resolve("eks2aks.yaml").toString(), plan.path("mapping").asText(), "found beside the manifests");
         assertEquals("cluster dump " + dump, plan.path("inventory").asText());
         assertFalse(Files.readString(out.resolve(MigrationPlanner.MARKDOWN)).contains(here.toString()), "no path of this machine");
+    }
+
+    @Test
+    void aMigrationsFolderIsNotReplacedUnlessForced(@TempDir Path tmp) throws IOException {
+        Path migration = Files.createDirectories(tmp.resolve("rehearsal/convert/manifests"));
+        Path folder = migration.getParent().getParent();
+        Files.writeString(folder.resolve(OutputFolder.MARKER), "Written by eks2aks migrate.");
+        Ledger.empty().write(folder.resolve(Ledger.FILE));
+        Files.writeString(migration.resolve("web.yaml"), "kind: Deployment");
+
+        OutputFolderInUseException refused = assertThrows(OutputFolderInUseException.class, () -> plan(EXAMPLE, null, DUMP.toString(), folder));
+        assertEquals("--out '" + folder + "' is a migration's folder (it holds ledger.json and the steps' reports) and plan would replace "
+                + "it: nothing was changed. Give plan a folder of its own and read the ledger with --ledger " + folder.resolve(Ledger.FILE)
+                + ", or replace it on purpose", refused.getMessage());
+        assertEquals("kind: Deployment", Files.readString(migration.resolve("web.yaml")), "the step's report is still there");
+
+        new MigrationPlanner(EventSink.NONE, CLOCK).run(new PlanOptions(EXAMPLE.toString(), null, DUMP.toString(), null, null,
+                folder.toString(), true).request(NAMES, PathScope.currentFolder()));
+        assertTrue(Files.isRegularFile(folder.resolve(MigrationPlanner.JSON)), "forced, the plan replaces it");
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class ArmAksStandIn implements AutoCloseable {
     private final AcrRoleAssignments rbac = new AcrRoleAssignments();
     private volatile boolean entraIntegration;
     private volatile boolean localAccounts = true;
+    private volatile String apiServer;
+    private volatile String certificateAuthority = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCnN0YW5kLWluLWNhCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K";
 
     public ArmAksStandIn(String resourceGroup, String name) {
         this.resourceGroup = resourceGroup;
@@ -62,6 +64,11 @@ public final class ArmAksStandIn implements AutoCloseable {
                  "supportPlan":"KubernetesOfficial"}""".formatted(resourceGroup, name, oidc, workloadIdentity, snapshotController);
     }
 
+    /** The cluster's Kubernetes minor version (e.g. {@code 1.35}) instead of 1.34, in every field ARM reports it. */
+    public void kubernetesVersion(String minor) {
+        properties = properties.replace("\"1.34\"", "\"" + minor + "\"").replace("\"1.34.1\"", "\"" + minor + ".1\"");
+    }
+
     /**
      * A cluster created with the defaults, as the 2025-07-01 API returns it: {@code securityProfile: {}} (no
      * workloadIdentity field), {@code oidcIssuerProfile.enabled: false}, no {@code blobCSIDriver} in the storage profile.
@@ -90,6 +97,15 @@ public final class ArmAksStandIn implements AutoCloseable {
     public void access(boolean entraIntegration, boolean localAccounts) {
         this.entraIntegration = entraIntegration;
         this.localAccounts = localAccounts;
+    }
+
+    /**
+     * The API server the kubeconfigs name and its CA (base64 PEM), e.g. a mock cluster's, instead of the cluster's
+     * {@code *.hcp.eastus.azmk8s.io} address.
+     */
+    public void apiServer(String url, String certificateAuthority) {
+        this.apiServer = url;
+        this.certificateAuthority = certificateAuthority;
     }
 
     /** The static token ARM puts in a local-account kubeconfig (a secret). */
@@ -129,8 +145,8 @@ public final class ArmAksStandIn implements AutoCloseable {
                 apiVersion: v1
                 clusters:
                 - cluster:
-                    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCnN0YW5kLWluLWNhCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K
-                    server: https://%2$s-6c1f2b.hcp.eastus.azmk8s.io:443
+                    certificate-authority-data: %4$s
+                    server: %5$s
                   name: %2$s
                 contexts:
                 - context:
@@ -143,7 +159,8 @@ public final class ArmAksStandIn implements AutoCloseable {
                 users:
                 - name: %1$s
                   user:
-                %3$s""".formatted(user, name, credentials);
+                %3$s""".formatted(user, name, credentials, certificateAuthority,
+                apiServer != null ? apiServer : "https://" + name + "-6c1f2b.hcp.eastus.azmk8s.io:443");
     }
 
     /** The ARM endpoint: {@code https://localhost:PORT/}. */

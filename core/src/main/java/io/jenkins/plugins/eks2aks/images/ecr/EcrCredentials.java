@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,9 +112,34 @@ public final class EcrCredentials implements CredentialsProvider {
         }
         tokensFetched++;
         Instant expiresAt = data.expiresAt() != null ? data.expiresAt() : clock.instant().plus(Duration.ofHours(12));
-        return new Token(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)), expiresAt);
+        return new Token(new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)), expiresAt,
+                proxyEndpoint(data.proxyEndpoint()));
     }
 
-    private record Token(RegistryCredentials credentials, Instant expiresAt) {
+    /**
+     * Where ECR says to use the token ({@code proxyEndpoint}): on AWS the registry's own address; behind a private or
+     * local ECR endpoint, that endpoint's. Empty for {@code host}'s own name, or when ECR names none.
+     */
+    public synchronized Optional<URI> endpoint(String host) {
+        if (!hosts.test(host)) {
+            return Optional.empty();
+        }
+        credentialsFor(host);
+        return Optional.ofNullable(current.proxyEndpoint()).filter(u -> !host.equalsIgnoreCase(u.getRawAuthority()));
+    }
+
+    private static URI proxyEndpoint(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(text.trim());
+            return uri.getScheme() != null && uri.getRawAuthority() != null ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null; // an endpoint that does not parse is not followed; the host's own name is used
+        }
+    }
+
+    private record Token(RegistryCredentials credentials, Instant expiresAt, URI proxyEndpoint) {
     }
 }

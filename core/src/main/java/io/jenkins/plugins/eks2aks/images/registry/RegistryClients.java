@@ -22,19 +22,20 @@ public final class RegistryClients {
 
     /** The registry images are read from. */
     public Registry source(String host) {
-        return registries.computeIfAbsent("source " + host, k -> create(host, access.source()));
+        return registries.computeIfAbsent("source " + host, k -> create(host, access.source(), access.sourceEndpoints()));
     }
 
     /** The registry images are written to. */
     public Registry target(String host) {
-        return registries.computeIfAbsent("target " + host, k -> create(host, access.target()));
+        return registries.computeIfAbsent("target " + host, k -> create(host, access.target(), RegistryEndpoints.NONE));
     }
 
     public RegistryAccess access() {
         return access;
     }
 
-    private Registry create(String host, CredentialsProvider credentials) {
-        return new Registry(new RegistryHttp(host, access.plainHttpHosts().contains(host), http, credentials, access.retry(), clock));
+    private Registry create(String host, CredentialsProvider credentials, RegistryEndpoints endpoints) {
+        return new Registry(new RegistryHttp(host, endpoints.endpoint(host).orElse(null), access.plainHttpHosts().contains(host), http,
+                credentials, access.retry(), clock));
     }
 }

@@ -31,8 +31,14 @@ public final class RegistryHttp {
     private final Clock clock;
 
     RegistryHttp(String host, boolean plainHttp, HttpTransport http, CredentialsProvider credentials, RetryPolicy retry, Clock clock) {
+        this(host, null, plainHttp, http, credentials, retry, clock);
+    }
+
+    /** @param endpoint where the host's cloud says to reach it (scheme and authority), or null for the host itself */
+    RegistryHttp(String host, URI endpoint, boolean plainHttp, HttpTransport http, CredentialsProvider credentials, RetryPolicy retry,
+                 Clock clock) {
         this.host = host;
-        this.baseUrl = (plainHttp ? "http://" : "https://") + host;
+        this.baseUrl = endpoint != null ? endpoint.getScheme() + "://" + endpoint.getRawAuthority() : (plainHttp ? "http://" : "https://") + host;
         this.http = http;
         this.auth = new RegistryAuth(host, credentials, http, clock);
         this.retry = retry;

@@ -69,6 +69,7 @@ public final class EcrStandIn implements AutoCloseable {
     private final List<Call> received = new CopyOnWriteArrayList<>();
     private volatile int pageSize = 100;
     private volatile boolean rejectCredentials;
+    private volatile String proxyEndpoint;
 
     public EcrStandIn(String user, String password, Clock clock, Duration lifetime) throws IOException {
         this.user = user;
@@ -123,7 +124,8 @@ public final class EcrStandIn implements AutoCloseable {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         long expiresAt = clock.instant().plus(lifetime).getEpochSecond();
         return new Answer(200, "{\"authorizationData\":[{\"authorizationToken\":\"" + token + "\",\"expiresAt\":" + expiresAt
-                + ",\"proxyEndpoint\":\"https://" + ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com\"}]}");
+                + ",\"proxyEndpoint\":\"" + (proxyEndpoint != null ? proxyEndpoint : "https://" + ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com")
+                + "\"}]}");
     }
 
     private Answer describeRepositories(JsonNode request) throws IOException {
@@ -224,6 +226,15 @@ public final class EcrStandIn implements AutoCloseable {
     }
 
     /** Answers DescribeImages on {@code name} with AccessDeniedException. */
+    /**
+     * The {@code proxyEndpoint} tokens are answered with: where the registry behind them is reached (a private ECR
+     * endpoint's address; here a local registry's {@code http://127.0.0.1:PORT}) instead of the account's ECR host.
+     */
+    public EcrStandIn proxyEndpoint(String url) {
+        this.proxyEndpoint = url;
+        return this;
+    }
+
     public EcrStandIn deny(String name) {
         denied.add(name);
         return this;
