@@ -69,7 +69,7 @@ public final class ImageMigration {
         ImageTarget target = ImageTarget.parse(request.target());
         List<Item> items = parse(request.images(), target);
         items.addAll(expand(request, target, items));
-        RegistryClients clients = new RegistryClients(request.access(), clock);
+        RegistryClients clients = new RegistryClients(request.access(), clock, request.parallel());
         ExecutorService transfers = pool(request.parallel(), "eks2aks-blob");
         ExecutorService images = pool(request.parallel(), "eks2aks-image");
         ImageCopier copier = new ImageCopier(clients, transfers);
@@ -110,6 +110,7 @@ public final class ImageMigration {
         } finally {
             images.shutdownNow();
             transfers.shutdownNow();
+            clients.close();
         }
     }
 
