@@ -72,7 +72,7 @@ public final class ImageMigration {
         ImageTarget target = ImageTarget.parse(request.target());
         List<Item> items = parse(request.images(), target);
         items.addAll(expand(request, target, items));
-        RegistryClients clients = new RegistryClients(request.access(), clock);
+        RegistryClients clients = new RegistryClients(request.access(), clock, request.parallel());
         ExecutorService transfers = pool(request.parallel(), "eks2aks-blob");
         ExecutorService images = pool(request.parallel(), "eks2aks-image");
         ImageCopier copier = new ImageCopier(clients, transfers);
@@ -113,6 +113,7 @@ public final class ImageMigration {
         } finally {
             images.shutdownNow();
             transfers.shutdownNow();
+            clients.close();
         }
     }
 

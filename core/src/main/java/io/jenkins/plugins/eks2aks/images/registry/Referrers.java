@@ -22,6 +22,9 @@ public final class Referrers {
 
     private final RegistryHttp http;
     private final Manifests manifests;
+    // Set once the registry has shown it has no referrers API at all (not a per-repository "unknown" answer):
+    // every later listing reads the tag schema directly, which halves the requests of a warm run's referrer check.
+    private volatile boolean noApi;
 
     Referrers(RegistryHttp http, Manifests manifests) {
         this.http = http;
@@ -36,6 +39,9 @@ public final class Referrers {
      * @return empty when nothing refers to it
      */
     public Optional<Listing> list(String repository, String digest, Runnable onRetry) throws InterruptedException {
+        if (noApi) {
+            return tagSchema(repository, digest, onRetry);
+        }
         List<Map<String, Object>> entries = new ArrayList<>();
         byte[] firstPage = null;
         String next = "/v2/" + repository + "/referrers/" + digest;
@@ -46,6 +52,7 @@ public final class Referrers {
             boolean index = response.status() == 200 && response.header("Content-Type").orElse("").startsWith(MediaTypes.OCI_INDEX);
             if (!index) {
                 if (page == 0 && NO_API.contains(response.status()) || page == 0 && response.status() == 200) {
+                    noApi |= routeUnknown(response);
                     response.close();
                     return tagSchema(repository, digest, onRetry);
                 }
@@ -65,6 +72,18 @@ public final class Referrers {
         }
         byte[] bytes = next == null && page(firstPage) == entries.size() ? firstPage : joined(entries);
         return Optional.of(new Listing(new ManifestContent(MediaTypes.OCI_INDEX, Digests.sha256(bytes), bytes), true));
+    }
+
+    /**
+     * Whether the answer says the registry lacks the endpoint itself rather than something in one repository: any
+     * status but 404, or a 404 that is not a registry error document (docker-registry answers a plain-text
+     * "404 page not found" for routes it does not have; a registry with the API may answer NAME_UNKNOWN as JSON).
+     */
+    private static boolean routeUnknown(RegistryResponse response) {
+        if (response.status() != 404) {
+            return true;
+        }
+        return !response.header("Content-Type").orElse("").contains("json");
     }
 
     private Optional<Listing> tagSchema(String repository, String digest, Runnable onRetry) throws InterruptedException {

@@ -7,17 +7,39 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One {@link Registry} per host and role, sharing one transport (its connection pool). */
-public final class RegistryClients {
+public final class RegistryClients implements AutoCloseable {
 
     private final RegistryAccess access;
     private final HttpTransport http;
     private final Clock clock;
     private final Map<String, Registry> registries = new ConcurrentHashMap<>();
 
+    /** For a few requests at a time (listing catalogs): the JDK's connections. */
     public RegistryClients(RegistryAccess access, Clock clock) {
+        this(access, clock, UrlConnectionTransport.forRegistries());
+    }
+
+    /** For a run of {@code parallel} transfers: a connection pool of its own, sized to that. */
+    public RegistryClients(RegistryAccess access, Clock clock, int parallel) {
+        this(access, clock, PooledTransport.forRegistries(parallel));
+    }
+
+    RegistryClients(RegistryAccess access, Clock clock, HttpTransport http) {
         this.access = access;
         this.clock = clock;
-        this.http = UrlConnectionTransport.forRegistries();
+        this.http = http;
+    }
+
+    /** Closes the connections of a pool of its own. */
+    @Override
+    public void close() {
+        if (http instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Closing idle connections at the end of a run: nothing to report.
+            }
+        }
     }
 
     /** The registry images are read from. */

@@ -29,11 +29,18 @@ class ReferrersFallbackTest {
     private final List<String> paths = new CopyOnWriteArrayList<>();
 
     private Referrers referrers(int apiStatus) throws IOException {
+        return referrers(apiStatus, null);
+    }
+
+    private Referrers referrers(int apiStatus, String contentType) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             paths.add(exchange.getRequestURI().getPath());
             exchange.getRequestBody().readAllBytes();
             int status = exchange.getRequestURI().getPath().contains("/referrers/") ? apiStatus : 404;
+            if (contentType != null) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -54,6 +61,25 @@ class ReferrersFallbackTest {
     void aRegistryWithoutTheApiFallsBackToTheTagSchema(int status) throws Exception {
         assertTrue(referrers(status).list("app", SUBJECT, () -> { }).isEmpty());
         assertEquals(List.of("/v2/app/referrers/" + SUBJECT, "/v2/app/manifests/sha256-" + "a".repeat(64)), paths);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}: the registry is not asked for its API again")
+    @ValueSource(ints = {400, 404, 405, 501})
+    void aRegistryWithoutTheApiIsRememberedAsSuch(int status) throws Exception {
+        Referrers r = referrers(status, "text/plain; charset=utf-8");
+        assertTrue(r.list("app", SUBJECT, () -> { }).isEmpty());
+        assertTrue(r.list("other", SUBJECT, () -> { }).isEmpty());
+        assertEquals(List.of("/v2/app/referrers/" + SUBJECT, "/v2/app/manifests/sha256-" + "a".repeat(64),
+                "/v2/other/manifests/sha256-" + "a".repeat(64)), paths);
+    }
+
+    @Test
+    void aRegistryErrorDocumentSaysNothingAboutOtherRepositories() throws Exception {
+        Referrers r = referrers(404, "application/json");
+        r.list("app", SUBJECT, () -> { });
+        r.list("other", SUBJECT, () -> { });
+        assertEquals(4, paths.size(), "the API is asked again for another repository: " + paths);
+        assertTrue(paths.contains("/v2/other/referrers/" + SUBJECT), paths.toString());
     }
 
     @Test
