@@ -74,11 +74,13 @@ final class EbsToAzureDisk {
         String name = storageClass.ref().name();
         String type = parameters.type();
         handled.add("type");
+        // iopsPerGB has no fixed figure to carry; only a class the mapping file keeps in place converts without one.
+        boolean perGbUnsettled = parameters.get("iopsPerGB").isPresent() && !name.equals(mapping.storageClasses().get(name));
         List<Change> out = new ArrayList<>();
         switch (type) {
             case "gp2", "gp3" -> {
                 Changes c = Changes.of(storageClass, parameters.hasPerformance() ? "SC3" : "SC2");
-                if (parameters.get("iopsPerGB").isPresent()) {
+                if (perGbUnsettled) {
                     return List.of(perGbFinding(c, parameters, name));
                 }
                 if (parameters.hasPerformance()) {
@@ -91,7 +93,7 @@ final class EbsToAzureDisk {
             }
             case "io1", "io2" -> {
                 Changes c = Changes.of(storageClass, "SC4");
-                if (parameters.get("iopsPerGB").isPresent()) {
+                if (perGbUnsettled) {
                     return List.of(perGbFinding(c, parameters, name));
                 }
                 long iops = parameters.get("iops").map(p -> parseLong(p.value())).orElse(0L);
@@ -142,6 +144,15 @@ final class EbsToAzureDisk {
             out.add(c.removeKey(PARAMETERS, p.key(), RuleMode.AUTO, "becomes DiskIOPSReadWrite" + source));
             out.add(c.put(PARAMETERS, "DiskIOPSReadWrite", p.value(), RuleMode.AUTO, "provisioned IOPS kept" + source));
         });
+        parameters.get("iopsPerGB").ifPresent(p -> {
+            handled.add("iopspergb");
+            out.add(c.removeKey(PARAMETERS, p.key(), RuleMode.AUTO_WARN, "iopsPerGB " + p.value() + " has no Azure "
+                    + "equivalent and the Azure Disk CSI driver rejects parameters it does not know; " + (parameters
+                    .get("iops").isPresent() ? "the fixed iops is kept as DiskIOPSReadWrite" : "no DiskIOPSReadWrite "
+                    + "is written, so disks get Azure's default Premium SSD v2 performance (a baseline of 3000 IOPS and "
+                    + "125 MB/s) that does not grow with size: add a fixed DiskIOPSReadWrite to the converted class if "
+                    + "that is too little") + source));
+        });
         parameters.get("throughput").ifPresent(p -> {
             handled.add("throughput");
             out.add(c.removeKey(PARAMETERS, p.key(), RuleMode.AUTO, "becomes DiskMBpsReadWrite" + source));
@@ -153,7 +164,9 @@ final class EbsToAzureDisk {
     private static Change perGbFinding(Changes c, EbsParameters parameters, String name) {
         return c.decision(pointer(parameters, "iopsPerGB"), "iopsPerGB has no Azure equivalent (Premium SSD v2 needs "
                 + "a fixed IOPS figure): set storageClasses." + name + " to managed-csi-premium, whose performance grows "
-                + "with disk size like iopsPerGB, or write a fixed iops in the source class (catalog SC3; S3, S5)")
+                + "with disk size like iopsPerGB, or to " + name + " itself to convert it in place to Premium SSD v2 at "
+                + "Azure's default performance (a baseline of 3000 IOPS and 125 MB/s), or write a fixed iops in the "
+                + "source class (catalog SC3; S3, S5)")
                 .withMappingKeys("storageClasses." + name);
     }
 

@@ -136,7 +136,9 @@ final class StorageClassTargets {
             case "io1", "io2" -> undecided(name, AwsVolumeFamily.EBS, rule, "EBS " + type + " (provisioned IOPS) needs a "
                     + "disk tier: set " + KEY + "." + name + " to managed-csi-premium (Premium SSD), to the name of an Ultra "
                     + "Disk class you create (UltraSSD_LRS needs --enable-ultra-ssd node pools), or to " + name
-                    + " itself to convert it in place to PremiumV2_LRS with its IOPS (catalog SC4; S3, S5)");
+                    + " itself to convert it in place to PremiumV2_LRS with its IOPS" + (parameters.get("iops").isEmpty()
+                    && parameters.get("iopsPerGB").isPresent() ? " (iopsPerGB has no fixed figure, so at Azure's default "
+                    + "Premium SSD v2 performance, a baseline of 3000 IOPS and 125 MB/s)" : "") + " (catalog SC4; S3, S5)");
             default -> undecided(name, AwsVolumeFamily.EBS, rule, "EBS volume type '" + type + "' has no Azure disk "
                     + "equivalent: set " + KEY + "." + name + " to an AKS class (catalog SC1; S5)");
         };

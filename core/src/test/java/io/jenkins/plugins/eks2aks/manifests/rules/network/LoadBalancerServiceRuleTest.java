@@ -96,6 +96,35 @@ class LoadBalancerServiceRuleTest {
         assertEquals(RuleMode.AUTO_WARN, Conversions.changes(result, "L1").get(0).mode());
     }
 
+    /**
+     * Source ranges need no decision: AKS's cloud provider turns spec.loadBalancerSourceRanges, and the older
+     * service.beta.kubernetes.io/load-balancer-source-ranges annotation, into the load balancer's NSG rules, as the
+     * AWS cloud provider and Load Balancer Controller do with security group rules, internal or public alike.
+     */
+    @ParameterizedTest(name = "{0}: source ranges survive unchanged and raise nothing")
+    @CsvSource(delimiter = '|', value = {
+            "scheme: internal|true",
+            "scheme: internet-facing|false",
+            "internal: \"true\"|true"})
+    void sourceRangesAreCarriedAsTheyAre(String scheme, boolean internal) {
+        ConversionResult result = convert(AWS + scheme + "\n"
+                        + AWS + "nlb-target-type: ip\n"
+                        + "service.beta.kubernetes.io/load-balancer-source-ranges: \"203.0.113.0/24,198.51.100.7/32\"",
+                "loadBalancerClass: service.k8s.aws/nlb\nloadBalancerSourceRanges: [10.0.0.0/8, 192.168.10.0/24]");
+        JsonNode service = Conversions.output(result).get(0);
+        assertEquals(List.of("10.0.0.0/8", "192.168.10.0/24"),
+                List.of(service.at("/spec/loadBalancerSourceRanges/0").asText(), service.at("/spec/loadBalancerSourceRanges/1").asText()));
+        assertEquals(2, service.at("/spec/loadBalancerSourceRanges").size());
+        assertEquals("203.0.113.0/24,198.51.100.7/32",
+                service.at("/metadata/annotations").path("service.beta.kubernetes.io/load-balancer-source-ranges").asText());
+        assertEquals(internal ? "true" : "", service.at("/metadata/annotations")
+                .path(LoadBalancerServiceRule.AZURE_INTERNAL).asText(), "internal stays internal, public stays public");
+        List<Change> touching = result.changes().stream().map(c -> c.change())
+                .filter(c -> c.path().toLowerCase(java.util.Locale.ROOT).contains("sourcerange")
+                        || c.path().contains("source-ranges")).toList();
+        assertTrue(touching.isEmpty(), touching.toString());
+    }
+
     @Test
     void servicesThatAreNotLoadBalancersAreLeftAlone() {
         ConversionResult result = Conversions.convert("apiVersion: v1\nkind: Service\nmetadata: {name: a, annotations: {"

@@ -120,9 +120,35 @@ class StorageRulesTest {
                 Arguments.of("an io2 class beyond Premium SSD v2 stays a decision even mapped to itself",
                         "storageClasses: {io2-max: io2-max}", ebsClass("io2-max", "{type: io2, iops: \"256000\"}"), List.of(
                         "StorageClass io2-max: SC4 HUMAN /parameters/iops")),
-                Arguments.of("iopsPerGB is a decision: Premium SSD v2 needs a fixed figure", "storageClasses: {pergb: pergb}",
-                        ebsClass("pergb", "{type: gp3, iopsPerGB: \"50\"}"), List.of(
+                Arguments.of("an iopsPerGB gp3 class converted in place only because of what the built-in class would lose "
+                        + "stays a decision: Premium SSD v2 needs a fixed figure", "",
+                        ebsClass("pergb", "{type: gp3, iopsPerGB: \"50\"}") + "reclaimPolicy: Retain\n", List.of(
                         "StorageClass pergb: SC3 HUMAN /parameters/iopsPerGB")),
+                Arguments.of("an iopsPerGB gp3 class mapped to itself becomes PremiumV2 at its baseline; iopsPerGB never remains",
+                        "storageClasses: {pergb: pergb}", ebsClass("pergb", "{type: gp3, iopsPerGB: \"50\"}"), List.of(
+                        "StorageClass pergb: SC1 AUTO replace /provisioner disk.csi.azure.com",
+                        "StorageClass pergb: SC3 AUTO_WARN add /parameters/skuName PremiumV2_LRS",
+                        "StorageClass pergb: SC3 AUTO add /parameters/cachingMode None",
+                        "StorageClass pergb: SC3 AUTO_WARN remove /parameters/iopsPerGB",
+                        "StorageClass pergb: SC3 AUTO remove /parameters/type")),
+                Arguments.of("an iopsPerGB io1 class mapped to itself becomes PremiumV2 at its baseline with no per-GiB parameter left",
+                        "storageClasses: {io1-pergb: io1-pergb}",
+                        ebsClass("io1-pergb", "{type: io1, iopsPerGB: \"50\", allowAutoIOPSPerGBIncrease: \"true\"}"), List.of(
+                        "StorageClass io1-pergb: SC1 AUTO replace /provisioner disk.csi.azure.com",
+                        "StorageClass io1-pergb: SC4 AUTO_WARN add /parameters/skuName PremiumV2_LRS",
+                        "StorageClass io1-pergb: SC4 AUTO add /parameters/cachingMode None",
+                        "StorageClass io1-pergb: SC4 AUTO_WARN remove /parameters/iopsPerGB",
+                        "StorageClass io1-pergb: SC4 DROP remove /parameters/allowAutoIOPSPerGBIncrease",
+                        "StorageClass io1-pergb: SC4 AUTO remove /parameters/type")),
+                Arguments.of("an io2 class with both iops and iopsPerGB mapped to itself keeps the fixed iops",
+                        "storageClasses: {both: both}", ebsClass("both", "{type: io2, iops: \"8000\", iopsPerGB: \"50\"}"), List.of(
+                        "StorageClass both: SC1 AUTO replace /provisioner disk.csi.azure.com",
+                        "StorageClass both: SC4 AUTO_WARN add /parameters/skuName PremiumV2_LRS",
+                        "StorageClass both: SC4 AUTO add /parameters/cachingMode None",
+                        "StorageClass both: SC4 AUTO remove /parameters/iops",
+                        "StorageClass both: SC4 AUTO add /parameters/DiskIOPSReadWrite 8000",
+                        "StorageClass both: SC4 AUTO_WARN remove /parameters/iopsPerGB",
+                        "StorageClass both: SC4 AUTO remove /parameters/type")),
                 Arguments.of("EBS parameter names are read case-insensitively, as the EBS driver does",
                         "storageClasses: {mixed: mixed}", ebsClass("mixed", "{Type: gp3, IOPS: \"3000\", Encrypted: \"true\"}"), List.of(
                         "StorageClass mixed: SC1 AUTO replace /provisioner disk.csi.azure.com",
@@ -350,6 +376,12 @@ class StorageRulesTest {
         return Stream.of(
                 Arguments.of("an io2 class names storageClasses.<name>", ebsClass("io2-fast", "{type: io2, iops: \"20000\"}"),
                         "storageClasses.io2-fast", "storageClasses: {io2-fast: managed-csi-premium}"),
+                Arguments.of("an iopsPerGB io2 class names storageClasses.<name>, and converting it in place settles it",
+                        ebsClass("io2-pergb", "{type: io2, iopsPerGB: \"50\"}"), "storageClasses.io2-pergb",
+                        "storageClasses: {io2-pergb: io2-pergb}"),
+                Arguments.of("an iopsPerGB gp3 class kept in place names storageClasses.<name>, and mapping it to itself settles it",
+                        ebsClass("gp3-pergb", "{type: gp3, iopsPerGB: \"50\"}") + "reclaimPolicy: Retain\n",
+                        "storageClasses.gp3-pergb", "storageClasses: {gp3-pergb: gp3-pergb}"),
                 Arguments.of("a KMS key names diskEncryptionSets.<arn>", ebsClass("cmk", "{type: gp3, kmsKeyId: \"arn:aws:kms:us-east-1:123456789012:key/k\"}"),
                         "diskEncryptionSets.\"arn:aws:kms:us-east-1:123456789012:key/k\"", """
                         diskEncryptionSets:
