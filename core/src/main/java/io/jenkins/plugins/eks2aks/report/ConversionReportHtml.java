@@ -5,37 +5,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.eks2aks.manifests.Change;
-import io.jenkins.plugins.eks2aks.manifests.Conflict;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
-import io.jenkins.plugins.eks2aks.manifests.ManifestDocument;
 import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.report.ReportDocument.Callout;
+import io.jenkins.plugins.eks2aks.report.ReportDocument.Figure;
+import io.jenkins.plugins.eks2aks.report.ReportDocument.Link;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import static io.jenkins.plugins.eks2aks.report.ReportDocument.code;
+
 /**
- * The conversion report as one self-contained HTML page (inline CSS, no script, no external asset), for a
- * browser or a Jenkins build artifact: summary counts by mode, the decisions still needed as a checklist with
- * the mapping-file key that supplies each, the objects left out with their Azure equivalent, conflicts, and
- * every change grouped by object. Every text from the input is escaped.
- *
- * <p>Long because: it hand-builds its page; issue 11 moves it onto ReportDocument and HtmlRenderer like the
- * inventory and preflight reports.
+ * The conversion report as one self-contained HTML page, for a browser or a Jenkins build artifact: summary counts
+ * by mode, the decisions still needed as a checklist with the mapping-file key that supplies each, the objects left
+ * out with their Azure equivalent, conflicts, and every change grouped by object. Built as a {@link ReportDocument}
+ * and written by the {@link HtmlRenderer} every HTML report uses; the change rows are made as they are written.
  */
 public final class ConversionReportHtml {
 
-    /** Values longer than this are folded into a {@code <details>} element. */
-    private static final int FOLD = 160;
-
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
 
     public String render(ConversionResult result, List<String> registryMap) {
         StringWriter out = new StringWriter(4096 + result.changes().size() * 400);
@@ -49,238 +45,118 @@ public final class ConversionReportHtml {
 
     /** Writes the page to {@code out} as it goes, so that a large report is never held whole in memory. */
     public void render(ConversionResult result, List<String> registryMap, Writer out) throws IOException {
-        StringBuilder h = new StringBuilder(1 << 17);
+        new HtmlRenderer().write(document(result, registryMap), out);
+    }
+
+    static ReportDocument document(ConversionResult result, List<String> registryMap) {
         List<ObjectChange> decisions = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN).toList();
         List<ObjectChange> exclusions = result.changes().stream().filter(c -> c.change().isExclusion()).toList();
-        h.append(HtmlPage.head("EKS → AKS conversion report"));
-
-        h.append("<header>\n<h1>EKS → AKS conversion report</h1>\n<p class=\"meta\">Input <code>");
+        ReportDocument doc = new ReportDocument("EKS → AKS conversion report");
         // The input's name, not its absolute path: reports must not depend on where the repository is checked out.
-        esc(h, String.valueOf(result.input().root().getFileName())).append("</code> · registry map ");
-        if (registryMap.isEmpty()) {
-            h.append("<span class=\"none\">none</span>");
+        doc.paragraph("Input " + code(String.valueOf(result.input().root().getFileName())) + " · registry map "
+                + (registryMap.isEmpty() ? "none" : String.join(", ", registryMap.stream().map(ReportDocument::code).toList())));
+        doc.navigation(List.of(new Link("Summary", "summary"), new Link("Decisions needed (" + decisions.size() + ")", "decisions"),
+                new Link("Left out (" + exclusions.size() + ")", "exclusions"),
+                new Link("Conflicts (" + result.conflicts().size() + ")", "conflicts"),
+                new Link("Changes (" + result.changes().size() + ")", "changes")));
+
+        summary(doc, result, decisions.size());
+
+        doc.section("Decisions needed", "decisions");
+        if (decisions.isEmpty()) {
+            doc.paragraph("None.");
         } else {
-            for (int i = 0; i < registryMap.size(); i++) {
-                h.append(i == 0 ? "" : ", ").append("<code>");
-                esc(h, registryMap.get(i)).append("</code>");
-            }
+            doc.tasks(decisions.stream().map(ConversionReportHtml::decision).toList());
         }
-        h.append("</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#decisions\">Decisions needed (").append(decisions.size())
-                .append(")</a><a href=\"#exclusions\">Left out (").append(exclusions.size())
-                .append(")</a><a href=\"#conflicts\">Conflicts (").append(result.conflicts().size())
-                .append(")</a><a href=\"#changes\">Changes (").append(result.changes().size()).append(")</a></nav>\n</header>\n");
 
-        summary(h, result, decisions.size());
-        decisions(h, decisions, out);
-        exclusions(h, exclusions, out);
-        conflicts(h, result.conflicts());
-        changes(h, result, out);
+        doc.section("Objects left out of the migration", "exclusions").table(List.of("Object", "File", "Rule", "Reason and Azure equivalent"),
+                ReportDocument.rows(exclusions, c -> List.of(object(c.object()), location(c), c.change().ruleId(), c.change().reason())),
+                "None.");
 
-        h.append("<footer>Written by eks2aks · report schema <code>").append(ConversionReportJson.SCHEMA)
-                .append("</code> · the same data as <code>conversion-report.json</code> and <code>conversion-report.md</code></footer>\n");
-        h.append(HtmlPage.TAIL);
-        flush(h, out);
-    }
-
-    /** Hands the text so far to {@code out}: between rows once there is enough of it, or at the end. */
-    private static void flush(StringBuilder h, Writer out) throws IOException {
-        char[] chars = new char[h.length()];
-        h.getChars(0, chars.length, chars, 0);
-        out.write(chars); // Writer.append(CharSequence) would first copy it into a String
-        h.setLength(0);
-    }
-
-    private static void flushSometimes(StringBuilder h, Writer out) throws IOException {
-        if (h.length() >= 1 << 16) {
-            flush(h, out);
+        doc.section("Conflicts", "conflicts");
+        if (!result.conflicts().isEmpty()) {
+            doc.paragraph("Two or more rules want to change the same field. None of their changes to it was applied: "
+                    + "disable one of the rules in the mapping file (`rules.disable`) or change the input.");
         }
+        doc.table(List.of("Object", "File", "Path", "Rules"), result.conflicts().stream().map(c -> List.of(object(c.object()),
+                c.document().file() + " #" + (c.document().index() + 1), code(c.path()), String.join(", ", c.ruleIds()))).toList(), "None.");
+
+        doc.section("Every change", "changes");
+        if (!result.changes().isEmpty()) {
+            doc.paragraph("Grouped by object, in input order. Paths are JSON pointers relative to the object. "
+                    + "Rows on a yellow background were not applied.");
+        }
+        doc.groupedTable(List.of("Path", "Before", "After", "Rule", "Mode", "Reason"), ChangeGroups.of(result.changes(),
+                ConversionReportHtml::change, (first, n) -> object(first.object()) + " · " + location(first)
+                        + " · " + n + " change" + (n == 1 ? "" : "s")), "None.");
+
+        doc.paragraph("Written by eks2aks · report schema " + code(ConversionReportJson.SCHEMA)
+                + " · the same data as `conversion-report.json` and `conversion-report.md`");
+        return doc;
     }
 
-    private static void summary(StringBuilder h, ConversionResult result, int pending) {
-        h.append("<section id=\"summary\">\n<h2>Summary</h2>\n");
+    private static void summary(ReportDocument doc, ConversionResult result, int pending) {
+        doc.section("Summary", "summary");
         int conflicts = result.conflicts().size();
         if (conflicts > 0) {
-            h.append("<div class=\"status failed\">").append(conflicts).append(" conflict").append(conflicts == 1 ? "" : "s")
-                    .append(": rules disagree on a field, and none of their changes to it was applied.</div>\n");
+            doc.callout(Callout.Level.FAILED, conflicts + " conflict" + (conflicts == 1 ? "" : "s")
+                    + ": rules disagree on a field, and none of their changes to it was applied.");
         } else if (pending > 0) {
-            h.append("<div class=\"status pending\">").append(pending).append(" decision").append(pending == 1 ? "" : "s")
-                    .append(" needed before the conversion is complete.</div>\n");
+            doc.callout(Callout.Level.PENDING, pending + " decision" + (pending == 1 ? "" : "s") + " needed before the conversion is complete.");
         } else {
-            h.append("<div class=\"status ok\">Every change was applied; no decision is pending.</div>\n");
+            doc.callout(Callout.Level.OK, "Every change was applied; no decision is pending.");
         }
-        h.append("<div class=\"cards\">\n");
-        card(h, "", result.input().files().size(), "files");
-        card(h, "", result.documents().size(), "documents");
-        card(h, "", result.objects(), "objects");
-        card(h, "", result.changedDocuments(), "documents changed");
-        h.append("</div>\n<div class=\"cards\">\n");
+        doc.figures(List.of(new Figure("files", result.input().files().size(), null),
+                new Figure("documents", result.documents().size(), null), new Figure("objects", result.objects(), null),
+                new Figure("documents changed", result.changedDocuments(), null)));
+        List<Figure> byMode = new ArrayList<>();
         for (Map.Entry<RuleMode, Integer> e : result.countByMode().entrySet()) {
-            card(h, cssClass(e.getKey()), e.getValue(), label(e.getKey()));
+            byMode.add(new Figure(e.getKey().name().replace('_', ' '), e.getValue(), e.getKey().name()));
         }
-        card(h, "conflict", conflicts, "conflicts");
-        h.append("</div>\n<p class=\"legend\"><b>AUTO</b> applied, equivalent on AKS · <b>AUTO WARN</b> applied, check the result · ")
-                .append("<b>HUMAN</b> not applied until a decision is made · <b>DROP</b> removed, AKS has no use for it · ")
-                .append("<b>EXCLUDE</b> object left out, enable the Azure equivalent instead</p>\n</section>\n");
+        byMode.add(new Figure("conflicts", conflicts, "CONFLICT"));
+        doc.figures(byMode);
+        doc.paragraph("**AUTO** applied, equivalent on AKS · **AUTO WARN** applied, check the result · "
+                + "**HUMAN** not applied until a decision is made · **DROP** removed, AKS has no use for it · "
+                + "**EXCLUDE** object left out, enable the Azure equivalent instead");
     }
 
-    private static void card(StringBuilder h, String css, int count, String label) {
-        h.append("<div class=\"card ").append(css).append("\"><b>").append(count).append("</b><span>").append(label)
-                .append("</span></div>\n");
-    }
-
-    private static void decisions(StringBuilder h, List<ObjectChange> decisions, Writer out) throws IOException {
-        h.append("<section id=\"decisions\">\n<h2>Decisions needed</h2>\n");
-        if (decisions.isEmpty()) {
-            h.append("<p class=\"none\">None.</p>\n</section>\n");
-            return;
-        }
-        h.append("<ul class=\"checklist\">\n");
-        for (ObjectChange c : decisions) {
-            Change change = c.change();
-            h.append("<li><input type=\"checkbox\" disabled aria-label=\"decided\"><div>\n<div class=\"what\">");
-            object(h, c.object()).append(" <span class=\"loc\">");
-            location(h, c.document()).append("</span> <span class=\"rule\">");
-            esc(h, change.ruleId()).append("</span></div>\n<p><code>");
-            esc(h, change.path().isEmpty() ? "(whole object)" : change.path()).append("</code>");
-            if (change.before() != null && !change.before().isNull()) {
-                h.append(" is ");
-                value(h, change.before());
-            }
-            h.append("</p>\n<p>");
-            esc(h, change.reason()).append("</p>\n");
-            List<String> keys = change.mappingKeys();
-            if (!keys.isEmpty()) {
-                h.append("<p class=\"keys\">Set ");
-                for (int i = 0; i < keys.size(); i++) {
-                    h.append(i == 0 ? "" : " or ").append("<code>");
-                    esc(h, keys.get(i)).append("</code>");
-                }
-                h.append("</p>\n");
-            }
-            h.append("</div></li>\n");
-            flushSometimes(h, out);
-        }
-        h.append("</ul>\n</section>\n");
-    }
-
-    private static void exclusions(StringBuilder h, List<ObjectChange> exclusions, Writer out) throws IOException {
-        h.append("<section id=\"exclusions\">\n<h2>Objects left out of the migration</h2>\n");
-        if (exclusions.isEmpty()) {
-            h.append("<p class=\"none\">None.</p>\n</section>\n");
-            return;
-        }
-        h.append("<table class=\"fixed\">\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col style=\"width:6%\"><col></colgroup>\n")
-                .append("<thead><tr><th>Object</th><th>File</th><th>Rule</th><th>Reason and Azure equivalent</th></tr></thead>\n<tbody>\n");
-        for (ObjectChange c : exclusions) {
-            h.append("<tr><td>");
-            object(h, c.object()).append("</td><td class=\"loc\">");
-            location(h, c.document()).append("</td><td class=\"rule\">");
-            esc(h, c.change().ruleId()).append("</td><td>");
-            esc(h, c.change().reason()).append("</td></tr>\n");
-            flushSometimes(h, out);
-        }
-        h.append("</tbody>\n</table>\n</section>\n");
-    }
-
-    private static void conflicts(StringBuilder h, List<Conflict> conflicts) {
-        h.append("<section id=\"conflicts\">\n<h2>Conflicts</h2>\n");
-        if (conflicts.isEmpty()) {
-            h.append("<p class=\"none\">None.</p>\n</section>\n");
-            return;
-        }
-        h.append("<p>Two or more rules want to change the same field. None of their changes to it was applied: ")
-                .append("disable one of the rules in the mapping file (<code>rules.disable</code>) or change the input.</p>\n")
-                .append("<table class=\"fixed\">\n<colgroup><col style=\"width:26%\"><col style=\"width:16%\"><col><col style=\"width:14%\"></colgroup>\n")
-                .append("<thead><tr><th>Object</th><th>File</th><th>Path</th><th>Rules</th></tr></thead>\n<tbody>\n");
-        for (Conflict c : conflicts) {
-            h.append("<tr><td>");
-            object(h, c.object()).append("</td><td class=\"loc\">");
-            location(h, c.document()).append("</td><td><code>");
-            esc(h, c.path()).append("</code></td><td class=\"rule\">");
-            esc(h, String.join(", ", c.ruleIds())).append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n</section>\n");
-    }
-
-    private static void changes(StringBuilder h, ConversionResult result, Writer out) throws IOException {
-        h.append("<section id=\"changes\">\n<h2>Every change</h2>\n");
-        if (result.changes().isEmpty()) {
-            h.append("<p class=\"none\">None.</p>\n</section>\n");
-            return;
-        }
-        h.append("<p class=\"legend\">Grouped by object, in input order. Paths are JSON pointers relative to the object. ")
-                .append("Rows on a yellow background were not applied.</p>\n")
-                .append("<table class=\"fixed\">\n<colgroup><col style=\"width:22%\"><col style=\"width:17%\"><col style=\"width:17%\">")
-                .append("<col style=\"width:5%\"><col style=\"width:8%\"><col></colgroup>\n")
-                .append("<thead><tr><th>Path</th><th>Before</th><th>After</th><th>Rule</th><th>Mode</th><th>Reason</th></tr></thead>\n");
-        List<ObjectChange> changes = result.changes();
-        for (int i = 0; i < changes.size(); ) {
-            ObjectChange first = changes.get(i);
-            int end = i + 1;
-            while (end < changes.size() && changes.get(end).document() == first.document()
-                    && changes.get(end).object().equals(first.object())) {
-                end++;
-            }
-            h.append("<tbody class=\"object\"><tr><th colspan=\"6\">");
-            object(h, first.object()).append(" <span class=\"loc\">");
-            location(h, first.document()).append(" · ").append(end - i).append(" change").append(end - i == 1 ? "" : "s")
-                    .append("</span></th></tr></tbody>\n<tbody>\n");
-            for (int j = i; j < end; j++) {
-                row(h, changes.get(j));
-            }
-            h.append("</tbody>\n");
-            flushSometimes(h, out);
-            i = end;
-        }
-        h.append("</table>\n</section>\n");
-    }
-
-    private static void row(StringBuilder h, ObjectChange c) {
+    private static ReportDocument.Task decision(ObjectChange c) {
         Change change = c.change();
-        h.append(c.applied() ? "<tr>" : "<tr class=\"held\">").append("<td><code>");
-        esc(h, change.path().isEmpty() ? "(whole object)" : change.path()).append("</code></td><td>");
-        value(h, change.before());
-        h.append("</td><td>");
-        if (!c.applied()) {
-            h.append("<span class=\"none\">not applied</span>");
-        } else if (change.isExclusion()) {
-            h.append("<span class=\"none\">left out</span>");
-        } else if (change.after() == null) {
-            h.append("<span class=\"none\">removed</span>");
-        } else {
-            value(h, change.after());
+        List<String> details = new ArrayList<>();
+        details.add(code(path(change)) + (change.before() != null && !change.before().isNull() ? " is " + value(change.before()) : ""));
+        details.add(change.reason());
+        if (!change.mappingKeys().isEmpty()) {
+            details.add("Set " + String.join(" or ", change.mappingKeys().stream().map(ReportDocument::code).toList()));
         }
-        h.append("</td><td class=\"rule\">");
-        esc(h, change.ruleId()).append("</td><td><span class=\"badge ").append(cssClass(change.mode())).append("\">")
-                .append(label(change.mode())).append("</span></td><td>");
-        esc(h, change.reason()).append("</td></tr>\n");
+        return new ReportDocument.Task(object(c.object()) + " · " + location(c) + " · " + change.ruleId(), details);
     }
 
-    private static StringBuilder object(StringBuilder h, ObjectRef ref) {
-        h.append("<b>");
-        esc(h, ref.kind()).append("</b> ");
-        return esc(h, (ref.namespace() == null ? "" : ref.namespace() + "/") + (ref.name() == null ? "<unnamed>" : ref.name()));
+    private static List<String> change(ObjectChange c) {
+        Change change = c.change();
+        String after = !c.applied() ? "not applied" : change.isExclusion() ? "left out" : change.after() == null ? "removed" : value(change.after());
+        List<String> row = List.of(code(path(change)), value(change.before()), after, change.ruleId(), change.mode().name(), change.reason());
+        return c.applied() ? row : ReportDocument.highlighted(row);
     }
 
-    private static StringBuilder location(StringBuilder h, ManifestDocument document) {
-        esc(h, document.file());
-        return h.append(" #").append(document.index() + 1);
+    private static String object(ObjectRef ref) {
+        return "**" + ref.kind() + "** " + (ref.namespace() == null ? "" : ref.namespace() + "/") + (ref.name() == null ? "<unnamed>" : ref.name());
     }
 
-    private static void value(StringBuilder h, JsonNode node) {
+    private static String location(ObjectChange c) {
+        return c.document().file() + " #" + (c.document().index() + 1);
+    }
+
+    private static String path(Change change) {
+        return change.path().isEmpty() ? "(whole object)" : change.path();
+    }
+
+    /** A value as code; a long structured one pretty-printed, for the page shows a folded value whole when opened. */
+    private static String value(JsonNode node) {
         if (node == null || node.isMissingNode()) {
-            return;
+            return "";
         }
         String text = node.isTextual() ? node.asText() : node.toString();
-        if (text.length() <= FOLD) {
-            h.append("<code>");
-            esc(h, text).append("</code>");
-            return;
-        }
-        h.append("<details><summary><code>");
-        int cut = Character.isHighSurrogate(text.charAt(59)) ? 59 : 60;
-        esc(h, text.substring(0, cut)).append("…</code></summary><pre>");
-        esc(h, node.isTextual() ? text : pretty(node)).append("</pre></details>");
+        return code(text.length() > HtmlInline.FOLD && !node.isTextual() ? pretty(node) : text);
     }
 
     private static String pretty(JsonNode node) {
@@ -289,17 +165,5 @@ public final class ConversionReportHtml {
         } catch (JsonProcessingException e) {
             return node.toString();
         }
-    }
-
-    private static String cssClass(RuleMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static String label(RuleMode mode) {
-        return mode.name().replace('_', ' ');
-    }
-
-    private static StringBuilder esc(StringBuilder h, String text) {
-        return HtmlPage.escape(h, text);
     }
 }

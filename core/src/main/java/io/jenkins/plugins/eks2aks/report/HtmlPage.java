@@ -15,8 +15,6 @@ public final class HtmlPage {
             main{max-width:1360px;margin:0 auto;padding:24px 32px 48px}
             h1{font-size:24px;margin:0 0 4px}
             h2{font-size:18px;margin:32px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-            .meta{color:var(--muted);margin:0}
-            .meta code{font-size:12px}
             nav{margin:16px 0 0;display:flex;gap:8px;flex-wrap:wrap}
             nav a{color:var(--accent);text-decoration:none;border:1px solid var(--line);border-radius:16px;padding:2px 12px;background:var(--soft)}
             code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
@@ -26,35 +24,27 @@ public final class HtmlPage {
             .card{border:1px solid var(--line);border-radius:8px;padding:10px 14px}
             .card b{display:block;font-size:22px}
             .card span{color:var(--muted)}
-            .card.auto{border-left:4px solid var(--auto)}.card.auto_warn{border-left:4px solid var(--warn)}
-            .card.human{border-left:4px solid var(--human)}.card.drop{border-left:4px solid var(--drop)}
-            .card.exclude{border-left:4px solid var(--exclude)}.card.conflict{border-left:4px solid var(--human)}
+            .card.AUTO,.card.PASS{border-left:4px solid var(--auto)}.card.AUTO_WARN,.card.MEDIUM{border-left:4px solid var(--warn)}
+            .card.HUMAN,.card.HIGH,.card.FAIL,.card.CONFLICT{border-left:4px solid var(--human)}
+            .card.DROP{border-left:4px solid var(--drop)}.card.EXCLUDE{border-left:4px solid var(--exclude)}
             .status{border-radius:8px;padding:10px 14px;margin:12px 0;font-weight:600}
             .status.ok{background:#dafbe1;color:#116329}.status.pending{background:#fff8c5;color:#7d4e00}
             .status.failed{background:#ffebe9;color:#a40e26}
-            .legend{color:var(--muted);font-size:13px;margin:0}
-            .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
-            .badge.auto{background:var(--auto)}.badge.auto_warn{background:var(--warn)}.badge.human{background:var(--human)}
-            .badge.drop{background:var(--drop)}.badge.exclude{background:var(--exclude)}
-            .rule{font-weight:600;white-space:nowrap}
-            .loc{color:var(--muted);font-size:12px;white-space:nowrap}
-            .none{color:var(--muted);font-style:italic}
             ul.checklist{list-style:none;padding:0;margin:0}
             ul.checklist li{display:flex;gap:10px;border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:0 0 8px}
             ul.checklist input{margin-top:4px}
             ul.checklist .what{font-weight:600}
-            ul.checklist p{margin:4px 0 0}
-            .keys code{background:#ddf4ff;color:#0550ae}
+            ul.checklist .detail{margin:4px 0 0}
             h3{font-size:15px;margin:20px 0 8px}
-            table{border-collapse:collapse;width:100%;margin:4px 0 16px}table.fixed{table-layout:fixed}
+            table{border-collapse:collapse;width:100%;margin:4px 0 16px}
             th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
             thead th{background:var(--soft);position:sticky;top:0;font-size:12px;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
-            tbody.object th{background:#eef1f4;font-weight:600;text-transform:none;font-size:13px;color:var(--fg);letter-spacing:0}
-            tr.held td{background:#fffbea}
-            td.HIGH,td.FAIL{color:var(--human);font-weight:600}td.MEDIUM{color:var(--warn);font-weight:600}
-            td.PASS{color:var(--auto);font-weight:600}td.NOT_CHECKED{color:var(--muted)}
+            tbody.group th{background:#eef1f4;font-weight:600;text-transform:none;font-size:13px;color:var(--fg);letter-spacing:0}
+            tr.highlight td{background:#fffbea}
+            td.HIGH,td.FAIL,td.HUMAN{color:var(--human);font-weight:600}td.MEDIUM,td.AUTO_WARN{color:var(--warn);font-weight:600}
+            td.PASS,td.AUTO{color:var(--auto);font-weight:600}td.NOT_CHECKED{color:var(--muted)}
+            td.DROP{color:var(--drop);font-weight:600}td.EXCLUDE{color:var(--exclude);font-weight:600}
             details summary{cursor:pointer}
-            footer{margin-top:40px;color:var(--muted);font-size:12px}
             @media print{nav{display:none}thead th{position:static}}
             """;
 

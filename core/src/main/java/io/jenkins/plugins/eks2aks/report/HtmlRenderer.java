@@ -1,17 +1,22 @@
 package io.jenkins.plugins.eks2aks.report;
 
+import io.jenkins.plugins.eks2aks.report.ReportDocument.Block;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Renders a {@link ReportDocument} as one self-contained HTML page: inline CSS, no scripts, no external
- * resources, so it can be archived as a build artifact or mailed and still display. All text is escaped.
+ * resources, so it can be archived as a build artifact or mailed and still display. All text is escaped; each
+ * section is a {@code <section>}, with the id of its anchor when it has one.
  */
 public final class HtmlRenderer {
 
-
-    private static final Pattern MARKED = Pattern.compile("HIGH|MEDIUM|LOW|INFO|PASS|FAIL|NOT_CHECKED");
+    /** Severity, status and rule-mode words: a cell holding only one gets it as its class, to stand out in colour. */
+    private static final Pattern MARKED = Pattern.compile("HIGH|MEDIUM|LOW|INFO|PASS|FAIL|NOT_CHECKED|AUTO|AUTO_WARN|HUMAN|DROP|EXCLUDE");
 
     public String render(ReportDocument doc) {
         StringBuilder html = new StringBuilder();
@@ -26,48 +31,125 @@ public final class HtmlRenderer {
     /** Writes the page as it is rendered, so a large report is never held as one string. */
     public void write(ReportDocument doc, Appendable html) throws IOException {
         html.append(HtmlPage.head(doc.title())).append("<h1>").append(escape(doc.title())).append("</h1>\n");
-        for (ReportDocument.Block block : doc.blocks()) {
-            if (block instanceof ReportDocument.Heading h) {
-                html.append("<h").append(Integer.toString(h.level())).append('>').append(escape(h.text()))
-                        .append("</h").append(Integer.toString(h.level())).append(">\n");
-            } else if (block instanceof ReportDocument.Paragraph p) {
-                html.append("<p>").append(escape(p.text())).append("</p>\n");
-            } else if (block instanceof ReportDocument.Bullets b) {
-                html.append("<ul>\n");
-                for (String i : b.items()) {
-                    html.append("<li>").append(escape(i)).append("</li>\n");
-                }
-                html.append("</ul>\n");
-            } else if (block instanceof ReportDocument.Checklist c) {
-                html.append("<ul class=\"checklist\">\n");
-                for (String i : c.items()) {
-                    html.append("<li><input type=\"checkbox\" disabled aria-label=\"done\"><div>").append(escape(i)).append("</div></li>\n");
-                }
-                html.append("</ul>\n");
-            } else if (block instanceof ReportDocument.Table t) {
-                table(html, t);
+        boolean inSection = false;
+        for (Block block : doc.blocks()) {
+            if (block instanceof ReportDocument.Heading h && h.level() == 2) {
+                html.append(inSection ? "</section>\n" : "").append(h.anchor() == null ? "<section>\n"
+                        : "<section id=\"" + escape(h.anchor()) + "\">\n");
+                inSection = true;
             }
+            block(html, block);
         }
-        html.append(HtmlPage.TAIL);
+        html.append(inSection ? "</section>\n" : "").append(HtmlPage.TAIL);
     }
 
-    private static void table(Appendable html, ReportDocument.Table t) throws IOException {
-        html.append("<table>\n<thead><tr>");
-        for (String h : t.headers()) {
-            html.append("<th>").append(escape(h)).append("</th>");
+    private static void block(Appendable html, Block block) throws IOException {
+        if (block instanceof ReportDocument.Heading h) {
+            html.append("<h").append(Integer.toString(h.level())).append('>');
+            text(html, h.text());
+            html.append("</h").append(Integer.toString(h.level())).append(">\n");
+        } else if (block instanceof ReportDocument.Paragraph p) {
+            html.append("<p>");
+            text(html, p.text());
+            html.append("</p>\n");
+        } else if (block instanceof ReportDocument.Bullets b) {
+            html.append("<ul>\n");
+            for (String i : b.items()) {
+                html.append("<li>");
+                text(html, i);
+                html.append("</li>\n");
+            }
+            html.append("</ul>\n");
+        } else if (block instanceof ReportDocument.Checklist c) {
+            checklist(html, c);
+        } else if (block instanceof ReportDocument.Table t) {
+            html.append("<table>\n");
+            head(html, t.headers());
+            html.append("<tbody>\n");
+            rows(html, t.rows());
+            html.append("</tbody>\n</table>\n");
+        } else if (block instanceof ReportDocument.GroupedTable t) {
+            html.append("<table>\n");
+            head(html, t.headers());
+            for (ReportDocument.Group g : t.groups()) {
+                html.append("<tbody class=\"group\"><tr><th colspan=\"").append(Integer.toString(t.headers().size())).append("\">");
+                text(html, g.heading());
+                html.append("</th></tr></tbody>\n<tbody>\n");
+                rows(html, g.rows());
+                html.append("</tbody>\n");
+            }
+            html.append("</table>\n");
+        } else if (block instanceof ReportDocument.Figures f) {
+            html.append("<div class=\"cards\">\n");
+            for (ReportDocument.Figure figure : f.figures()) {
+                html.append(figure.mark() == null ? "<div class=\"card\">" : "<div class=\"card " + escape(figure.mark()) + "\">")
+                        .append("<b>").append(Long.toString(figure.value())).append("</b><span>");
+                text(html, figure.label());
+                html.append("</span></div>\n");
+            }
+            html.append("</div>\n");
+        } else if (block instanceof ReportDocument.Callout c) {
+            html.append("<div class=\"status ").append(c.level().name().toLowerCase(Locale.ROOT)).append("\">");
+            text(html, c.text());
+            html.append("</div>\n");
+        } else if (block instanceof ReportDocument.Navigation n) {
+            html.append("<nav>");
+            for (ReportDocument.Link link : n.links()) {
+                html.append("<a href=\"#").append(escape(link.anchor())).append("\">");
+                text(html, link.text());
+                html.append("</a>");
+            }
+            html.append("</nav>\n");
         }
-        html.append("</tr></thead>\n<tbody>\n");
-        for (var row : t.rows()) {
-            html.append("<tr>");
+    }
+
+    private static void checklist(Appendable html, ReportDocument.Checklist c) throws IOException {
+        html.append("<ul class=\"checklist\">\n");
+        for (ReportDocument.Task task : c.items()) {
+            html.append("<li><input type=\"checkbox\" disabled aria-label=\"done\"><div>");
+            if (task.details().isEmpty()) {
+                text(html, task.text());
+            } else {
+                html.append("<div class=\"what\">");
+                text(html, task.text());
+                html.append("</div>\n");
+                for (String detail : task.details()) {
+                    html.append("<div class=\"detail\">");
+                    text(html, detail);
+                    html.append("</div>\n");
+                }
+            }
+            html.append("</div></li>\n");
+        }
+        html.append("</ul>\n");
+    }
+
+    private static void head(Appendable html, List<String> headers) throws IOException {
+        html.append("<thead><tr>");
+        for (String h : headers) {
+            html.append("<th>");
+            text(html, h);
+            html.append("</th>");
+        }
+        html.append("</tr></thead>\n");
+    }
+
+    private static void rows(Appendable html, List<List<String>> rows) throws IOException {
+        for (List<String> row : rows) {
+            html.append(ReportDocument.isHighlighted(row) ? "<tr class=\"highlight\">" : "<tr>");
             for (String cell : row) {
                 String text = cell == null ? "" : cell;
-                // Severity and status words get a class, so they stand out in colour.
                 boolean marked = MARKED.matcher(text).matches();
-                html.append(marked ? "<td class=\"" + text + "\">" : "<td>").append(escape(text)).append("</td>");
+                html.append(marked ? "<td class=\"" + text + "\">" : "<td>");
+                text(html, text);
+                html.append("</td>");
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void text(Appendable html, String text) throws IOException {
+        HtmlInline.write(html, text);
     }
 
     private static String escape(String text) {
