@@ -79,7 +79,7 @@ class ConversionReportHtmlTest {
 
         assertTrue(decisions.contains("<input type=\"checkbox\" disabled"));
         assertTrue(decisions.contains("node group ng-1 needs its AKS pool: set nodePools.ng-1 in eks2aks.yaml"));
-        assertTrue(decisions.contains("<p class=\"keys\">Set <code>nodePools.ng-1</code></p>"), decisions);
+        assertTrue(decisions.contains("<div class=\"detail\">Set <code>nodePools.ng-1</code></div>"), decisions);
         assertTrue(decisions.contains("<code>ng-1</code>"), "the current value");
     }
 
@@ -104,12 +104,14 @@ class ConversionReportHtmlTest {
     void everyChangeIsARowUnderItsObject() {
         String changes = section("changes");
 
-        assertEquals(RESULT.changes().size(), count(changes, "<tr><td><code>") + count(changes, "<tr class=\"held\"><td><code>"));
-        assertEquals(3, count(changes, "<tbody class=\"object\">"), "one heading per object");
+        assertEquals(RESULT.changes().size(), count(changes, "<tr><td><code>") + count(changes, "<tr class=\"highlight\"><td><code>"));
+        assertEquals(RESULT.changes().stream().filter(c -> !c.applied()).count(), count(changes, "<tr class=\"highlight\">"),
+                "the changes not applied stand out");
+        assertEquals(3, count(changes, "<tbody class=\"group\">"), "one heading per object");
         assertTrue(changes.contains("<code>123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/web:1</code></td><td><code>contoso.azurecr.io/shop/web:1</code>"));
-        assertTrue(changes.contains("<span class=\"badge human\">HUMAN</span>"));
-        assertTrue(changes.contains("<span class=\"none\">not applied</span>"), "the decision and the contested changes");
-        assertTrue(changes.contains("<span class=\"none\">removed</span>"));
+        assertTrue(changes.contains("<td class=\"HUMAN\">HUMAN</td>"));
+        assertTrue(changes.contains("<td>not applied</td>"), "the decision and the contested changes");
+        assertTrue(changes.contains("<td>removed</td>"));
     }
 
     @Test
