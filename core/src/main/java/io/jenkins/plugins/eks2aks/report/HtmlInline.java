@@ -1,7 +1,5 @@
 package io.jenkins.plugins.eks2aks.report;
 
-import java.io.IOException;
-
 /**
  * The inline text of a {@link ReportDocument} as HTML: escaped, with the two Markdown spans the reports use,
  * {@code `code`} (any number of backticks, as CommonMark reads them) and {@code **bold**}, so a reason such as
@@ -18,34 +16,35 @@ final class HtmlInline {
     private HtmlInline() {
     }
 
-    static void write(Appendable html, String text) throws IOException {
-        if (text == null) {
-            return;
+    static void write(StringBuilder html, String text) {
+        if (text != null) {
+            write(html, text, 0, text.length());
         }
-        if (text.indexOf('`') < 0 && !text.contains("**")) {
-            html.append(HtmlPage.escape(text)); // most text has no span: no scan
-            return;
-        }
-        int plain = 0;
-        int i = 0;
-        while (i < text.length()) {
+    }
+
+    /** Writes the characters of {@code text} from {@code start} to {@code end}. */
+    private static void write(StringBuilder html, String text, int start, int end) {
+        int plain = start;
+        int i = start;
+        while (i < end) {
             char c = text.charAt(i);
             if (c == '`') {
-                int fence = run(text, i);
-                int close = closingFence(text, i + fence, fence);
+                int fence = run(text, i, end);
+                int close = closingFence(text, i + fence, end, fence);
                 if (close >= 0) {
-                    html.append(HtmlPage.escape(text.substring(plain, i)));
-                    code(html, text.substring(i + fence, close));
+                    html.append(text, plain, i);
+                    code(html, text, i + fence, close);
                     i = close + fence;
                     plain = i;
                 } else {
                     i += fence; // backticks without their closing run are just backticks
                 }
-            } else if (c == '*' && text.startsWith("**", i)) {
+            } else if (c == '*' && i + 1 < end && text.charAt(i + 1) == '*') {
                 int close = text.indexOf("**", i + 2);
-                if (close > i + 2 && !Character.isWhitespace(text.charAt(i + 2)) && !Character.isWhitespace(text.charAt(close - 1))) {
-                    html.append(HtmlPage.escape(text.substring(plain, i))).append("<b>");
-                    write(html, text.substring(i + 2, close));
+                if (close > i + 2 && close + 2 <= end && !Character.isWhitespace(text.charAt(i + 2))
+                        && !Character.isWhitespace(text.charAt(close - 1))) {
+                    html.append(text, plain, i).append("<b>");
+                    write(html, text, i + 2, close);
                     html.append("</b>");
                     i = close + 2;
                     plain = i;
@@ -53,40 +52,49 @@ final class HtmlInline {
                     i += 2;
                 }
             } else {
+                String entity = HtmlPage.entity(c); // escaped as it is read: one pass over the text
+                if (entity != null) {
+                    html.append(text, plain, i).append(entity);
+                    plain = i + 1;
+                }
                 i++;
             }
         }
-        html.append(HtmlPage.escape(text.substring(plain)));
+        html.append(text, plain, end);
     }
 
-    private static void code(Appendable html, String span) throws IOException {
+    private static void code(StringBuilder html, String text, int start, int end) {
         // CommonMark strips one space on each side, which lets a span start or end with a backtick.
-        String content = span.length() >= 2 && span.startsWith(" ") && span.endsWith(" ") && !span.isBlank()
-                ? span.substring(1, span.length() - 1) : span;
-        if (content.length() <= FOLD) {
-            html.append("<code>").append(HtmlPage.escape(content)).append("</code>");
+        int from = start;
+        int to = end;
+        if (to - from >= 2 && text.charAt(from) == ' ' && text.charAt(to - 1) == ' ' && !text.substring(from, to).isBlank()) {
+            from++;
+            to--;
+        }
+        if (to - from <= FOLD) {
+            HtmlPage.escape(html.append("<code>"), text, from, to).append("</code>");
             return;
         }
-        int cut = Character.isHighSurrogate(content.charAt(SUMMARY - 1)) ? SUMMARY - 1 : SUMMARY;
-        html.append("<details><summary><code>").append(HtmlPage.escape(content.substring(0, cut)))
-                .append("…</code></summary><pre>").append(HtmlPage.escape(content)).append("</pre></details>");
+        int cut = from + (Character.isHighSurrogate(text.charAt(from + SUMMARY - 1)) ? SUMMARY - 1 : SUMMARY);
+        HtmlPage.escape(html.append("<details><summary><code>"), text, from, cut).append("…</code></summary><pre>");
+        HtmlPage.escape(html, text, from, to).append("</pre></details>");
     }
 
-    /** The number of backticks from {@code from} on. */
-    private static int run(String text, int from) {
-        int end = from;
-        while (end < text.length() && text.charAt(end) == '`') {
-            end++;
-        }
-        return end - from;
-    }
-
-    /** Where the next run of exactly {@code length} backticks starts, or -1. */
-    private static int closingFence(String text, int from, int length) {
+    /** The number of backticks from {@code from} on, up to {@code end}. */
+    private static int run(String text, int from, int end) {
         int i = from;
-        while (i < text.length()) {
+        while (i < end && text.charAt(i) == '`') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Where the next run of exactly {@code length} backticks starts before {@code end}, or -1. */
+    private static int closingFence(String text, int from, int end, int length) {
+        int i = from;
+        while (i < end) {
             if (text.charAt(i) == '`') {
-                int n = run(text, i);
+                int n = run(text, i, end);
                 if (n == length) {
                     return i;
                 }

@@ -66,24 +66,31 @@ public final class HtmlPage {
 
     /** Appends {@code text} with the five HTML-significant characters escaped; null appends nothing. */
     public static StringBuilder escape(StringBuilder h, String text) {
-        if (text == null) {
-            return h;
-        }
-        int from = 0;
-        for (int i = 0; i < text.length(); i++) {
-            String entity = switch (text.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
+        return text == null ? h : escape(h, text, 0, text.length());
+    }
+
+    /** Appends the characters of {@code text} from {@code start} to {@code end}, escaped. */
+    public static StringBuilder escape(StringBuilder h, String text, int start, int end) {
+        int from = start;
+        for (int i = start; i < end; i++) {
+            String entity = entity(text.charAt(i));
             if (entity != null) {
                 h.append(text, from, i).append(entity);
                 from = i + 1;
             }
         }
-        return h.append(text, from, text.length());
+        return h.append(text, from, end);
+    }
+
+    /** The entity that stands for {@code c} in HTML text and attribute values, or null when it stands for itself. */
+    static String entity(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        };
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Renders a {@link ReportDocument} as one self-contained HTML page: inline CSS, no scripts, no external
@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 public final class HtmlRenderer {
 
     /** Severity, status and rule-mode words: a cell holding only one gets it as its class, to stand out in colour. */
-    private static final Pattern MARKED = Pattern.compile("HIGH|MEDIUM|LOW|INFO|PASS|FAIL|NOT_CHECKED|AUTO|AUTO_WARN|HUMAN|DROP|EXCLUDE");
+    private static final Set<String> MARKED = Set.of("HIGH", "MEDIUM", "LOW", "INFO", "PASS", "FAIL", "NOT_CHECKED",
+            "AUTO", "AUTO_WARN", "HUMAN", "DROP", "EXCLUDE");
+
+    /** How much text is gathered before it is handed to the output. */
+    private static final int CHUNK = 1 << 16;
 
     public String render(ReportDocument doc) {
         StringBuilder html = new StringBuilder();
@@ -28,8 +32,12 @@ public final class HtmlRenderer {
         return html.toString();
     }
 
-    /** Writes the page as it is rendered, so a large report is never held as one string. */
-    public void write(ReportDocument doc, Appendable html) throws IOException {
+    /**
+     * Writes the page as it is rendered, so a large report is never held as one string: the text is gathered in a
+     * buffer (appending to it is cheap, to a {@code Writer} is not) handed to {@code out} a chunk at a time.
+     */
+    public void write(ReportDocument doc, Appendable out) throws IOException {
+        Chunks html = new Chunks(out);
         html.append(HtmlPage.head(doc.title())).append("<h1>").append(escape(doc.title())).append("</h1>\n");
         boolean inSection = false;
         for (Block block : doc.blocks()) {
@@ -41,9 +49,42 @@ public final class HtmlRenderer {
             block(html, block);
         }
         html.append(inSection ? "</section>\n" : "").append(HtmlPage.TAIL);
+        html.flush();
     }
 
-    private static void block(Appendable html, Block block) throws IOException {
+    /** The buffer and where it goes. */
+    private static final class Chunks {
+
+        private final StringBuilder text = new StringBuilder(CHUNK + 4096);
+        private final Appendable out;
+
+        Chunks(Appendable out) {
+            this.out = out;
+        }
+
+        Chunks append(String s) {
+            text.append(s);
+            return this;
+        }
+
+        Chunks append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        void flushSometimes() throws IOException {
+            if (text.length() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            out.append(text);
+            text.setLength(0);
+        }
+    }
+
+    private static void block(Chunks html, Block block) throws IOException {
         if (block instanceof ReportDocument.Heading h) {
             html.append("<h").append(Integer.toString(h.level())).append('>');
             text(html, h.text());
@@ -103,7 +144,7 @@ public final class HtmlRenderer {
         }
     }
 
-    private static void checklist(Appendable html, ReportDocument.Checklist c) throws IOException {
+    private static void checklist(Chunks html, ReportDocument.Checklist c) throws IOException {
         html.append("<ul class=\"checklist\">\n");
         for (ReportDocument.Task task : c.items()) {
             html.append("<li><input type=\"checkbox\" disabled aria-label=\"done\"><div>");
@@ -120,11 +161,12 @@ public final class HtmlRenderer {
                 }
             }
             html.append("</div></li>\n");
+            html.flushSometimes();
         }
         html.append("</ul>\n");
     }
 
-    private static void head(Appendable html, List<String> headers) throws IOException {
+    private static void head(Chunks html, List<String> headers) throws IOException {
         html.append("<thead><tr>");
         for (String h : headers) {
             html.append("<th>");
@@ -134,22 +176,23 @@ public final class HtmlRenderer {
         html.append("</tr></thead>\n");
     }
 
-    private static void rows(Appendable html, List<List<String>> rows) throws IOException {
+    private static void rows(Chunks html, List<List<String>> rows) throws IOException {
         for (List<String> row : rows) {
             html.append(ReportDocument.isHighlighted(row) ? "<tr class=\"highlight\">" : "<tr>");
             for (String cell : row) {
                 String text = cell == null ? "" : cell;
-                boolean marked = MARKED.matcher(text).matches();
+                boolean marked = MARKED.contains(text);
                 html.append(marked ? "<td class=\"" + text + "\">" : "<td>");
                 text(html, text);
                 html.append("</td>");
             }
             html.append("</tr>\n");
+            html.flushSometimes();
         }
     }
 
-    private static void text(Appendable html, String text) throws IOException {
-        HtmlInline.write(html, text);
+    private static void text(Chunks html, String text) {
+        HtmlInline.write(html.text, text);
     }
 
     private static String escape(String text) {
