@@ -14,6 +14,7 @@ public final class HtmlPage {
             body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
             main{max-width:1360px;margin:0 auto;padding:24px 32px 48px}
             h1{font-size:24px;margin:0 0 4px}
+            h1+p{color:var(--muted);margin:0}
             h2{font-size:18px;margin:32px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
             nav{margin:16px 0 0;display:flex;gap:8px;flex-wrap:wrap}
             nav a{color:var(--accent);text-decoration:none;border:1px solid var(--line);border-radius:16px;padding:2px 12px;background:var(--soft)}

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * A report for people as a few kinds of blocks (headings, paragraphs, lists, tables, summary figures, callouts), so
- * one builder feeds both the Markdown and the self-contained HTML rendering and they never disagree. Text is plain
- * Markdown inline text: the renderers escape it, and both understand {@code `code`} and {@code **bold**} in it (see
- * {@link #code(String)} for text that may itself hold backticks).
+ * one builder feeds both the Markdown and the self-contained HTML rendering and they never disagree. Text is
+ * Markdown inline text: the Markdown keeps it as it is, the HTML escapes it and turns its {@code `code`} and
+ * {@code **bold**} spans into elements (see {@link #code(String)} for text that may itself hold backticks).
  */
 public final class ReportDocument {
 
