@@ -158,7 +158,7 @@ public final class InputIndex {
             KustomizeBuilds.Membership membership = kustomizeBuilds.membership(build, file).orElseThrow();
             if ("ServiceAccount".equals(object.kind())) {
                 buildRoles.account(build, keyIn(build, object, object.ref().name()), membership.precedence(),
-                        object.at("/metadata/annotations").path(IRSA_ROLE_ANNOTATION).asText(null));
+                        object.at("/metadata/annotations").path(IRSA_ROLE_ANNOTATION).asText(null), patch || membership.patch());
             }
             Optional<String> spec = PodSpecs.podSpecPointer(object);
             JsonNode account = spec.map(s -> object.at(s + "/serviceAccountName")).orElse(null);

@@ -21,6 +21,8 @@ public final class ServiceAccountRoles {
 
     /** ServiceAccount → build → precedence → role (null: defined there without one). */
     private final Map<String, Map<String, TreeMap<Integer, String>>> definitions = new HashMap<>();
+    /** ServiceAccount → builds with a whole definition of it (not only a patch). */
+    private final Map<String, Set<String>> definedIn = new HashMap<>();
     /** ServiceAccount → builds whose pods run as it. */
     private final Map<String, Set<String>> runningIn = new HashMap<>();
 
@@ -45,8 +47,11 @@ public final class ServiceAccountRoles {
         }
     }
 
-    /** ServiceAccount {@code key} is defined (or patched) in {@code build}, with {@code role} or none (null). */
-    void account(String build, String key, int precedence, String role) {
+    /** ServiceAccount {@code key} is defined (or patched: {@code patch}) in {@code build}, with {@code role} or none (null). */
+    void account(String build, String key, int precedence, String role, boolean patch) {
+        if (!patch) {
+            definedIn.computeIfAbsent(key, k -> new HashSet<>()).add(build);
+        }
         TreeMap<Integer, String> byPrecedence = definitions.computeIfAbsent(key, k -> new HashMap<>())
                 .computeIfAbsent(build, b -> new TreeMap<>());
         if (role != null || !byPrecedence.containsKey(precedence)) {
@@ -68,9 +73,13 @@ public final class ServiceAccountRoles {
         return byPrecedence.values().stream().filter(r -> r != null).findFirst();
     }
 
-    /** Whether the builds that define ServiceAccount {@code key} or run pods as it disagree on its role. */
+    /**
+     * Whether the builds that define ServiceAccount {@code key} or run pods as it disagree on its role. A build that
+     * only patches it, with no pod of its own, is left out: what it patches is outside the input (a remote base, a
+     * folder not given), so it may well be another build's ServiceAccount.
+     */
     public boolean split(String key) {
-        Set<String> builds = new HashSet<>(definitions.getOrDefault(key, Map.of()).keySet());
+        Set<String> builds = new HashSet<>(definedIn.getOrDefault(key, Set.of()));
         builds.addAll(runningIn.getOrDefault(key, Set.of()));
         return builds.stream().map(b -> roleIn(b, key)).distinct().count() > 1;
     }
