@@ -184,10 +184,22 @@ public final class InputIndex {
     /**
      * Whether {@code object}'s ServiceAccount {@code account} is matched within the kustomize builds of its file rather
      * than across the whole input: when the builds give that ServiceAccount different roles (or one a role, another
-     * none). Otherwise one ServiceAccount of a name and namespace is the input's.
+     * none), or give the object different namespaces (a base under dev and prod overlays, each with its
+     * {@code namespace:}). Otherwise one ServiceAccount of a name and namespace is the input's.
      */
     public boolean matchedPerBuild(KubeObject object, String account) {
+        return split(object, account) || namespacesDiffer(object);
+    }
+
+    private boolean split(KubeObject object, String account) {
         return buildsOf(object.document().file()).stream().anyMatch(b -> buildRoles.split(keyIn(b, object, account)));
+    }
+
+    /** Whether the builds of {@code object}'s file put it, written without a namespace, in different namespaces. */
+    private boolean namespacesDiffer(KubeObject object) {
+        String file = object.document().file();
+        return object.ref().namespace() == null && buildsOf(file).stream().map(b -> kustomizeBuilds.membership(b, file)
+                .map(KustomizeBuilds.Membership::namespace).orElse(null)).distinct().count() > 1;
     }
 
     /**
@@ -195,7 +207,8 @@ public final class InputIndex {
      * {@linkplain #matchedPerBuild matched per build}; empty when the input-wide {@link #serviceAccountRole} holds.
      */
     public Optional<ServiceAccountRoles.BuildRoles> serviceAccountRolesFor(KubeObject workload, String account) {
-        if (!matchedPerBuild(workload, account)) {
+        boolean split = split(workload, account);
+        if (!split && !namespacesDiffer(workload)) {
             return Optional.empty();
         }
         SortedMap<String, String> roles = new TreeMap<>();
@@ -203,19 +216,19 @@ public final class InputIndex {
         for (String build : buildsOf(workload.document().file())) {
             buildRoles.roleIn(build, keyIn(build, workload, account)).ifPresentOrElse(r -> roles.put(build, r), () -> without.add(build));
         }
-        return Optional.of(new ServiceAccountRoles.BuildRoles(roles, without));
+        // Namespaces alone: with no role in any build, the ServiceAccount may be outside the kustomizations.
+        return split || !roles.isEmpty() ? Optional.of(new ServiceAccountRoles.BuildRoles(roles, without)) : Optional.empty();
     }
 
     /**
      * Whether a pod template runs as ServiceAccount {@code account}: one of a build of its file when it is
-     * {@linkplain #matchedPerBuild matched per build}, else one of the input.
+     * {@linkplain #matchedPerBuild matched per build}, else one of the input or of a build of its file (a patch of
+     * it written without a namespace is in the namespace its overlay gives).
      */
     public boolean runsAs(KubeObject account) {
         String name = account.ref().name();
-        if (!matchedPerBuild(account, name)) {
-            return runsAs(namespaceOf(account), name);
-        }
-        return buildsOf(account.document().file()).stream().anyMatch(b -> buildRoles.runsIn(b, keyIn(b, account, name)));
+        boolean inBuilds = buildsOf(account.document().file()).stream().anyMatch(b -> buildRoles.runsIn(b, keyIn(b, account, name)));
+        return matchedPerBuild(account, name) ? inBuilds : inBuilds || runsAs(namespaceOf(account), name);
     }
 
     /** The object's namespace: its own, else the one a kustomization of the input gives it; null for neither. */

@@ -132,6 +132,23 @@ class OverlayIdentityTest {
         assertTrue(k5.get(0).reason().contains("as ServiceAccount carts in overlays/dev, whose identity is " + DEV_ID), k5.get(0).reason());
     }
 
+    @Test
+    void aBaseEachOverlayPutsInItsOwnNamespaceMeetsEachOverlaysServiceAccount() {
+        // kustomize-overlays-namespaces: no namespace in the base; dev and prod each give one and patch carts's role.
+        ConversionResult result = Conversions.convert(Path.of("src/test/resources/kustomize-overlays-namespaces"), mapping(DEV_ID));
+
+        List<Change> w2 = changes(result, "base/app.yaml", "carts", "W2");
+        assertEquals(1, w2.size(), w2.toString());
+        assertEquals(RuleMode.AUTO, w2.get(0).mode(), w2.toString());
+        assertTrue(w2.get(0).reason().contains("IAM role arn:aws:iam::111111111111:role/carts-dev in overlays/dev, "
+                + "arn:aws:iam::111111111111:role/carts-prod in overlays/prod"), w2.get(0).reason());
+        // Each overlay's patch is in the namespace its overlay gives, where the base's pods run as it.
+        for (String overlay : List.of("dev", "prod")) {
+            Change role = changes(result, "overlays/" + overlay + "/role.yaml", "carts", "W1").get(0);
+            assertFalse(role.reason().contains("no pod of"), role.reason());
+        }
+    }
+
     private static JsonNode object(List<JsonNode> objects, String kind, String name) {
         return objects.stream().filter(o -> o.path("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError(kind + " " + name + " not in " + objects));
