@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What rules need to know about other objects of the input: which ServiceAccounts carry an IAM role, which
  * provisioner a StorageClass uses, which controller an IngressClass belongs to. Built once per conversion,
  * before any rule runs, so that each rule still looks at one object at a time.
+ *
+ * <p>Long because: it is the one view of the whole input every rule shares, input-wide and per kustomize build
+ * (which overlay's ServiceAccount a workload runs as); splitting it would make rules assemble that view themselves.
  */
 public final class InputIndex {
 
@@ -44,6 +50,8 @@ public final class InputIndex {
     private final RegistryMap registries;
     private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
     private KustomizePatches kustomizePatches = KustomizePatches.none();
+    private KustomizeBuilds kustomizeBuilds = KustomizeBuilds.none();
+    private final ServiceAccountRoles buildRoles = new ServiceAccountRoles();
 
     private InputIndex(RegistryMap registries) {
         this.registries = registries;
@@ -58,10 +66,12 @@ public final class InputIndex {
         InputIndex index = new InputIndex(registries);
         index.kustomizeNamespaces = KustomizeNamespaces.of(input);
         index.kustomizePatches = KustomizePatches.of(input);
+        index.kustomizeBuilds = KustomizeBuilds.of(input);
         for (ManifestFile file : input.files()) {
             boolean patch = index.kustomizePatches.isPatch(file.path());
             for (ManifestDocument document : file.documents()) {
                 for (KubeObject object : ManifestConverter.objectsOf(document)) {
+                    index.addToBuilds(object, patch);
                     if (!patch) {
                         index.add(object);
                     } else if ("ServiceAccount".equals(object.kind())) {
@@ -139,6 +149,86 @@ public final class InputIndex {
                             .computeIfAbsent(target, t -> new TreeSet<>()).add(ref.host() + "/" + ref.repository())));
         }
         return this;
+    }
+
+    /** Records {@code object} in each kustomize build of its file: a ServiceAccount's role there, a pod's ServiceAccount. */
+    private void addToBuilds(KubeObject object, boolean patch) {
+        String file = object.document().file();
+        for (String build : kustomizeBuilds.buildsOf(file)) {
+            KustomizeBuilds.Membership membership = kustomizeBuilds.membership(build, file).orElseThrow();
+            if ("ServiceAccount".equals(object.kind())) {
+                buildRoles.account(build, keyIn(build, object, object.ref().name()), membership.precedence(),
+                        object.at("/metadata/annotations").path(IRSA_ROLE_ANNOTATION).asText(null), patch || membership.patch());
+            }
+            Optional<String> spec = PodSpecs.podSpecPointer(object);
+            JsonNode account = spec.map(s -> object.at(s + "/serviceAccountName")).orElse(null);
+            if (spec.isPresent() && (account.isTextual() || !(patch || membership.patch()))) {
+                // A patch that names no ServiceAccount keeps its target's: it says nothing of who its pods run as.
+                buildRoles.pod(build, keyIn(build, object, account.asText(object.at(spec.get() + "/serviceAccount").asText("default"))));
+            }
+        }
+    }
+
+    /** {@code namespace/account} of {@code object}'s namespace in {@code build}: its own, else the one the build gives it. */
+    private String keyIn(String build, KubeObject object, String account) {
+        String own = object.ref().namespace();
+        return key(own != null ? own : kustomizeBuilds.membership(build, object.document().file())
+                .map(KustomizeBuilds.Membership::namespace).orElse(null), account);
+    }
+
+    /** The kustomize builds (root kustomizations' folders) {@code file} belongs to; none outside kustomizations. */
+    public Set<String> buildsOf(String file) {
+        return kustomizeBuilds.buildsOf(file);
+    }
+
+    /**
+     * Whether {@code object}'s ServiceAccount {@code account} is matched within the kustomize builds of its file rather
+     * than across the whole input: when the builds give that ServiceAccount different roles (or one a role, another
+     * none), or give the object different namespaces (a base under dev and prod overlays, each with its
+     * {@code namespace:}). Otherwise one ServiceAccount of a name and namespace is the input's.
+     */
+    public boolean matchedPerBuild(KubeObject object, String account) {
+        return split(object, account) || namespacesDiffer(object);
+    }
+
+    private boolean split(KubeObject object, String account) {
+        return buildsOf(object.document().file()).stream().anyMatch(b -> buildRoles.split(keyIn(b, object, account)));
+    }
+
+    /** Whether the builds of {@code object}'s file put it, written without a namespace, in different namespaces. */
+    private boolean namespacesDiffer(KubeObject object) {
+        String file = object.document().file();
+        return object.ref().namespace() == null && buildsOf(file).stream().map(b -> kustomizeBuilds.membership(b, file)
+                .map(KustomizeBuilds.Membership::namespace).orElse(null)).distinct().count() > 1;
+    }
+
+    /**
+     * The roles ServiceAccount {@code account} has in each build {@code workload}'s file belongs to, when it is
+     * {@linkplain #matchedPerBuild matched per build}; empty when the input-wide {@link #serviceAccountRole} holds.
+     */
+    public Optional<ServiceAccountRoles.BuildRoles> serviceAccountRolesFor(KubeObject workload, String account) {
+        boolean split = split(workload, account);
+        if (!split && !namespacesDiffer(workload)) {
+            return Optional.empty();
+        }
+        SortedMap<String, String> roles = new TreeMap<>();
+        SortedSet<String> without = new TreeSet<>();
+        for (String build : buildsOf(workload.document().file())) {
+            buildRoles.roleIn(build, keyIn(build, workload, account)).ifPresentOrElse(r -> roles.put(build, r), () -> without.add(build));
+        }
+        // Namespaces alone: with no role in any build, the ServiceAccount may be outside the kustomizations.
+        return split || !roles.isEmpty() ? Optional.of(new ServiceAccountRoles.BuildRoles(roles, without)) : Optional.empty();
+    }
+
+    /**
+     * Whether a pod template runs as ServiceAccount {@code account}: one of a build of its file when it is
+     * {@linkplain #matchedPerBuild matched per build}, else one of the input or of a build of its file (a patch of
+     * it written without a namespace is in the namespace its overlay gives).
+     */
+    public boolean runsAs(KubeObject account) {
+        String name = account.ref().name();
+        boolean inBuilds = buildsOf(account.document().file()).stream().anyMatch(b -> buildRoles.runsIn(b, keyIn(b, account, name)));
+        return matchedPerBuild(account, name) ? inBuilds : inBuilds || runsAs(namespaceOf(account), name);
     }
 
     /** The object's namespace: its own, else the one a kustomization of the input gives it; null for neither. */

@@ -59,12 +59,15 @@ public final class IrsaServiceAccountRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = account.at(ANNOTATIONS);
         if (annotations.path(EKS + "role-arn").asText(null) != null) {
-            boolean podsSeen = index == null || index.runsAs(index.namespaceOf(account), account.ref().name());
+            boolean podsSeen = index == null || index.runsAs(account);
             List<Change> role = roleAnnotation(account, ANNOTATIONS, "system:serviceaccount:" + namespace(account) + ":"
                     + account.ref().name(), podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
+            // Overlays giving it different roles are object spaces of their own: the pods are looked for in its builds.
+            String where = index != null && index.matchedPerBuild(account, account.ref().name())
+                    ? String.join(", ", index.buildsOf(account.document().file())) : "the input";
             // The label that lets the Workload ID webhook inject the token goes on pods (W2); none of the input runs as it.
             out.addAll(podsSeen ? role : role.stream().map(c -> !(c.mode() == RuleMode.HUMAN || c.path().endsWith("client-id")) ? c : c.withReason(
-                    c.reason() + "; no pod of the input runs as this ServiceAccount: the pods that "
+                    c.reason() + "; no pod of " + where + " runs as this ServiceAccount: the pods that "
                     + "do (a chart, another repository) need the label azure.workload.identity/use: \"true\" (catalog W2)")).toList());
         }
         if (annotations.has(EKS + "token-expiration")) {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.PodSpecs;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
+import io.jenkins.plugins.eks2aks.manifests.ServiceAccountRoles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +52,19 @@ public final class WorkloadIdentityPodRule implements ConversionRule {
         }
         List<Change> out = new ArrayList<>();
         String account = object.at(spec + "/serviceAccountName").asText(object.at(spec + "/serviceAccount").asText("default"));
-        Optional<String> role = index.serviceAccountRole(index.namespaceOf(object), account);
-        if (role.isPresent() && !"true".equals(object.at(podMetadata + "/labels").path("azure.workload.identity/use").asText())) {
-            out.add(Changes.of(object, "W2").put(podMetadata + "/labels", "azure.workload.identity/use", "true", RuleMode.AUTO,
-                    "pods of ServiceAccount " + account + " (IAM role " + role.get() + ") must carry this label for the "
-                            + "Workload ID webhook to inject their Azure token (catalog W2, S17)"));
+        boolean labelled = "true".equals(object.at(podMetadata + "/labels").path("azure.workload.identity/use").asText());
+        Optional<ServiceAccountRoles.BuildRoles> perBuild = index.serviceAccountRolesFor(object, account);
+        if (perBuild.isPresent()) {
+            if (!labelled) {
+                label(object, podMetadata + "/labels", account, perBuild.get()).ifPresent(out::add);
+            }
+        } else {
+            Optional<String> role = index.serviceAccountRole(index.namespaceOf(object), account);
+            if (role.isPresent() && !labelled) {
+                out.add(Changes.of(object, "W2").put(podMetadata + "/labels", "azure.workload.identity/use", "true", RuleMode.AUTO,
+                        "pods of ServiceAccount " + account + " (IAM role " + role.get() + ") must carry this label for the "
+                                + "Workload ID webhook to inject their Azure token (catalog W2, S17)"));
+            }
         }
         JsonNode skip = object.at(podMetadata + "/annotations").get("eks.amazonaws.com/skip-containers");
         if (skip != null) {
@@ -67,6 +76,27 @@ public final class WorkloadIdentityPodRule implements ConversionRule {
         }
         out.addAll(injected(object, spec));
         return out;
+    }
+
+    /**
+     * W2 for a workload whose ServiceAccount the kustomize builds of its file give different roles (dev and prod
+     * overlays of one base): the label when every build gives it one (which identity replaces each role is each
+     * overlay's ServiceAccount's own W1); a decision naming the overlays when only some do, since the label in a shared
+     * file would reach the pods of the overlays without one too.
+     */
+    private static Optional<Change> label(KubeObject object, String labels, String account, ServiceAccountRoles.BuildRoles builds) {
+        if (builds.roles().isEmpty()) {
+            return Optional.empty();
+        }
+        if (builds.without().isEmpty()) {
+            return Optional.of(Changes.of(object, "W2").put(labels, "azure.workload.identity/use", "true", RuleMode.AUTO,
+                    "pods of ServiceAccount " + account + " (IAM role " + builds.describe() + ") must carry this label for "
+                            + "the Workload ID webhook to inject their Azure token (catalog W2, S17)"));
+        }
+        return Optional.of(Changes.of(object, "W2").decision(labels, "pods of ServiceAccount " + account + " have IAM role "
+                + builds.describe() + " but none in " + String.join(", ", builds.without()) + ", which build them too: "
+                + "label them azure.workload.identity/use: \"true\" in the overlays with a role (a patch there), not in the "
+                + "shared file, or give the ServiceAccount a role in the others (catalog W2, S17)"));
     }
 
     /** W6, W7: what the EKS identity webhooks wrote into a live pod spec. */

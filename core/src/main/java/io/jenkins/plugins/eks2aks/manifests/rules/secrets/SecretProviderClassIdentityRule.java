@@ -12,7 +12,9 @@ import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.mapping.WorkloadIdentity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,17 +50,23 @@ public final class SecretProviderClassIdentityRule implements ConversionRule {
     public List<Change> apply(KubeObject workload) {
         String podSpec = PodSpecs.podSpecPointer(workload).orElseThrow();
         String serviceAccount = workload.at(podSpec + "/serviceAccountName").asText("default");
-        Optional<String> role = index.serviceAccountRole(index.namespaceOf(workload), serviceAccount);
+        // Overlays giving the ServiceAccount different roles: the roles of the workload's own builds, each checked.
+        Map<String, String> roles = new LinkedHashMap<>();
+        index.serviceAccountRolesFor(workload, serviceAccount).ifPresentOrElse(
+                builds -> builds.roles().forEach((build, role) -> roles.merge(role, build, (a, b) -> a + ", " + b)),
+                () -> index.serviceAccountRole(index.namespaceOf(workload), serviceAccount).ifPresent(role -> roles.put(role, "")));
         List<Change> out = new ArrayList<>();
         JsonNode volumes = workload.at(podSpec + "/volumes");
         for (int i = 0; i < volumes.size(); i++) {
             JsonNode csi = volumes.get(i).path("csi");
-            if (role.isEmpty() || !DRIVER.equals(csi.path("driver").asText())) {
+            if (roles.isEmpty() || !DRIVER.equals(csi.path("driver").asText())) {
                 continue;
             }
             String spc = csi.at("/volumeAttributes/secretProviderClass").asText("?");
             String pointer = podSpec + "/volumes/" + i;
-            finding(Changes.of(workload, ID), pointer, role.get(), serviceAccount, spc).ifPresent(out::add);
+            roles.entrySet().stream().map(role -> finding(Changes.of(workload, ID), pointer, role.getKey(),
+                    serviceAccount + (role.getValue().isEmpty() ? "" : " in " + role.getValue()), spc))
+                    .flatMap(Optional::stream).findFirst().ifPresent(out::add);
         }
         return out;
     }
