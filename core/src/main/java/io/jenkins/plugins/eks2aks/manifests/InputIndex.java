@@ -48,7 +48,6 @@ public final class InputIndex {
     /** PersistentVolumes of the input that move to AKS as objects (static ones), by name. */
     private final Set<String> carriedVolumes = new TreeSet<>();
     private final RegistryMap registries;
-    private KustomizeNamespaces kustomizeNamespaces = KustomizeNamespaces.none();
     private KustomizePatches kustomizePatches = KustomizePatches.none();
     private KustomizeBuilds kustomizeBuilds = KustomizeBuilds.none();
     private final ServiceAccountRoles buildRoles = new ServiceAccountRoles();
@@ -64,7 +63,6 @@ public final class InputIndex {
     /** The index of {@code input}, with the ACR repository each ECR repository goes to under {@code registries}. */
     public static InputIndex of(ManifestSet input, RegistryMap registries) {
         InputIndex index = new InputIndex(registries);
-        index.kustomizeNamespaces = KustomizeNamespaces.of(input);
         index.kustomizePatches = KustomizePatches.of(input);
         index.kustomizeBuilds = KustomizeBuilds.of(input);
         for (ManifestFile file : input.files()) {
@@ -79,6 +77,15 @@ public final class InputIndex {
                         // ServiceAccount is the one the kustomization builds (eks-workshop's IRSA module).
                         index.add(object);
                     }
+                }
+            }
+        }
+        for (KustomizePatch patch : index.kustomizePatches.unread()) {
+            // An inline patch (or a JSON 6902 file) setting a ServiceAccount's role counts as a patch file does.
+            for (KubeObject object : PatchedObjects.of(patch)) {
+                index.addToBuilds(object, true);
+                if ("ServiceAccount".equals(object.kind())) {
+                    index.add(object);
                 }
             }
         }
@@ -108,7 +115,7 @@ public final class InputIndex {
             case "ServiceAccount" -> {
                 String role = node.at("/metadata/annotations").path(IRSA_ROLE_ANNOTATION).asText(null);
                 if (role != null) {
-                    serviceAccountRoles.put(key(namespaceOf(object), name), role);
+                    namespacesOf(object).forEach(namespace -> serviceAccountRoles.put(key(namespace, name), role));
                 }
             }
             case "StorageClass" -> storageClasses.computeIfAbsent(name, n -> new ArrayList<>())
@@ -141,8 +148,8 @@ public final class InputIndex {
             }
             default -> { }
         }
-        PodSpecs.podSpecPointer(object).ifPresent(spec -> usedServiceAccounts.add(key(namespaceOf(object),
-                node.at(spec + "/serviceAccountName").asText(node.at(spec + "/serviceAccount").asText("default")))));
+        PodSpecs.podSpecPointer(object).ifPresent(spec -> namespacesOf(object).forEach(namespace -> usedServiceAccounts.add(
+                key(namespace, node.at(spec + "/serviceAccountName").asText(node.at(spec + "/serviceAccount").asText("default"))))));
         for (PodSpecs.ContainerAt container : PodSpecs.containers(object)) {
             EcrImageReference.parse(container.container().path("image").asText(null))
                     .ifPresent(ref -> registries.targetRepository(ref).ifPresent(target -> ecrSourcesByTarget
@@ -169,11 +176,33 @@ public final class InputIndex {
         }
     }
 
-    /** {@code namespace/account} of {@code object}'s namespace in {@code build}: its own, else the one the build gives it. */
+    /** {@code namespace/account} of {@code object}'s namespace in {@code build}. */
     private String keyIn(String build, KubeObject object, String account) {
-        String own = object.ref().namespace();
-        return key(own != null ? own : kustomizeBuilds.membership(build, object.document().file())
-                .map(KustomizeBuilds.Membership::namespace).orElse(null), account);
+        return key(namespaceIn(build, object), account);
+    }
+
+    /**
+     * The namespace {@code object} is in within {@code build}: the one the build's kustomizations give it (the
+     * outermost {@code namespace:} wins and replaces the object's own, as {@code kubectl kustomize} does), else its
+     * own; null for neither (the default namespace).
+     */
+    private String namespaceIn(String build, KubeObject object) {
+        return kustomizeBuilds.membership(build, object.document().file()).map(KustomizeBuilds.Membership::namespace)
+                .orElse(object.ref().namespace());
+    }
+
+    /**
+     * The namespace {@code object} is in within each kustomize build of its file ({@code default} for none); empty
+     * when no kustomization of the input includes it. A ServiceAccount of a base two overlays put in namespaces of
+     * their own is two ServiceAccounts on the cluster, each needing a federated credential for its own subject.
+     */
+    public SortedMap<String, String> namespacesByBuild(KubeObject object) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (String build : buildsOf(object.document().file())) {
+            String namespace = namespaceIn(build, object);
+            out.put(build, namespace == null ? "default" : namespace);
+        }
+        return out;
     }
 
     /** The kustomize builds (root kustomizations' folders) {@code file} belongs to; none outside kustomizations. */
@@ -195,11 +224,9 @@ public final class InputIndex {
         return buildsOf(object.document().file()).stream().anyMatch(b -> buildRoles.split(keyIn(b, object, account)));
     }
 
-    /** Whether the builds of {@code object}'s file put it, written without a namespace, in different namespaces. */
+    /** Whether the builds of {@code object}'s file put it in different namespaces. */
     private boolean namespacesDiffer(KubeObject object) {
-        String file = object.document().file();
-        return object.ref().namespace() == null && buildsOf(file).stream().map(b -> kustomizeBuilds.membership(b, file)
-                .map(KustomizeBuilds.Membership::namespace).orElse(null)).distinct().count() > 1;
+        return namespacesOf(object).size() > 1;
     }
 
     /**
@@ -231,10 +258,23 @@ public final class InputIndex {
         return matchedPerBuild(account, name) ? inBuilds : inBuilds || runsAs(namespaceOf(account), name);
     }
 
-    /** The object's namespace: its own, else the one a kustomization of the input gives it; null for neither. */
+    /**
+     * The object's namespace: the one the kustomize builds of its file give it, else its own; null for neither. When
+     * builds give it different namespaces this is the first's (builds sorted): the rules then match per build
+     * ({@link #matchedPerBuild}) and read {@link #namespacesByBuild}.
+     */
     public String namespaceOf(KubeObject object) {
-        String own = object.ref().namespace();
-        return own != null ? own : kustomizeNamespaces.of(object.document().file()).orElse(null);
+        Set<String> builds = buildsOf(object.document().file());
+        return builds.isEmpty() ? object.ref().namespace() : namespaceIn(builds.iterator().next(), object);
+    }
+
+    /** The namespaces the object is in, each once and sorted ({@code default} for none): one per build at most. */
+    private Set<String> namespacesOf(KubeObject object) {
+        Set<String> builds = buildsOf(object.document().file());
+        if (builds.isEmpty()) {
+            return Set.of(object.ref().namespace() == null ? "default" : object.ref().namespace());
+        }
+        return new TreeSet<>(namespacesByBuild(object).values());
     }
 
     /** The IAM role of ServiceAccount {@code namespace/name}, when the input has it with an IRSA annotation. */

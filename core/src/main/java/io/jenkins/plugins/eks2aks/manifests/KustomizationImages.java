@@ -35,10 +35,10 @@ public final class KustomizationImages {
             return out;
         }
         for (String file : input.passThrough()) {
-            if (!KustomizeNamespaces.isKustomization(file)) {
+            if (!Kustomizations.isKustomization(file)) {
                 continue;
             }
-            JsonNode kustomization = KustomizeNamespaces.read(input.root().resolve(file));
+            JsonNode kustomization = Kustomizations.read(input.root().resolve(file));
             JsonNode images = kustomization.path("images");
             if (!images.isArray() || images.isEmpty()) {
                 continue;
@@ -71,8 +71,8 @@ public final class KustomizationImages {
             return out;
         }
         for (String file : input.passThrough()) {
-            if (KustomizeNamespaces.isKustomization(file)) {
-                for (JsonNode image : KustomizeNamespaces.read(input.root().resolve(file)).path("images")) {
+            if (Kustomizations.isKustomization(file)) {
+                for (JsonNode image : Kustomizations.read(input.root().resolve(file)).path("images")) {
                     String name = image.path("newName").asText(image.path("name").asText(""));
                     String tag = image.path("newTag").asText("");
                     String digest = image.path("digest").asText("");

@@ -60,10 +60,10 @@ public final class KustomizeBuilds {
         input.files().forEach(f -> manifests.add(f.path()));
         Set<String> known = new HashSet<>(manifests);
         known.addAll(input.passThrough());
-        List<String> kustomizations = input.passThrough().stream().filter(KustomizeNamespaces::isKustomization)
+        List<String> kustomizations = input.passThrough().stream().filter(Kustomizations::isKustomization)
                 .sorted(Comparator.naturalOrder()).toList();
         Map<String, JsonNode> read = new HashMap<>();
-        kustomizations.forEach(k -> read.put(k, KustomizeNamespaces.read(input.root().resolve(k))));
+        kustomizations.forEach(k -> read.put(k, Kustomizations.read(input.root().resolve(k))));
         Set<String> included = new HashSet<>();
         for (String k : kustomizations) {
             for (String target : includes(k, read.get(k))) {

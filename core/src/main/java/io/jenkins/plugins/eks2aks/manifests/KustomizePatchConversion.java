@@ -93,15 +93,19 @@ public final class KustomizePatchConversion {
         return new KubeObject(document, "", ref, object.deepCopy());
     }
 
-    /** The object's own apiVersion, kind, namespace and name, else its target's. */
+    /**
+     * The object's own apiVersion and kind, else its target's; its target's namespace and name, else its own: a
+     * {@code target:} selects what the patch applies to, whatever name the patch's own metadata gives
+     * ({@code kubectl kustomize} ignores it).
+     */
     static ObjectRef ref(JsonNode object, JsonNode target) {
         String group = target.path("group").asText("");
         String version = target.path("version").asText("");
         String targetApi = version.isEmpty() ? "" : group.isEmpty() ? version : group + "/" + version;
         String kind = object.path("kind").asText(target.path("kind").asText(""));
         String api = object.path("apiVersion").asText(targetApi.isEmpty() ? defaultApiVersion(kind) : targetApi);
-        return new ObjectRef(api, kind, object.at("/metadata/namespace").asText(target.path("namespace").asText(null)),
-                object.at("/metadata/name").asText(target.path("name").asText(null)));
+        return new ObjectRef(api, kind, target.path("namespace").asText(object.at("/metadata/namespace").asText(null)),
+                target.path("name").asText(object.at("/metadata/name").asText(null)));
     }
 
     private static final Map<String, String> API_VERSIONS = Map.ofEntries(Map.entry("Deployment", "apps/v1"),

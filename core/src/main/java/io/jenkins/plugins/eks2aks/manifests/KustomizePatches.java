@@ -47,7 +47,7 @@ public final class KustomizePatches {
             return patches;
         }
         for (String kustomization : input.passThrough()) {
-            if (!KustomizeNamespaces.isKustomization(kustomization)) {
+            if (!Kustomizations.isKustomization(kustomization)) {
                 continue;
             }
             JsonNode k = read(input.root().resolve(kustomization));

@@ -162,10 +162,10 @@ public final class ManifestReader {
     private static List<String> remoteResources(Path input, List<String> passThrough) {
         List<String> out = new ArrayList<>();
         for (String file : passThrough) {
-            if (!KustomizeNamespaces.isKustomization(file)) {
+            if (!Kustomizations.isKustomization(file)) {
                 continue;
             }
-            com.fasterxml.jackson.databind.JsonNode k = KustomizeNamespaces.read(input.resolve(file));
+            com.fasterxml.jackson.databind.JsonNode k = Kustomizations.read(input.resolve(file));
             for (String field : List.of("resources", "bases", "components")) {
                 for (com.fasterxml.jackson.databind.JsonNode entry : k.path(field)) {
                     String resource = entry.asText("");

@@ -66,7 +66,7 @@ public final class ManifestWriter {
                 writeString(outputDir.resolve(other), rewrites.get(0).after()); // a converted JSON 6902 patch
                 continue;
             }
-            if ((!dropped.isEmpty() || images || !rewrites.isEmpty()) && KustomizeNamespaces.isKustomization(other)) {
+            if ((!dropped.isEmpty() || images || !rewrites.isEmpty()) && Kustomizations.isKustomization(other)) {
                 // A kustomization must not list a file that is no longer there, or kubectl kustomize fails.
                 String text = readString(input.root().resolve(other));
                 String kept = dropped.isEmpty() ? text : KustomizationResources.without(text, other, dropped);

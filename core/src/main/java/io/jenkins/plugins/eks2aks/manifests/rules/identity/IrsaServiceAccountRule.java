@@ -12,7 +12,10 @@ import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.mapping.WorkloadIdentity;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * W1, W3, W4: a ServiceAccount that assumes an IAM role through IRSA gets the Microsoft Entra Workload ID
@@ -60,8 +63,14 @@ public final class IrsaServiceAccountRule implements ConversionRule {
         JsonNode annotations = account.at(ANNOTATIONS);
         if (annotations.path(EKS + "role-arn").asText(null) != null) {
             boolean podsSeen = index == null || index.runsAs(account);
-            List<Change> role = roleAnnotation(account, ANNOTATIONS, "system:serviceaccount:" + namespace(account) + ":"
-                    + account.ref().name(), podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
+            Map<String, String> namespaces = namespaces(account);
+            List<Change> role = roleAnnotation(account, ANNOTATIONS, subjects(namespaces, account.ref().name()),
+                    podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
+            if (new HashSet<>(namespaces.values()).size() > 1) {
+                // One identity, one federated credential per namespace: the client id alone would leave all but one failing.
+                role = role.stream().map(c -> !c.path().endsWith("client-id") ? c : c.withReason(c.reason() + "; its "
+                        + "federated credentials must cover " + subjects(namespaces, account.ref().name()))).toList();
+            }
             // Overlays giving it different roles are object spaces of their own: the pods are looked for in its builds.
             String where = index != null && index.matchedPerBuild(account, account.ref().name())
                     ? String.join(", ", index.buildsOf(account.document().file())) : "the input";
@@ -123,7 +132,34 @@ public final class IrsaServiceAccountRule implements ConversionRule {
         }
     }
 
-    private static String namespace(KubeObject object) {
-        return object.ref().namespace() == null ? "default" : object.ref().namespace();
+    /**
+     * Where the ServiceAccount lives on the cluster: build → namespace, each kustomize build's (the outermost
+     * kustomization's {@code namespace:} replaces the object's own); its own namespace or {@code default} outside
+     * kustomizations.
+     */
+    private Map<String, String> namespaces(KubeObject account) {
+        Map<String, String> byBuild = index == null ? Map.of() : index.namespacesByBuild(account);
+        if (!byBuild.isEmpty()) {
+            return byBuild;
+        }
+        return Map.of("", account.ref().namespace() == null ? "default" : account.ref().namespace());
+    }
+
+    /**
+     * The federated credential subject(s): one when every build puts the ServiceAccount in one namespace, else one per
+     * namespace with the builds that put it there. The role's trust policy let each overlay's pods assume it; the
+     * identity that replaces it needs a credential for each, or Workload ID fails in the overlays left out.
+     */
+    private static String subjects(Map<String, String> namespaces, String name) {
+        Map<String, List<String>> buildsByNamespace = new TreeMap<>();
+        namespaces.forEach((build, namespace) -> buildsByNamespace.computeIfAbsent(namespace, n -> new ArrayList<>()).add(build));
+        if (buildsByNamespace.size() == 1) {
+            return "system:serviceaccount:" + buildsByNamespace.keySet().iterator().next() + ":" + name;
+        }
+        StringBuilder out = new StringBuilder("each of ");
+        buildsByNamespace.forEach((namespace, builds) -> out.append(out.length() == "each of ".length() ? "" : ", ")
+                .append("system:serviceaccount:").append(namespace).append(':').append(name)
+                .append(" (").append(String.join(", ", builds)).append(')'));
+        return out.toString();
     }
 }

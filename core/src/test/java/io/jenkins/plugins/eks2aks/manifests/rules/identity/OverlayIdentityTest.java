@@ -149,6 +149,76 @@ class OverlayIdentityTest {
         }
     }
 
+    @Test
+    void theFederatedCredentialSubjectIsInTheNamespaceTheOverlayGives() {
+        // kustomize-overlays-namespaces: prod's patch of carts, written without a namespace, is in shop-prod on the
+        // cluster; its role (not in the mapping) needs a credential for that subject, not for default's carts.
+        ConversionResult result = Conversions.convert(Path.of("src/test/resources/kustomize-overlays-namespaces"), mapping(DEV_ID));
+
+        Change role = changes(result, "overlays/prod/role.yaml", "carts", "W1").get(0);
+        assertEquals(RuleMode.HUMAN, role.mode(), role.reason());
+        assertTrue(role.reason().contains("a federated credential for system:serviceaccount:shop-prod:carts, then set"), role.reason());
+    }
+
+    @Test
+    void aBaseServiceAccountTwoOverlaysPutInTwoNamespacesNeedsACredentialForEach() {
+        // orders is the base's, in namespace shop there, with its role; dev and prod replace the namespace with theirs.
+        Path input = Path.of("src/test/resources/kustomize-overlays-namespaces");
+        String subjects = "each of system:serviceaccount:shop-dev:orders (overlays/dev), "
+                + "system:serviceaccount:shop-prod:orders (overlays/prod)";
+
+        Change pending = changes(Conversions.convert(input, mapping(DEV_ID)), "base/app.yaml", "orders", "W1").get(0);
+        assertEquals(RuleMode.HUMAN, pending.mode(), pending.reason());
+        assertTrue(pending.reason().contains("a federated credential for " + subjects + ", then set"), pending.reason());
+
+        MigrationMapping decided = MappingFile.parse("eks2aks.yaml",
+                "identities: {\"arn:aws:iam::111111111111:role/orders\": {clientId: " + DEV_ID + "}}");
+        Change clientId = changes(Conversions.convert(input, decided), "base/app.yaml", "orders", "W1").stream()
+                .filter(c -> c.path().endsWith("client-id")).findFirst().orElseThrow();
+        assertEquals(RuleMode.AUTO, clientId.mode(), clientId.reason());
+        assertTrue(clientId.reason().contains("its federated credentials must cover " + subjects), clientId.reason());
+    }
+
+    @Test
+    void rolesSetByPatchesWrittenInsideTheKustomizationsCountInEachOverlay(@TempDir Path tmp) throws Exception {
+        // kustomize-overlays-inline: dev and prod give carts its role in inline patches (prod's named by its target
+        // only), dev gives orders one in JSON 6902 operations; nothing in the base has a role.
+        Path input = Path.of("src/test/resources/kustomize-overlays-inline");
+        ConversionResult result = Conversions.convert(input, mapping(DEV_ID));
+
+        List<Change> carts = changes(result, "base/app.yaml", "carts", "W2");
+        assertEquals(1, carts.size(), carts.toString());
+        assertEquals(RuleMode.AUTO, carts.get(0).mode(), carts.toString());
+        assertTrue(carts.get(0).reason().contains("IAM role " + CARTS_DEV + " in overlays/dev, " + CARTS_PROD + " in overlays/prod"),
+                carts.get(0).reason());
+        List<Change> orders = changes(result, "base/app.yaml", "orders", "W2");
+        assertEquals(1, orders.size(), orders.toString());
+        assertEquals(RuleMode.HUMAN, orders.get(0).mode(), orders.toString());
+        assertTrue(orders.get(0).reason().contains("arn:aws:iam::111111111111:role/orders-dev in overlays/dev but none in overlays/prod"),
+                orders.get(0).reason());
+        // Each inline patch's ServiceAccount is its overlay's, in its overlay's namespace, where the base's pods run as it.
+        for (String overlay : List.of("dev", "prod")) {
+            List<Change> w1 = changes(result, "overlays/" + overlay + "/kustomization.yaml", "carts", "W1");
+            assertFalse(w1.isEmpty(), result.changes().toString());
+            w1.forEach(c -> assertEquals(RuleMode.AUTO, c.mode(), c.reason()));
+        }
+        Change ordersRole = changes(result, "overlays/dev/kustomization.yaml", "orders", "W1").get(0);
+        assertTrue(ordersRole.reason().contains("a federated credential for system:serviceaccount:shop-dev:orders, then set"),
+                ordersRole.reason());
+        assertFalse(ordersRole.reason().contains("no pod of"), ordersRole.reason());
+
+        assumeTrue(Kubectl.available(), "kubectl is not installed");
+        new ManifestConversion(e -> { }).run(new ConversionRequest(input, tmp.resolve("out"), mapping(DEV_ID), false));
+        for (String overlay : List.of("dev", "prod")) {
+            List<JsonNode> built = Kubectl.kustomize(tmp.resolve("out/manifests/overlays/" + overlay));
+            JsonNode account = object(built, "ServiceAccount", "carts");
+            assertEquals(overlay.equals("dev") ? DEV_ID : PROD_ID,
+                    account.at("/metadata/annotations/azure.workload.identity~1client-id").asText(), account.toString());
+            JsonNode deployment = object(built, "Deployment", "carts");
+            assertEquals("true", deployment.at("/spec/template/metadata/labels/azure.workload.identity~1use").asText(), deployment.toString());
+        }
+    }
+
     private static JsonNode object(List<JsonNode> objects, String kind, String name) {
         return objects.stream().filter(o -> o.path("kind").asText().equals(kind) && o.at("/metadata/name").asText().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError(kind + " " + name + " not in " + objects));

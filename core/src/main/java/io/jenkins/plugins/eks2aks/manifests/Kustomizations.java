@@ -1,0 +1,35 @@
+package io.jenkins.plugins.eks2aks.manifests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Recognises and reads the input's {@code kustomization.yaml} files. The namespace a kustomization gives the
+ * objects it includes is each build's ({@link KustomizeBuilds}): a base under two overlays is in the namespace of
+ * each, not in the one of the overlay read last.
+ */
+final class Kustomizations {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private Kustomizations() {
+    }
+
+    static boolean isKustomization(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("Kustomization");
+    }
+
+    static JsonNode read(Path file) {
+        try {
+            JsonNode node = YAML.readTree(Files.readString(file));
+            return node == null ? YAML.createObjectNode() : node;
+        } catch (IOException | RuntimeException e) {
+            return YAML.createObjectNode(); // not readable as YAML: it sets nothing we could honour
+        }
+    }
+}
