@@ -30,7 +30,7 @@ public final class KustomizeBuilds {
     /**
      * How a file is part of one build.
      *
-     * @param namespace the namespace the build gives the file's objects without one (the outermost
+     * @param namespace the namespace the build puts the file's objects in, replacing their own (the outermost
      *                  kustomization's {@code namespace:} wins, as in {@code kubectl kustomize}); null for none
      * @param depth     how many kustomizations deep it is included (0: by the build's own kustomization)
      * @param patch     whether it is applied as a patch (or is a kustomization, whose inline patches it holds)

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * The IAM role each ServiceAccount ({@code namespace/name}) has in each kustomize build, from the ServiceAccount
  * itself and from the patches that set its {@code eks.amazonaws.com/role-arn} annotation (a patch wins over what it
- * patches), and the builds whose pods run as it. A ServiceAccount is split when its builds disagree on its role
+ * patches; patch files and patches written inside a kustomization alike), and the builds whose pods run as it. Its
+ * namespace in a build is the one the build gives it: the outermost kustomization's {@code namespace:}, else its own. A ServiceAccount is split when its builds disagree on its role
  * (dev and prod overlays patching different roles, or one a role and another none): only then do the identity rules
  * match a workload with the ServiceAccount of its own builds.
  */
