@@ -12,4 +12,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException();
     }
+
+    public @NonNull String getExternalizableId() {
+        throw new UnsupportedOperationException();
+    }
 }

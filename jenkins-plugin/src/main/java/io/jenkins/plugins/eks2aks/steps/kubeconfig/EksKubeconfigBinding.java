@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
  * a kubeconfig for the EKS cluster with a fresh EKS token, made on the controller with the AWS credential (or, without
  * an id, the build's {@code AWS_*} variables), deleted when the block ends. The token lasts 14 minutes, so it sits in a
  * file the kubeconfig names ({@code tokenFile}) and is renewed on the controller every few minutes while the block
- * runs; kubectl, velero and helm read it again as they go. The first token is masked in the log.
+ * runs; kubectl, velero and helm read it again as they go. The first token is masked in the log as a bound secret,
+ * the renewed ones by their shape ({@link EksTokenMasking}).
  */
 public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials> {
 
@@ -135,7 +136,8 @@ public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials
                     Clock.systemUTC()).value();
         };
         return KubeconfigFiles.bind(WorkspaceList.tempDir(workspace), kubeconfig, variable, tokenVariable,
-                new KubeconfigFiles.Renewal(newToken, renewal == null ? TokenRenewals.PERIOD : renewal, masked));
+                new KubeconfigFiles.Renewal(newToken, renewal == null ? TokenRenewals.PERIOD : renewal, masked,
+                        build.getExternalizableId()));
     }
 
     @Symbol("eksKubeconfig")

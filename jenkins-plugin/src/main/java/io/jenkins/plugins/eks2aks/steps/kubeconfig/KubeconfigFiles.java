@@ -39,7 +39,7 @@ final class KubeconfigFiles {
     }
 
     /** How a binding's token is kept fresh: a new one every period, made on the controller. */
-    record Renewal(Callable<String> newToken, Duration period, TaskListener log) {
+    record Renewal(Callable<String> newToken, Duration period, TaskListener log, String build) {
     }
 
     /**
@@ -59,7 +59,7 @@ final class KubeconfigFiles {
             token.chmod(0600);
             String tokenPath = token.getRemote();
             file.write(kubeconfig.yamlWithTokenFile(kubeconfig.token(), tokenPath), "UTF-8");
-            TokenRenewals.start(name, dir, renewal.newToken(), fresh -> kubeconfig.yamlWithTokenFile(fresh, tokenPath), renewal.period(),
+            TokenRenewals.start(name, renewal.build(), dir, renewal.newToken(), fresh -> kubeconfig.yamlWithTokenFile(fresh, tokenPath), renewal.period(),
                     renewal.log());
         } else {
             file.write(kubeconfig.yaml(), "UTF-8");

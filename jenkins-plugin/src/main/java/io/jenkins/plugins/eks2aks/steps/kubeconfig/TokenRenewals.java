@@ -35,20 +35,26 @@ final class TokenRenewals {
         return t;
     });
     private static final ConcurrentHashMap<String, ScheduledFuture<?>> RUNNING = new ConcurrentHashMap<>();
+    /** The build of each running binding (its externalizable id), so {@link EksTokenMasking} knows whose log to mask. */
+    private static final ConcurrentHashMap<String, String> BUILDS = new ConcurrentHashMap<>();
 
     private TokenRenewals() {
     }
 
     /**
      * @param name      the binding's folder name (what its unbinder keeps)
+     * @param build     the build's externalizable id ({@code job#number}); null when unknown (then no log masks by shape)
      * @param dir       the binding's folder, holding the file the kubeconfig's {@code tokenFile} names ({@link #TOKEN})
      * @param newToken  makes a new token (on the controller, with the credential resolved again)
      * @param config    the kubeconfig's text with a given token
      * @param log       the build log, masked; a failed renewal is one line there, never the token
      */
-    static void start(String name, FilePath dir, Callable<String> newToken, Function<String, String> config, Duration period,
+    static void start(String name, String build, FilePath dir, Callable<String> newToken, Function<String, String> config, Duration period,
                       TaskListener log) {
         long millis = period.toMillis();
+        if (build != null) {
+            BUILDS.put(name, build);
+        }
         RUNNING.put(name, TIMER.scheduleWithFixedDelay(() -> renew(name, dir, newToken, config, log), millis, millis, TimeUnit.MILLISECONDS));
     }
 
@@ -81,6 +87,7 @@ final class TokenRenewals {
 
     /** Stops the renewals of a binding; false when none ran. */
     static boolean stop(String name) {
+        BUILDS.remove(name);
         ScheduledFuture<?> running = RUNNING.remove(name);
         if (running == null) {
             return false;
@@ -91,5 +98,10 @@ final class TokenRenewals {
 
     static boolean running(String name) {
         return RUNNING.containsKey(name);
+    }
+
+    /** Whether a binding of this build (its externalizable id) renews its token now. */
+    static boolean renewsFor(String build) {
+        return build != null && BUILDS.containsValue(build);
     }
 }

@@ -17,16 +17,20 @@ import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
 import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
 import io.jenkins.plugins.eks2aks.standins.MockCluster;
 import io.jenkins.plugins.eks2aks.standins.PagingCrudDispatcher;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsLookup;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentialsTestSupport;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
+import org.jenkinsci.plugins.workflow.log.TaskListenerDecorator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,6 +167,67 @@ class KubeconfigBindingsTest {
             Thread.sleep(2500);
             assertFalse(Files.exists(file.getParent()), "no renewal writes the folder again after the block");
         }
+    }
+
+    /**
+     * A token renewed after withCredentials collected its secret values, printed by a step inside the block (say
+     * {@code sh 'cat $KUBECONFIG'} on an agent): the build's step logs mask it, also after the decorator crossed the
+     * agent channel; other builds' logs are left alone, and so are this build's after the block.
+     */
+    @Test
+    void renewedTokensAreMaskedInTheStepLogsOfTheBuildWhileItsBindingRenews() throws Exception {
+        MockCluster cluster = MockCluster.sharedShop();
+        try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
+            eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
+            EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "shop-prod", "us-east-1")
+                    .withCredentials(store("aws-prod", StepCredentialsTestSupport.awsCredential()));
+            binding.renewal = Duration.ofMillis(1100);
+            FilePath workspace = workspace();
+            Run<?, ?> run = run(new EnvVars("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()));
+            when(run.getExternalizableId()).thenReturn("migrate/shop#7");
+            EksTokenMasking factory = new EksTokenMasking();
+            assertEquals(null, factory.of(owner("migrate/shop#7")), "no binding renews yet");
+
+            MultiBinding.MultiEnvironment env = binding.bind(run, workspace, null, listener());
+
+            Path file = Path.of(env.getPublicValues().get("KUBECONFIG"));
+            Path tokenFile = file.resolveSibling(TokenRenewals.TOKEN);
+            String first = env.getSecretValues().get("KUBE_TOKEN");
+            long end = System.currentTimeMillis() + 20_000;
+            while (Files.readString(tokenFile).equals(first) && System.currentTimeMillis() < end) {
+                Thread.sleep(100);
+            }
+            String renewed = Files.readString(tokenFile);
+            assertTrue(renewed.startsWith("k8s-aws-v1.") && !renewed.equals(first), "the token was renewed");
+            assertFalse(env.getSecretValues().containsValue(renewed), "withCredentials does not know the renewed token");
+            TaskListenerDecorator decorator = factory.of(owner("migrate/shop#7"));
+            assertEquals(null, factory.of(owner("other/job#1")), "another build's log is not touched");
+            TaskListenerDecorator onAgent = (TaskListenerDecorator) ClassFilterChannel.roundTrip(decorator, "the decorator");
+            String printed = "+ cat " + file + "\n" + Files.readString(file) + "\ntoken: " + renewed + " (renewed)\n";
+
+            for (TaskListenerDecorator d : List.of(decorator, onAgent)) {
+                ByteArrayOutputStream stepLog = new ByteArrayOutputStream();
+                try (OutputStream out = d.decorate(stepLog)) {
+                    byte[] bytes = printed.getBytes(StandardCharsets.UTF_8);
+                    int cut = printed.indexOf(renewed) + 20; // a write that ends inside the token
+                    out.write(bytes, 0, cut);
+                    out.write(bytes, cut, bytes.length - cut);
+                }
+                String shown = stepLog.toString(StandardCharsets.UTF_8);
+                assertFalse(shown.contains("k8s-aws-v1."), shown);
+                assertTrue(shown.contains("token: **** (renewed)") && shown.contains("+ cat " + file), shown);
+            }
+
+            env.getUnbinder().unbind(run, workspace, null, listener());
+
+            assertEquals(null, factory.of(owner("migrate/shop#7")), "steps after the block are not decorated");
+        }
+    }
+
+    private static FlowExecutionOwner owner(String build) {
+        FlowExecutionOwner owner = mock(FlowExecutionOwner.class);
+        when(owner.getExternalizableId()).thenReturn(build);
+        return owner;
     }
 
     @Test
