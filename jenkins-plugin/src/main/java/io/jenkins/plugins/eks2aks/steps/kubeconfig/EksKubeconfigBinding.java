@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code withCredentials([eksKubeconfig(credentialsId: 'aws-prod', cluster: 'shop-prod', region: 'us-east-1')]) { sh 'kubectl …' }}:
@@ -129,15 +128,10 @@ public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials
             throw masked.masked(new AbortException("eksKubeconfig: " + e.getMessage()));
         }
         StepCredentials store = credentials == null ? StepCredentials.jenkins() : credentials;
-        Callable<String> newToken = () -> {
-            // Resolved again each time: a role's session credentials expire long before a long block ends.
-            AwsKeys fresh = store.aws("eksKubeconfig", getCredentialsId(), build, env);
-            return EksKubeconfig.token(AwsSettings.resolve(settings, region, null, fresh == null ? null : fresh.toEngine()), cluster,
-                    Clock.systemUTC()).value();
-        };
+        EksTokenRenewal plan = new EksTokenRenewal(build.getExternalizableId(), getCredentialsId(), cluster, region, settings,
+                renewal == null ? TokenRenewals.PERIOD : renewal);
         return KubeconfigFiles.bind(WorkspaceList.tempDir(workspace), kubeconfig, variable, tokenVariable,
-                new KubeconfigFiles.Renewal(newToken, renewal == null ? TokenRenewals.PERIOD : renewal, masked,
-                        build.getExternalizableId()));
+                new KubeconfigFiles.Renewal(plan, plan.tokens(build, env, store), masked));
     }
 
     @Symbol("eksKubeconfig")
