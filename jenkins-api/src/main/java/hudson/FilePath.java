@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import org.jenkinsci.remoting.RoleSensitive;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
@@ -101,6 +102,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
                 }
             }
         }
+    }
+
+    public InputStream read() throws IOException, InterruptedException {
+        // Local behaviour (see README).
+        return java.nio.file.Files.newInputStream(local.toPath());
     }
 
     public void write(final String content, final String encoding) throws IOException, InterruptedException {

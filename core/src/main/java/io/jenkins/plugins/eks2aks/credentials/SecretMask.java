@@ -23,8 +23,10 @@ public final class SecretMask {
     /** Shorter literals would hide ordinary words; no real key, secret or token is this short. */
     static final int MIN_LITERAL = 4;
 
+    /** An EKS token: {@code k8s-aws-v1.} and the base64url of a presigned STS GetCallerIdentity URL. */
+    private static final String EKS_TOKEN = "k8s-aws-v1\\.[A-Za-z0-9_-]+";
     private static final String TOKEN_SHAPES = String.join("|",
-            "k8s-aws-v1\\.[A-Za-z0-9_-]+",
+            EKS_TOKEN,
             "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*",
             "eyJ[A-Za-z0-9+/_-]{36,}={0,2}",
             "QVdTO[A-Za-z0-9+/]{16,}={0,2}",
@@ -37,23 +39,34 @@ public final class SecretMask {
             "(?i:(?<=(?:AccountKey|SharedAccessSignature|SharedAccessKey)=)[^;\\s\"']+)");
 
     /** Only the token shapes: what a front end uses when it resolved no credential itself. */
-    public static final SecretMask TOKENS = new SecretMask(List.of());
+    public static final SecretMask TOKENS = new SecretMask(List.of(), TOKEN_SHAPES);
+    /**
+     * Only EKS tokens: what a log that may show a token renewed after the values were masked needs, and nothing that
+     * could hide ordinary text of a build that merely looks like a header or a URL signature.
+     */
+    public static final SecretMask EKS_TOKENS = new SecretMask(List.of(), EKS_TOKEN);
 
     private final List<String> literals;
+    private final String shapes;
     private final Pattern pattern;
 
-    private SecretMask(List<String> literals) {
+    private SecretMask(List<String> literals, String shapes) {
         this.literals = literals;
+        this.shapes = shapes;
         StringBuilder regex = new StringBuilder();
         // Literals come longest first (see of), so a value that contains another is hidden whole.
         for (String literal : literals) {
             regex.append(Pattern.quote(literal)).append('|');
         }
-        this.pattern = Pattern.compile(regex.append(TOKEN_SHAPES).toString());
+        this.pattern = Pattern.compile(regex.append(shapes).toString());
     }
 
     /** A mask over these values (nulls and values shorter than four characters are ignored) and the token shapes. */
     public static SecretMask of(Collection<String> values) {
+        return of(values, TOKEN_SHAPES);
+    }
+
+    private static SecretMask of(Collection<String> values, String shapes) {
         List<String> kept = new ArrayList<>();
         for (String value : values) {
             if (value != null && value.length() >= MIN_LITERAL && !kept.contains(value)) {
@@ -61,14 +74,14 @@ public final class SecretMask {
             }
         }
         kept.sort(Comparator.comparingInt(String::length).reversed());
-        return new SecretMask(List.copyOf(kept));
+        return new SecretMask(List.copyOf(kept), shapes);
     }
 
     /** This mask plus more values, e.g. a token derived while the work runs. */
     public SecretMask with(Collection<String> values) {
         List<String> all = new ArrayList<>(literals);
         all.addAll(values);
-        return of(all);
+        return of(all, shapes);
     }
 
     /** {@code text} with every secret replaced by {@value #MASK}; null stays null. */

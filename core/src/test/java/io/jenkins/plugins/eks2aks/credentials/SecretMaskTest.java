@@ -74,6 +74,18 @@ class SecretMaskTest {
     }
 
     @Test
+    void theEksTokenMaskHidesEksTokensOnlyAndKeepsThatShapeWhenValuesAreAdded() {
+        Region region = Region.US_EAST_1;
+        String token = new EksTokenGenerator(KEYS.provider(), region, AwsSettings.defaultStsEndpoint(region), Clock.systemUTC())
+                .generate("shop-prod").value();
+        String other = "curl -H 'Authorization: Bearer abcdefgh12345678' 'https://a.blob.core.windows.net/c?sv=1&sig=SIGNATURE'";
+
+        assertEquals("token: ****\n" + other + "\n", printed(SecretMask.EKS_TOKENS, "token: " + token, other));
+        assertEquals("**** ****\n", printed(SecretMask.EKS_TOKENS.with(List.of("wJalrXUtnFEMI")), token + " wJalrXUtnFEMI"));
+        assertEquals("Bearer abcdefgh12345678\n", printed(SecretMask.EKS_TOKENS.with(List.of("wJalrXUtnFEMI")), "Bearer abcdefgh12345678"));
+    }
+
+    @Test
     void jwtsEcrTokensAndAuthorizationHeadersAreMaskedByTheirShape() {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String jwt = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."

@@ -68,6 +68,7 @@ class HpiPackagingIT {
             assertEquals(System.getProperty("eks2aks.pluginDependencies"), attributes.getValue("Plugin-Dependencies"));
         }
         assertTrue(pluginDependencies().containsKey("workflow-step-api"), "the Step API comes from workflow-step-api");
+        assertTrue(pluginDependencies().containsKey("workflow-api"), "TaskListenerDecorator.Factory (EksTokenMasking) comes from workflow-api");
     }
 
     @Test
@@ -84,6 +85,7 @@ class HpiPackagingIT {
                 "io.jenkins.plugins.eks2aks.steps.inventory.EksInventoryStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.kubeconfig.AksKubeconfigBinding$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.kubeconfig.EksKubeconfigBinding$DescriptorImpl",
+                "io.jenkins.plugins.eks2aks.steps.kubeconfig.EksTokenMasking",
                 "io.jenkins.plugins.eks2aks.steps.migrate.EksToAksMigrationStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.plan.MigrationPlanStep$DescriptorImpl",
                 "io.jenkins.plugins.eks2aks.steps.preflight.AksPreflightStep$DescriptorImpl",

@@ -9,10 +9,13 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.microsoft.azure.util.AzureCredentials;
 import com.microsoft.azure.util.AzureImdsCredentials;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import hudson.util.ListBoxModel;
+import org.springframework.security.core.Authentication;
 
 import java.util.List;
 
@@ -21,7 +24,8 @@ import java.util.List;
  * as the credentials plugin's consumer guide writes them: within a job only for users who may configure it
  * ({@code Item.EXTENDED_READ}) or use its credentials ({@code CredentialsProvider.USE_ITEM}); outside any item (the
  * global snippet generator) only for administrators; anyone else sees only the value already there. Only the
- * credential types {@link StepCredentials} can use are listed.
+ * credential types {@link StepCredentials} can use are listed, as seen by the job's own authentication (see
+ * {@link #listingAs}).
  */
 public final class CredentialsChoices {
 
@@ -42,8 +46,9 @@ public final class CredentialsChoices {
         @Override
         public ListBoxModel matching(Item item, List<Class<? extends StandardCredentials>> types, String current) {
             AbstractIdCredentialsListBoxModel<StandardListBoxModel, StandardCredentials> model = new StandardListBoxModel().includeEmptyValue();
+            Authentication as = listingAs(item);
             for (Class<? extends StandardCredentials> type : types) {
-                model = model.includeAs(ACL.SYSTEM2, item, type);
+                model = model.includeAs(as, item, type);
             }
             return model.includeCurrentValue(current == null ? "" : current);
         }
@@ -73,6 +78,15 @@ public final class CredentialsChoices {
             return listing.currentOnly(current);
         }
         return listing.matching(context instanceof Item item ? item : null, types, current);
+    }
+
+    /**
+     * Whose credentials the drop-down lists: a job's own authentication (what the step resolves the id as when it
+     * runs, e.g. with Authorize Project), so it offers only credentials the build can use; {@code SYSTEM} outside
+     * a job, as the credentials plugin's consumer guide does.
+     */
+    static Authentication listingAs(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
     static boolean mayList(AccessControlled context) {

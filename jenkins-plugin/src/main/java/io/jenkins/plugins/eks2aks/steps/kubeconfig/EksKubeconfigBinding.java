@@ -30,14 +30,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code withCredentials([eksKubeconfig(credentialsId: 'aws-prod', cluster: 'shop-prod', region: 'us-east-1')]) { sh 'kubectl …' }}:
  * a kubeconfig for the EKS cluster with a fresh EKS token, made on the controller with the AWS credential (or, without
  * an id, the build's {@code AWS_*} variables), deleted when the block ends. The token lasts 14 minutes, so it sits in a
  * file the kubeconfig names ({@code tokenFile}) and is renewed on the controller every few minutes while the block
- * runs; kubectl, velero and helm read it again as they go. The first token is masked in the log.
+ * runs; kubectl, velero and helm read it again as they go. The first token is masked in the log as a bound secret,
+ * the renewed ones by their shape ({@link EksTokenMasking}).
  */
 public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials> {
 
@@ -128,14 +128,10 @@ public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials
             throw masked.masked(new AbortException("eksKubeconfig: " + e.getMessage()));
         }
         StepCredentials store = credentials == null ? StepCredentials.jenkins() : credentials;
-        Callable<String> newToken = () -> {
-            // Resolved again each time: a role's session credentials expire long before a long block ends.
-            AwsKeys fresh = store.aws("eksKubeconfig", getCredentialsId(), build, env);
-            return EksKubeconfig.token(AwsSettings.resolve(settings, region, null, fresh == null ? null : fresh.toEngine()), cluster,
-                    Clock.systemUTC()).value();
-        };
+        EksTokenRenewal plan = new EksTokenRenewal(build.getExternalizableId(), getCredentialsId(), cluster, region, settings,
+                renewal == null ? TokenRenewals.PERIOD : renewal);
         return KubeconfigFiles.bind(WorkspaceList.tempDir(workspace), kubeconfig, variable, tokenVariable,
-                new KubeconfigFiles.Renewal(newToken, renewal == null ? TokenRenewals.PERIOD : renewal, masked));
+                new KubeconfigFiles.Renewal(plan, plan.tokens(build, env, store), masked));
     }
 
     @Symbol("eksKubeconfig")

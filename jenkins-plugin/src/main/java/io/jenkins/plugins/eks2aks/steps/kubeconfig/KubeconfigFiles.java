@@ -9,7 +9,6 @@ import io.jenkins.plugins.eks2aks.kubeconfig.Kubeconfig;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,8 +37,11 @@ final class KubeconfigFiles {
         return bind(tmp, kubeconfig, variable, tokenVariable, null);
     }
 
-    /** How a binding's token is kept fresh: a new one every period, made on the controller. */
-    record Renewal(Callable<String> newToken, Duration period, TaskListener log) {
+    /**
+     * How a binding's token is kept fresh: a new one every period, made on the controller ({@code newToken}), and
+     * what starts that again after a restart ({@code plan}, kept by the unbinder).
+     */
+    record Renewal(EksTokenRenewal plan, Callable<String> newToken, TaskListener log) {
     }
 
     /**
@@ -59,7 +61,7 @@ final class KubeconfigFiles {
             token.chmod(0600);
             String tokenPath = token.getRemote();
             file.write(kubeconfig.yamlWithTokenFile(kubeconfig.token(), tokenPath), "UTF-8");
-            TokenRenewals.start(name, dir, renewal.newToken(), fresh -> kubeconfig.yamlWithTokenFile(fresh, tokenPath), renewal.period(),
+            TokenRenewals.start(name, renewal.plan().build(), dir, renewal.newToken(), renewal.plan().period(), renewal.plan().period(),
                     renewal.log());
         } else {
             file.write(kubeconfig.yaml(), "UTF-8");
@@ -75,17 +77,43 @@ final class KubeconfigFiles {
                 secrets.put(tokenVariable + "_" + (++n), secret);
             }
         }
-        return new MultiBinding.MultiEnvironment(secrets, Map.of(variable, file.getRemote()), new Delete(name));
+        return new MultiBinding.MultiEnvironment(secrets, Map.of(variable, file.getRemote()),
+                renewal == null ? new Delete(name) : new Delete(name, dir, renewal.plan()));
     }
 
-    /** Deletes the kubeconfig's folder; it persists only the folder's name, as credentials-binding's unbinders do. */
+    /**
+     * Deletes the kubeconfig's folder; it persists the folder's name, as credentials-binding's unbinders do, and for
+     * a renewing binding the folder and its renewal plan (no token), so that the renewals start again when the
+     * Pipeline program is read back after a controller restart.
+     */
     static final class Delete implements MultiBinding.Unbinder {
 
         private static final long serialVersionUID = 1L;
         private final String name;
+        /** The binding's folder; saved with the program as its agent's name and the path, live again once the agent is back. */
+        private final FilePath dir;
+        private final EksTokenRenewal renewal;
 
         Delete(String name) {
+            this(name, null, null);
+        }
+
+        Delete(String name, FilePath dir, EksTokenRenewal renewal) {
             this.name = name;
+            this.dir = dir;
+            this.renewal = renewal;
+        }
+
+        /** Read back with the program of a resumed build, whose block still runs: renew again. */
+        private Object readResolve() {
+            resume(EksTokenRenewal.JENKINS);
+            return this;
+        }
+
+        void resume(EksTokenRenewal.Lookup lookup) {
+            if (renewal != null && dir != null) {
+                renewal.resume(name, dir, lookup);
+            }
         }
 
         @Override
@@ -93,6 +121,8 @@ final class KubeconfigFiles {
                 throws IOException, InterruptedException {
             if (workspace != null) {
                 delete(WorkspaceList.tempDir(workspace));
+            } else {
+                TokenRenewals.stop(name);
             }
         }
 

@@ -7,12 +7,17 @@ import com.microsoft.azure.util.AzureCredentials;
 import com.microsoft.azure.util.AzureImdsCredentials;
 import hudson.Extension;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.util.ListBoxModel;
 import net.java.sezpoz.Index;
 import net.java.sezpoz.IndexItem;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
+import org.mockito.MockedStatic;
+import org.springframework.security.core.Authentication;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -27,10 +32,14 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 /**
  * The credential drop-downs: who may list credentials (the credentials plugin's documented checks), which types each
@@ -84,6 +93,21 @@ class CredentialsChoicesTest {
                 "matching root [AzureCredentials, AzureImdsCredentials] null",
                 "current az",
                 "current az"), listing.calls);
+    }
+
+    @Test
+    void aJobListsCredentialsAsItsOwnAuthenticationAndAnythingElseAsSystem() {
+        Item job = mock(Item.class, withSettings().extraInterfaces(Queue.Task.class));
+        Item folder = mock(Item.class);
+        Authentication jobs = mock(Authentication.class);
+        try (MockedStatic<Tasks> tasks = mockStatic(Tasks.class)) {
+            tasks.when(() -> Tasks.getAuthenticationOf2((Queue.Task) job)).thenReturn(jobs);
+
+            assertSame(jobs, CredentialsChoices.listingAs(job), "a job (a Queue.Task) lists what its builds can use");
+            assertSame(ACL.SYSTEM2, CredentialsChoices.listingAs(folder));
+            assertSame(ACL.SYSTEM2, CredentialsChoices.listingAs(null));
+            tasks.verify(() -> Tasks.getAuthenticationOf2(any()), times(1));
+        }
     }
 
     @Test

@@ -17,16 +17,23 @@ import io.jenkins.plugins.eks2aks.standins.ArmAksStandIn;
 import io.jenkins.plugins.eks2aks.standins.EksApiStandIn;
 import io.jenkins.plugins.eks2aks.standins.MockCluster;
 import io.jenkins.plugins.eks2aks.standins.PagingCrudDispatcher;
+import io.jenkins.plugins.eks2aks.steps.ClassFilterChannel;
 import io.jenkins.plugins.eks2aks.steps.credentials.CredentialsLookup;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentialsTestSupport;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.credentialsbinding.MultiBinding;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
+import org.jenkinsci.plugins.workflow.log.TaskListenerDecorator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,6 +170,168 @@ class KubeconfigBindingsTest {
             Thread.sleep(2500);
             assertFalse(Files.exists(file.getParent()), "no renewal writes the folder again after the block");
         }
+    }
+
+    /**
+     * A token renewed after withCredentials collected its secret values, printed by a step inside the block (say
+     * {@code sh 'cat $KUBECONFIG'} on an agent): the build's step logs mask it, also after the decorator crossed the
+     * agent channel; other builds' logs are left alone, and so are this build's after the block.
+     */
+    @Test
+    void renewedTokensAreMaskedInTheStepLogsOfTheBuildWhileItsBindingRenews() throws Exception {
+        MockCluster cluster = MockCluster.sharedShop();
+        try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
+            eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
+            EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "shop-prod", "us-east-1")
+                    .withCredentials(store("aws-prod", StepCredentialsTestSupport.awsCredential()));
+            binding.renewal = Duration.ofMillis(1100);
+            FilePath workspace = workspace();
+            Run<?, ?> run = run(new EnvVars("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()));
+            when(run.getExternalizableId()).thenReturn("migrate/shop#7");
+            EksTokenMasking factory = new EksTokenMasking();
+            assertEquals(null, factory.of(owner("migrate/shop#7")), "no binding renews yet");
+
+            MultiBinding.MultiEnvironment env = binding.bind(run, workspace, null, listener());
+
+            Path file = Path.of(env.getPublicValues().get("KUBECONFIG"));
+            Path tokenFile = file.resolveSibling(TokenRenewals.TOKEN);
+            String first = env.getSecretValues().get("KUBE_TOKEN");
+            long end = System.currentTimeMillis() + 20_000;
+            while (Files.readString(tokenFile).equals(first) && System.currentTimeMillis() < end) {
+                Thread.sleep(100);
+            }
+            String renewed = Files.readString(tokenFile);
+            assertTrue(renewed.startsWith("k8s-aws-v1.") && !renewed.equals(first), "the token was renewed");
+            assertFalse(env.getSecretValues().containsValue(renewed), "withCredentials does not know the renewed token");
+            TaskListenerDecorator decorator = factory.of(owner("migrate/shop#7"));
+            assertEquals(null, factory.of(owner("other/job#1")), "another build's log is not touched");
+            TaskListenerDecorator onAgent = (TaskListenerDecorator) ClassFilterChannel.roundTrip(decorator, "the decorator");
+            String printed = "+ cat " + file + "\n" + Files.readString(file) + "\ntoken: " + renewed + " (renewed)\n";
+
+            for (TaskListenerDecorator d : List.of(decorator, onAgent)) {
+                ByteArrayOutputStream stepLog = new ByteArrayOutputStream();
+                try (OutputStream out = d.decorate(stepLog)) {
+                    byte[] bytes = printed.getBytes(StandardCharsets.UTF_8);
+                    int cut = printed.indexOf(renewed) + 20; // a write that ends inside the token
+                    out.write(bytes, 0, cut);
+                    out.write(bytes, cut, bytes.length - cut);
+                }
+                String shown = stepLog.toString(StandardCharsets.UTF_8);
+                assertFalse(shown.contains("k8s-aws-v1."), shown);
+                assertTrue(shown.contains("token: **** (renewed)") && shown.contains("+ cat " + file), shown);
+            }
+
+            env.getUnbinder().unbind(run, workspace, null, listener());
+
+            assertEquals(null, factory.of(owner("migrate/shop#7")), "steps after the block are not decorated");
+        }
+    }
+
+    /**
+     * A controller restart while the block runs: the renewal timer is gone, the unbinder is read back with the
+     * Pipeline program. What it saved names the build, the credential and the cluster but holds no token; read back,
+     * it renews at once (the last token may have expired meanwhile), keeps the log masked, and stops with the block.
+     */
+    @Test
+    void renewalStartsAgainWhenTheUnbinderIsReadBackAfterARestart() throws Exception {
+        MockCluster cluster = MockCluster.sharedShop();
+        try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
+            eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
+            StepCredentials store = store("aws-prod", StepCredentialsTestSupport.awsCredential());
+            EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "shop-prod", "us-east-1").withCredentials(store);
+            binding.renewal = Duration.ofMinutes(5);
+            FilePath workspace = workspace();
+            Run<?, ?> run = run(new EnvVars("AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()));
+            when(run.getExternalizableId()).thenReturn("migrate/shop#8");
+            MultiBinding.MultiEnvironment env = binding.bind(run, workspace, null, listener());
+            Path file = Path.of(env.getPublicValues().get("KUBECONFIG"));
+            Path tokenFile = file.resolveSibling(TokenRenewals.TOKEN);
+            String name = file.getParent().getFileName().toString();
+            String first = env.getSecretValues().get("KUBE_TOKEN");
+
+            ByteArrayOutputStream saved = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ProgramOutput(saved)) {
+                out.writeObject(env.getUnbinder());
+            }
+            TokenRenewals.stop(name); // the restart: the timer was in memory
+            assertFalse(new EksTokenMasking().of(owner("migrate/shop#8")) != null, "nothing renews before the program is read");
+            String bytes = saved.toString(StandardCharsets.ISO_8859_1);
+            assertFalse(bytes.contains("k8s-aws-v1.") || bytes.contains(first.substring(11, 40)), "the saved unbinder holds no token");
+            assertTrue(bytes.contains("aws-prod") && bytes.contains("shop-prod") && bytes.contains("migrate/shop#8"));
+
+            KubeconfigFiles.Delete restored;
+            try (ObjectInputStream in = new ProgramInput(new ByteArrayInputStream(saved.toByteArray()))) {
+                restored = (KubeconfigFiles.Delete) in.readObject();
+            }
+            assertTrue(TokenRenewals.running(name), "reading the unbinder back starts the renewals again");
+            TokenRenewals.stop(name); // here Jenkins' own lookup cannot run: resume with the test's credentials instead
+            Thread.sleep(1100); // a presigned token changes with the second it is signed in
+            restored.resume(new EksTokenRenewal.Lookup() {
+                @Override
+                public Run<?, ?> run(String build) {
+                    assertEquals("migrate/shop#8", build);
+                    return run;
+                }
+
+                @Override
+                public StepCredentials credentials() {
+                    return store;
+                }
+            });
+
+            long end = System.currentTimeMillis() + 20_000;
+            while (Files.readString(tokenFile).equals(first) && System.currentTimeMillis() < end) {
+                Thread.sleep(100);
+            }
+            String renewed = Files.readString(tokenFile);
+            assertTrue(renewed.startsWith("k8s-aws-v1.") && !renewed.equals(first), "renewed at once, not a period later");
+            assertTrue(Files.readString(file).contains(renewed) && !Files.readString(file).contains(first), "the kubeconfig holds the new token");
+            assertTrue(new EksTokenMasking().of(owner("migrate/shop#8")) != null, "the build's steps mask EKS tokens again");
+            try (KubernetesClient client = KubernetesClients.fromKubeconfig(file, null, Duration.ofSeconds(10))) {
+                assertFalse(client.namespaces().list().getItems().isEmpty());
+            }
+
+            restored.unbind(run, workspace, null, listener());
+
+            assertFalse(TokenRenewals.running(name), "the block's end stops the resumed renewals");
+            assertFalse(Files.exists(file.getParent()));
+        }
+    }
+
+    /** A FilePath as workflow-support's FilePathPickle saves it in program.dat: where it is, not a live handle. */
+    private record PickledPath(String path) implements java.io.Serializable {
+    }
+
+    /** Writes as program.dat does, FilePaths pickled. */
+    private static final class ProgramOutput extends ObjectOutputStream {
+        ProgramOutput(OutputStream out) throws java.io.IOException {
+            super(out);
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            return obj instanceof FilePath path ? new PickledPath(path.getRemote()) : obj;
+        }
+    }
+
+    /** Reads program.dat back, the pickled FilePaths live again (here on this JVM; in Jenkins once the agent is back). */
+    private static final class ProgramInput extends ObjectInputStream {
+        ProgramInput(java.io.InputStream in) throws java.io.IOException {
+            super(in);
+            enableResolveObject(true);
+        }
+
+        @Override
+        protected Object resolveObject(Object obj) {
+            return obj instanceof PickledPath pickled ? new FilePath(new java.io.File(pickled.path())) : obj;
+        }
+    }
+
+    private static FlowExecutionOwner owner(String build) {
+        FlowExecutionOwner owner = mock(FlowExecutionOwner.class);
+        when(owner.getExternalizableId()).thenReturn(build);
+        return owner;
     }
 
     @Test
