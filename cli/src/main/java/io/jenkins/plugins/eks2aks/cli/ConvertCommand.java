@@ -1,10 +1,10 @@
 package io.jenkins.plugins.eks2aks.cli;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

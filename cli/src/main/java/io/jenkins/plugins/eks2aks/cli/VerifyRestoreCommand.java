@@ -1,6 +1,6 @@
 package io.jenkins.plugins.eks2aks.cli;
 
-import io.jenkins.plugins.eks2aks.clusters.ClusterConnector;
+import io.jenkins.plugins.eks2aks.connect.ClusterConnector;
 import io.jenkins.plugins.eks2aks.velero.verify.VerifyOptions;
 import io.jenkins.plugins.eks2aks.velero.verify.VerifyRestore;
 import io.jenkins.plugins.eks2aks.velero.verify.VerifyResult;

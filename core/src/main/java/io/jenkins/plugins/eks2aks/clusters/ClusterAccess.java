@@ -3,8 +3,9 @@ package io.jenkins.plugins.eks2aks.clusters;
 import java.nio.file.Path;
 
 /**
- * One validated way to reach a cluster (see {@link ClusterAccessOptions}); {@link ClusterConnector} turns it into
- * a client. Exactly one of the three groups of fields is set.
+ * One validated way to reach a cluster (see {@link ClusterAccessOptions});
+ * {@link io.jenkins.plugins.eks2aks.connect.ClusterConnector} turns it into a client. Exactly one of the three groups
+ * of fields is set.
  *
  * @param kubeconfig    a kubeconfig file
  * @param context       its context, or null

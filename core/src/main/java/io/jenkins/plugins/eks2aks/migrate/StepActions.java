@@ -1,7 +1,8 @@
 package io.jenkins.plugins.eks2aks.migrate;
 
 import io.jenkins.plugins.eks2aks.clusters.ClusterAccessOptions;
-import io.jenkins.plugins.eks2aks.clusters.ClusterConnector;
+import io.jenkins.plugins.eks2aks.connect.ClusterConnector;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
@@ -15,7 +16,6 @@ import io.jenkins.plugins.eks2aks.ledger.InputDigest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.plan.MigrationStep;
 import io.jenkins.plugins.eks2aks.preflight.PreflightOptions;
 import io.jenkins.plugins.eks2aks.preflight.PreflightRunner;

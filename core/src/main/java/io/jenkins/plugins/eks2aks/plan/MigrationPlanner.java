@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
 import io.jenkins.plugins.eks2aks.inventory.DumpObjects;
@@ -11,7 +12,6 @@ import io.jenkins.plugins.eks2aks.inventory.InventoryRequest;
 import io.jenkins.plugins.eks2aks.ledger.Ledger;
 import io.jenkins.plugins.eks2aks.ledger.LedgerEntry;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;

@@ -25,8 +25,9 @@ import static io.jenkins.plugins.eks2aks.report.ReportDocument.code;
 
 /**
  * The conversion report as one self-contained HTML page, for a browser or a Jenkins build artifact: summary counts
- * by mode, the decisions still needed as a checklist with the mapping-file key that supplies each, the objects left
- * out with their Azure equivalent, conflicts, and every change grouped by object. Built as a {@link ReportDocument}
+ * by mode, the notes on input read differently or not at all, the decisions still needed as a checklist (those about
+ * the input first, then each object's with the mapping-file key that supplies it), the objects left out with their
+ * Azure equivalent, conflicts, and every change grouped by object. Built as a {@link ReportDocument}
  * and written by the {@link HtmlRenderer} every HTML report uses; the change rows are made as they are written.
  */
 public final class ConversionReportHtml {
@@ -55,18 +56,34 @@ public final class ConversionReportHtml {
         // The input's name, not its absolute path: reports must not depend on where the repository is checked out.
         doc.paragraph("Input " + code(String.valueOf(result.input().root().getFileName())) + " · registry map "
                 + (registryMap.isEmpty() ? "none" : String.join(", ", registryMap.stream().map(ReportDocument::code).toList())));
-        doc.navigation(List.of(new Link("Summary", "summary"), new Link("Decisions needed (" + decisions.size() + ")", "decisions"),
-                new Link("Left out (" + exclusions.size() + ")", "exclusions"),
-                new Link("Conflicts (" + result.conflicts().size() + ")", "conflicts"),
-                new Link("Changes (" + result.changes().size() + ")", "changes")));
+        List<String> notes = result.input().notes();
+        // Counts the decisions that belong to no object (an empty input, a kustomize patch left unconverted) too.
+        int pending = result.pendingDecisions();
+        List<Link> links = new ArrayList<>();
+        links.add(new Link("Summary", "summary"));
+        if (!notes.isEmpty()) {
+            links.add(new Link("Input read differently (" + notes.size() + ")", "input"));
+        }
+        links.add(new Link("Decisions needed (" + pending + ")", "decisions"));
+        links.add(new Link("Left out (" + exclusions.size() + ")", "exclusions"));
+        links.add(new Link("Conflicts (" + result.conflicts().size() + ")", "conflicts"));
+        links.add(new Link("Changes (" + result.changes().size() + ")", "changes"));
+        doc.navigation(links);
 
-        summary(doc, result, decisions.size());
+        summary(doc, result, pending);
 
+        if (!notes.isEmpty()) {
+            doc.section("Input read differently or not at all", "input").bullets(notes);
+        }
         doc.section("Decisions needed", "decisions");
-        if (decisions.isEmpty()) {
+        // As in the Markdown: the decisions about the input come first, then each object's.
+        List<ReportDocument.Task> tasks = new ArrayList<>();
+        result.decisionsAboutInput().forEach(d -> tasks.add(new ReportDocument.Task(d, List.of())));
+        decisions.stream().map(ConversionReportHtml::decision).forEach(tasks::add);
+        if (tasks.isEmpty()) {
             doc.paragraph("None.");
         } else {
-            doc.tasks(decisions.stream().map(ConversionReportHtml::decision).toList());
+            doc.tasks(tasks);
         }
 
         doc.section("Objects left out of the migration", "exclusions").table(List.of("Object", "File", "Rule", "Reason and Azure equivalent"),

@@ -13,10 +13,13 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.jenkins.plugins.eks2aks.report.ReportDocument.code;
+
 /**
  * The conversion report for people: summary, the decisions still needed as a checklist (with the mapping-file
  * key that supplies each), the objects left out, every change, conflicts. Built as a {@link ReportDocument} and
  * written by the {@link MarkdownRenderer} every Markdown report uses; the change rows are made as they are written.
+ * Paths and values are code spans made by {@link ReportDocument#code}, which holds an empty text or one with backticks.
  */
 public final class ConversionReportMarkdown {
 
@@ -37,7 +40,8 @@ public final class ConversionReportMarkdown {
 
     static ReportDocument document(ConversionResult result, List<String> registryMap) {
         ReportDocument doc = new ReportDocument("EKS → AKS conversion report");
-        doc.paragraph("Registry map: " + (registryMap.isEmpty() ? "none" : "`" + String.join("`, `", registryMap) + "`"));
+        doc.paragraph("Registry map: " + (registryMap.isEmpty() ? "none"
+                : String.join(", ", registryMap.stream().map(ReportDocument::code).toList())));
         List<List<String>> counts = new ArrayList<>();
         counts.add(count("Files", result.input().files().size()));
         counts.add(count("Documents", result.documents().size()));
@@ -71,7 +75,7 @@ public final class ConversionReportMarkdown {
 
         if (!result.conflicts().isEmpty()) {
             doc.section("Conflicts (not applied)").bullets(result.conflicts().stream().map(c -> c.object() + " ("
-                    + c.document().location() + ") `" + c.path() + "`: rules " + String.join(", ", c.ruleIds())).toList());
+                    + c.document().location() + ") " + code(c.path()) + ": rules " + String.join(", ", c.ruleIds())).toList());
         }
         return doc;
     }
@@ -82,8 +86,8 @@ public final class ConversionReportMarkdown {
 
     private static String decision(ObjectChange c) {
         List<String> keys = c.change().mappingKeys();
-        return c.object() + " (" + c.document().location() + ") `" + c.change().path() + "`: " + c.change().reason()
-                + (keys.isEmpty() ? "" : " — set `" + String.join("` or `", keys) + "`");
+        return c.object() + " (" + c.document().location() + ") " + code(c.change().path()) + ": " + c.change().reason()
+                + (keys.isEmpty() ? "" : " — set " + String.join(" or ", keys.stream().map(ReportDocument::code).toList()));
     }
 
     private static String location(ObjectChange c) {
@@ -92,7 +96,7 @@ public final class ConversionReportMarkdown {
 
     private static List<String> change(ObjectChange c) {
         Change change = c.change();
-        return List.of(c.object().toString(), location(c), "`" + change.path() + "`", value(change.before()),
+        return List.of(c.object().toString(), location(c), code(change.path()), value(change.before()),
                 c.applied() ? value(change.after()) : "(not applied)", change.ruleId(), change.mode().name(), change.reason());
     }
 
@@ -100,6 +104,6 @@ public final class ConversionReportMarkdown {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return "";
         }
-        return "`" + (node.isTextual() ? node.asText() : node.toString()) + "`";
+        return code(node.isTextual() ? node.asText() : node.toString());
     }
 }

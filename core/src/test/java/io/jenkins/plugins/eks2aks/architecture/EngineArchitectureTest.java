@@ -1,6 +1,5 @@
 package io.jenkins.plugins.eks2aks.architecture;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -44,19 +43,7 @@ class EngineArchitectureTest {
 
     @Test
     void theFeaturePackagesFormNoCycle() {
-        SliceRule rule = slices().matching("io.jenkins.plugins.eks2aks.(*)..").should().beFreeOfCycles()
-                // Known, issue 11: the conversion runner writes the conversion reports, and the reports read the
-                // conversion's results. Moving the runner above both packages removes it; until then no other cycle.
-                .ignoreDependency(DescribedPredicate.describe("the conversion runner",
-                                c -> c.getName().equals("io.jenkins.plugins.eks2aks.manifests.ManifestConversion")),
-                        DescribedPredicate.describe("the conversion reports",
-                                c -> c.getPackageName().equals("io.jenkins.plugins.eks2aks.report")))
-                // Known: the cluster connector opens EKS through inventory's EksConnection, which clusters' settings
-                // configure. Moving EksConnection into clusters removes it.
-                .ignoreDependency(DescribedPredicate.describe("the cluster connector",
-                                c -> c.getName().equals("io.jenkins.plugins.eks2aks.clusters.ClusterConnector")),
-                        DescribedPredicate.describe("inventory's EKS connection",
-                                c -> c.getName().equals("io.jenkins.plugins.eks2aks.inventory.EksConnection")));
+        SliceRule rule = slices().matching("io.jenkins.plugins.eks2aks.(*)..").should().beFreeOfCycles();
         rule.check(engine);
     }
 }

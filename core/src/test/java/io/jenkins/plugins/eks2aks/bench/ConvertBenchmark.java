@@ -1,11 +1,11 @@
 package io.jenkins.plugins.eks2aks.bench;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertedDocument;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ManifestDocument;
 import io.jenkins.plugins.eks2aks.manifests.ManifestFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;

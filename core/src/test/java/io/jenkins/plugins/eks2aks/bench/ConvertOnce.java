@@ -1,8 +1,8 @@
 package io.jenkins.plugins.eks2aks.bench;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.OutputFormat;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 

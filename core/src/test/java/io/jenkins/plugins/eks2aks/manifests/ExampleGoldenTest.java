@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.mapping.MappingOverrides;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;

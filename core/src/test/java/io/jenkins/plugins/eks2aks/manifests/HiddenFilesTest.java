@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;

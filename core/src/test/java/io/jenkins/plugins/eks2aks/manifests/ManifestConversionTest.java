@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.manifests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventLevel;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.ClusterAccessOptions;
-import io.jenkins.plugins.eks2aks.clusters.ClusterConnector;
+import io.jenkins.plugins.eks2aks.connect.ClusterConnector;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.velero.backup.BackupOptions;
 import io.jenkins.plugins.eks2aks.velero.backup.BackupResult;

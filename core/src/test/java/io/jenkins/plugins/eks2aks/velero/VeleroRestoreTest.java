@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.ClusterAccessOptions;
-import io.jenkins.plugins.eks2aks.clusters.ClusterConnector;
+import io.jenkins.plugins.eks2aks.connect.ClusterConnector;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.velero.backup.BackupOptions;
 import io.jenkins.plugins.eks2aks.velero.model.Backup;

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.clusters.ClusterConnector;
+import io.jenkins.plugins.eks2aks.connect.ClusterConnector;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.velero.verify.VerifyCheck;
 import io.jenkins.plugins.eks2aks.velero.verify.VerifyOptions;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.mapping.MappingOverrides;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.Upstream;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;

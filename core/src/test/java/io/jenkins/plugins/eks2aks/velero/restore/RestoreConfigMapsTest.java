@@ -2,8 +2,8 @@ package io.jenkins.plugins.eks2aks.velero.restore;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.jenkins.plugins.eks2aks.MigrationException;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.manifests.output.VeleroConfigMaps;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.eks2aks.manifests.rules.karpenter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.rules.BundledExample;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import org.junit.jupiter.api.Test;

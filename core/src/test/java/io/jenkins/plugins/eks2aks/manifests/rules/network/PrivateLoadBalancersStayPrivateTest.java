@@ -1,12 +1,12 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
-import io.jenkins.plugins.eks2aks.manifests.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;

@@ -1,6 +1,12 @@
-package io.jenkins.plugins.eks2aks.clusters;
+package io.jenkins.plugins.eks2aks.connect;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.eks2aks.clusters.AksClients;
+import io.jenkins.plugins.eks2aks.clusters.AksUserKubeconfig;
+import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
+import io.jenkins.plugins.eks2aks.clusters.ClusterAccess;
+import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 import io.jenkins.plugins.eks2aks.events.EventSink;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.eks2aks.manifests;
+package io.jenkins.plugins.eks2aks.conversion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.MigrationException;
@@ -7,6 +7,22 @@ import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
+import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
+import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
+import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
+import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
+import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
+import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
+import io.jenkins.plugins.eks2aks.manifests.ManifestWriter;
+import io.jenkins.plugins.eks2aks.manifests.ObjectChange;
+import io.jenkins.plugins.eks2aks.manifests.OutputFormat;
+import io.jenkins.plugins.eks2aks.manifests.PathExclusions;
+import io.jenkins.plugins.eks2aks.manifests.RuleCatalog;
+import io.jenkins.plugins.eks2aks.manifests.RuleContext;
+import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.output.KustomizeOverlay;
 import io.jenkins.plugins.eks2aks.manifests.rules.EcrImageRule;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
