@@ -6,11 +6,11 @@ import io.jenkins.plugins.eks2aks.clusters.AksUserKubeconfig;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.clusters.AzureSettings;
 import io.jenkins.plugins.eks2aks.clusters.ClusterAccess;
+import io.jenkins.plugins.eks2aks.clusters.EksApiServer;
 import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.credentials.AwsCredentials;
 import io.jenkins.plugins.eks2aks.credentials.AzureServicePrincipal;
 import io.jenkins.plugins.eks2aks.events.EventSink;
-import io.jenkins.plugins.eks2aks.inventory.EksConnection;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Opens a fabric8 client for a {@link ClusterAccess}, the same way for every command and step: a kubeconfig file as
- * given; an EKS cluster through DescribeCluster and the EKS token (as {@code inventory}); an AKS cluster through
+ * given; an EKS cluster through DescribeCluster alone and the EKS token (presigned locally, no call); an AKS cluster through
  * its user kubeconfig from Azure Resource Manager (as {@code preflight} reads the cluster), with an Entra token when
  * the cluster is Entra-integrated. The environment and the credentials are the edge's, passed in.
  */
@@ -61,7 +61,11 @@ public final class ClusterConnector {
         }
         if (access.eksCluster() != null) {
             AwsSettings settings = AwsSettings.resolve(environment, access.region(), null, aws);
-            return EksConnection.open(settings, access.eksCluster(), timeout, clock, events).kubernetes();
+            // DescribeCluster alone: the whole control plane (node groups, add-ons, insights) is the inventory's
+            // business, and its List/Describe permissions are more than a least-privilege backup role holds.
+            EksApiServer server = EksApiServer.describe(settings, access.eksCluster(), timeout);
+            events.info("connect", "EKS cluster " + server.name() + ": API server " + server.endpoint());
+            return server.connect(settings, timeout, clock);
         }
         AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription(), azureHttp);
         var manager = AksClients.containerService(settings, azureHttp != null ? azureHttp : AksClients.defaultHttpClient());

@@ -1,17 +1,14 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
-import io.jenkins.plugins.eks2aks.MigrationException;
-import io.jenkins.plugins.eks2aks.clusters.AwsAuthentication;
+import io.jenkins.plugins.eks2aks.clusters.EksApiCalls;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.Cluster;
 import software.amazon.awssdk.services.eks.model.ClusterVersionInformation;
 import software.amazon.awssdk.services.eks.model.EncryptionConfig;
 import software.amazon.awssdk.services.eks.model.LogSetup;
 import software.amazon.awssdk.services.eks.model.LogType;
-import software.amazon.awssdk.services.eks.model.ResourceNotFoundException;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,23 +29,18 @@ public final class EksApiReader {
 
     private final EksClient eks;
     private final String region;
-    private final String credentialsSource;
+    private final EksApiCalls calls;
     private final EventSink events;
 
     public EksApiReader(EksClient eks, String region, String credentialsSource, EventSink events) {
         this.eks = eks;
         this.region = region;
-        this.credentialsSource = credentialsSource;
+        this.calls = new EksApiCalls(eks, region, credentialsSource);
         this.events = events;
     }
 
-    /** DescribeCluster alone, with the same one-line errors as {@link #read}. */
-    public Cluster describe(String clusterName) {
-        return call("DescribeCluster", clusterName, () -> eks.describeCluster(r -> r.name(clusterName)).cluster());
-    }
-
     public EksControlPlane read(String clusterName) {
-        Cluster c = describe(clusterName);
+        Cluster c = calls.describeCluster(clusterName);
         events.info(TOPIC, "EKS cluster " + c.name() + ": Kubernetes " + c.version() + ", platform " + c.platformVersion()
                 + ", " + c.statusAsString());
         List<String> notes = new ArrayList<>();
@@ -130,16 +122,7 @@ public final class EksApiReader {
     }
 
     private <T> T call(String operation, String clusterName, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ResourceNotFoundException e) {
-            throw new MigrationException("EKS cluster '" + clusterName + "' was not found in region '" + region
-                    + "' (" + operation + "): check the cluster name and the region", e);
-        } catch (AwsServiceException e) {
-            throw new MigrationException(explain(operation, clusterName, e), e);
-        } catch (SdkClientException e) {
-            throw new MigrationException(explain(operation, e), e);
-        }
+        return calls.call(operation, clusterName, call);
     }
 
     private <T> T optional(String operation, List<String> notes, T fallback, Supplier<T> call) {
@@ -151,29 +134,6 @@ public final class EksApiReader {
             events.warn(TOPIC, note);
             return fallback;
         }
-    }
-
-    private String explain(String operation, String clusterName, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        var refused = AwsAuthentication.refusal(e, credentialsSource, AwsAuthentication.authority("EKS", eks));
-        if (refused.isPresent()) {
-            throw refused.get();
-        }
-        return switch (code) {
-            case "AccessDeniedException" -> "AWS denied " + operation + " on cluster '" + clusterName + "' in region '" + region
-                    + "' to the identity from " + credentialsSource + ": it needs eks:Describe*/List* (" + message + ")";
-            default -> "EKS " + operation + " failed for cluster '" + clusterName + "' in region '" + region + "': "
-                    + code + " " + message;
-        };
-    }
-
-    private String explain(String operation, SdkClientException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (message.contains("credentials")) {
-            return "No AWS credentials for EKS " + operation + ": none found in " + credentialsSource;
-        }
-        return "Cannot reach the EKS API in region '" + region + "' (" + operation + "): " + message.lines().findFirst().orElse(message);
     }
 
     private static LocalDate date(Instant instant) {

@@ -1,12 +1,9 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
+import io.jenkins.plugins.eks2aks.clusters.EksApiServer;
 import io.jenkins.plugins.eks2aks.clusters.EksClients;
-import io.jenkins.plugins.eks2aks.clusters.EksTokenGenerator;
-import io.jenkins.plugins.eks2aks.clusters.EksTokenSource;
-import io.jenkins.plugins.eks2aks.clusters.KubernetesClients;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import software.amazon.awssdk.services.eks.EksClient;
 
@@ -14,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * A live EKS cluster: what the EKS API says about it, and a Kubernetes client for its API server that trusts the
- * cluster's own CA and authenticates with refreshed EKS tokens. Close it to close the Kubernetes client.
+ * A live EKS cluster for the inventory: what the whole EKS control plane says about it (node groups, add-ons,
+ * insights, ...), and a Kubernetes client for its API server that trusts the cluster's own CA and authenticates with
+ * refreshed EKS tokens. Close it to close the Kubernetes client. Commands that only connect use
+ * {@link EksApiServer} (DescribeCluster alone) instead.
  *
  * @param controlPlane the EKS API's view
  * @param kubernetes   the API server client
@@ -27,12 +26,8 @@ public record EksConnection(EksControlPlane controlPlane, KubernetesClient kuber
         try (EksClient eks = EksClients.create(aws, timeout)) {
             cp = new EksApiReader(eks, aws.region().id(), aws.credentialsSource(), events).read(clusterName);
         }
-        if (cp.endpoint() == null || cp.certificateAuthority() == null) {
-            throw new MigrationException("EKS cluster '" + clusterName + "' has no API endpoint yet (status " + cp.status() + ")");
-        }
-        EksTokenSource tokens = new EksTokenSource(new EksTokenGenerator(aws.credentials(), aws.region(), aws.stsEndpoint(), clock),
-                clusterName, clock);
-        return new EksConnection(cp, KubernetesClients.forEks(cp.endpoint(), cp.certificateAuthority(), tokens, timeout));
+        EksApiServer server = EksApiServer.of(clusterName, cp.arn(), cp.endpoint(), cp.certificateAuthority(), cp.status());
+        return new EksConnection(cp, server.connect(aws, timeout, clock));
     }
 
     /** The cluster's objects, read page by page. */

@@ -2,13 +2,10 @@ package io.jenkins.plugins.eks2aks.kubeconfig;
 
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
-import io.jenkins.plugins.eks2aks.clusters.EksClients;
+import io.jenkins.plugins.eks2aks.clusters.EksApiServer;
 import io.jenkins.plugins.eks2aks.clusters.EksToken;
 import io.jenkins.plugins.eks2aks.clusters.EksTokenGenerator;
 import io.jenkins.plugins.eks2aks.events.EventSink;
-import io.jenkins.plugins.eks2aks.inventory.EksApiReader;
-import software.amazon.awssdk.services.eks.EksClient;
-import software.amazon.awssdk.services.eks.model.Cluster;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,18 +25,11 @@ public final class EksKubeconfig {
         if (clusterName == null || clusterName.isBlank()) {
             throw new MigrationException("No EKS cluster name given");
         }
-        Cluster cluster;
-        try (EksClient eks = EksClients.create(aws, timeout)) {
-            cluster = new EksApiReader(eks, aws.region().id(), aws.credentialsSource(), events).describe(clusterName);
-        }
-        if (cluster.endpoint() == null || cluster.certificateAuthority() == null || cluster.certificateAuthority().data() == null) {
-            throw new MigrationException("EKS cluster '" + clusterName + "' has no API endpoint yet (status "
-                    + cluster.statusAsString() + "): wait until it is ACTIVE");
-        }
+        EksApiServer server = EksApiServer.describe(aws, clusterName, timeout);
         EksToken token = token(aws, clusterName, clock);
-        String name = cluster.arn() != null ? cluster.arn() : clusterName;
-        String yaml = KubeconfigYaml.forToken(name, cluster.endpoint(), cluster.certificateAuthority().data(), token.value());
-        events.info("kubeconfig", "EKS cluster " + clusterName + " (" + cluster.endpoint() + "): token valid until " + token.expiresAt());
+        String name = server.arn() != null ? server.arn() : clusterName;
+        String yaml = KubeconfigYaml.forToken(name, server.endpoint(), server.certificateAuthority(), token.value());
+        events.info("kubeconfig", "EKS cluster " + clusterName + " (" + server.endpoint() + "): token valid until " + token.expiresAt());
         return new Kubeconfig(yaml, token.value(), List.of(token.value()), token.expiresAt());
     }
 
