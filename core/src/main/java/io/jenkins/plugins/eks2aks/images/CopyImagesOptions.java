@@ -99,7 +99,7 @@ public record CopyImagesOptions(List<String> images, String imagesFile, Selectio
         Path out = scope.output(output, names.output(), inputs);
         return new CopyImagesSpec(all, parsed, to.trim(), target.registry(), mode(names, target), parallel,
                 dryRun, force, referrers, blank(resourceGroup) ? null : resourceGroup.trim(), blank(subscription) ? null : subscription.trim(),
-                plainHttp, out);
+                plainHttp, out, names.subscription());
     }
 
     private MigrationMode mode(Names names, ImageTarget target) {

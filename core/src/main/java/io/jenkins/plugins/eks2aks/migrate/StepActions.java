@@ -12,6 +12,7 @@ import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
 import io.jenkins.plugins.eks2aks.ledger.InputDigest;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
@@ -189,7 +190,7 @@ final class StepActions {
         ConvertOptions options = new ConvertOptions(request.manifests().toString(), out.toString(), text(request.mappingFile()),
                 request.acr(), List.of(), null, null, "files", true, "decisions", false, false, List.of());
         ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), "format", "failOn",
-                "exclude");
+                "exclude", new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
         return new PreparedStep(step, null, digest.digest(), () -> {
             FailOn policy = options.check(optionNames);
             ConversionSummary s = new ManifestConversion(events).run(options.request(optionNames, PathScope.currentFolder()));

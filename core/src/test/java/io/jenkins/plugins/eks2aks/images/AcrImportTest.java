@@ -225,7 +225,7 @@ class AcrImportTest {
         new TestImages(RegistryApi.of(ACR.get())).image("entra/other", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 52));
         try (EntraStandIn entra = new EntraStandIn("tenant-1", "client-1", "right-secret")) {
             AzureSettings azure = AzureSettings.resolve(Map.of("AZURE_CLIENT_ID", "client-1", "AZURE_CLIENT_SECRET", "wrong-secret",
-                    "AZURE_TENANT_ID", "tenant-1", "AZURE_AUTHORITY_HOST", entra.authorityHost()), null, "sub", entra.httpClient());
+                    "AZURE_TENANT_ID", "tenant-1", "AZURE_AUTHORITY_HOST", entra.authorityHost()), null, "sub", entra.httpClient(), "--subscription");
             TokenRequestContext scope = new TokenRequestContext().addScopes("https://management.azure.com/.default");
             // The "ACR" is the basic-auth registry: it challenges, so the target's credentials are asked for.
             CredentialsProvider target = new AcrEntraCredentials(ECR.get().hostPort(), "tenant-1",
