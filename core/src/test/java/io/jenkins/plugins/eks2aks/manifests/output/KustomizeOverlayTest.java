@@ -2,11 +2,12 @@ package io.jenkins.plugins.eks2aks.manifests.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.bench.BenchCorpus;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
@@ -309,6 +310,48 @@ class KustomizeOverlayTest {
                 && t.contains("kind: ConfigMap")), "no patch for an excluded file");
         assertTrue(overlay.warnings().stream().anyMatch(w -> w.contains("aws-only.yaml") && w.contains("base")),
                 overlay.warnings().toString());
+    }
+
+    /** How the convertManifests step names its options; the CLI's are {@link ConvertOptions.Names#CLI}. */
+    private static final ConvertOptions.Names STEP = new ConvertOptions.Names("'source'", "'output'", "'mappingFile'",
+            "'format'", "'failOn'", "'exclude'", new AcrOptionNames("'acr'", "'registryMap'"));
+
+    private static KustomizeOverlay excludedFromABase(Path tmp, ConvertOptions.Names names) throws IOException {
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("web.yaml"), SHOP);
+        Files.writeString(base.resolve("aws-only.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws, namespace: shop}\n");
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [web.yaml, aws-only.yaml]\n");
+        ManifestSet input = new ManifestReader().read(base, PathExclusions.of(List.of("aws-only.yaml"), names.exclude()));
+        return KustomizeOverlay.of(new ManifestConverter(List.of(shopRules())).convert(input), tmp.resolve("aks/overlay"), names);
+    }
+
+    @Test
+    void theExclusionWarningNamesTheCommandLinesOptions(@TempDir Path tmp) throws IOException {
+        String warning = excludedFromABase(tmp, ConvertOptions.Names.CLI).warnings().get(0);
+        assertTrue(warning.startsWith("the input is a Kustomize base and --exclude leaves out aws-only.yaml: "), warning);
+        assertTrue(warning.contains("or use --format files, whose kustomizations no longer list them"), warning);
+    }
+
+    @Test
+    void theExclusionWarningNamesTheStepsParameters(@TempDir Path tmp) throws IOException {
+        KustomizeOverlay overlay = excludedFromABase(tmp, STEP);
+        String warning = overlay.warnings().get(0);
+        assertTrue(warning.startsWith("the input is a Kustomize base and 'exclude' leaves out aws-only.yaml: "), warning);
+        assertTrue(warning.contains("or use 'format' files, whose kustomizations no longer list them"), warning);
+        assertFalse(String.join("\n", overlay.warnings()).contains("--"), overlay.warnings().toString());
+        assertTrue(overlay.files().get(KustomizeOverlay.README).contains("from the same change list as `'format' files`"),
+                overlay.files().get(KustomizeOverlay.README));
+    }
+
+    @Test
+    void anUnnamedObjectsWarningNamesTheFrontEndsFormatOption() {
+        String yaml = "apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-, namespace: shop}\n"
+                + "spec: {containers: [{name: a, image: " + ECR + "/shop/a:1}]}\n";
+        ConversionResult result = TestRules.convert(yaml, TestRules.images());
+        assertTrue(KustomizeOverlay.of(result, Path.of("/o/overlay"), ConvertOptions.Names.CLI).warnings().get(0)
+                .endsWith("its changes are not in the overlay; use --format files for it"));
+        assertTrue(KustomizeOverlay.of(result, Path.of("/o/overlay"), STEP).warnings().get(0)
+                .endsWith("its changes are not in the overlay; use 'format' files for it"));
     }
 
     @Test
