@@ -47,7 +47,7 @@ public final class CopyImagesRunner {
                 ? clouds.acrImport(spec.registry(), spec.resourceGroup()) : null;
         ImageMigrationRequest request = new ImageMigrationRequest(spec.images(), spec.to(), spec.mode(), spec.parallel(),
                 spec.dryRun(), spec.force(), spec.referrers(), access, acrImport, spec.output())
-                .withSelections(spec.selections(), clouds.catalog(access));
+                .withSelections(spec.selections(), clouds.catalog(access)).withForceName(spec.forceName());
         return new ImageMigration(events).run(request);
     }
 }

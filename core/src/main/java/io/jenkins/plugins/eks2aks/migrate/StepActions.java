@@ -172,7 +172,7 @@ final class StepActions {
                 request.plainHttp(), out.toString());
         CopyImagesOptions.Names optionNames = new CopyImagesOptions.Names("images", names.imagesFile(),
                 new SelectionOptions.Names("repository", "tags", "newest", "allTags"), names.acr(), names.imageMode(), "parallel",
-                names.resourceGroup(), names.subscription(), names.output());
+                names.resourceGroup(), names.subscription(), names.output(), "force");
         return new PreparedStep(step, null, digest.digest(), () -> {
             ImageMigrationSummary s = new CopyImagesRunner(events).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.aws(), clients.azure(), clients.logins());
