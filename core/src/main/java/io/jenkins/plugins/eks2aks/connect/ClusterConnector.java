@@ -60,10 +60,10 @@ public final class ClusterConnector {
             return KubernetesClients.fromKubeconfig(access.kubeconfig(), access.context(), timeout);
         }
         if (access.eksCluster() != null) {
-            AwsSettings settings = AwsSettings.resolve(environment, access.region(), null, aws);
+            AwsSettings settings = AwsSettings.resolve(environment, access.region(), null, aws, access.names().region());
             return EksConnection.open(settings, access.eksCluster(), timeout, clock, events).kubernetes();
         }
-        AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription(), azureHttp);
+        AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription(), azureHttp, access.names().subscription());
         var manager = AksClients.containerService(settings, azureHttp != null ? azureHttp : AksClients.defaultHttpClient());
         AksUserKubeconfig.Fetched fetched = AksUserKubeconfig.fetch(manager, settings, access.resourceGroup(), access.aksName());
         return KubernetesClients.fromKubeconfigText(fetched.text(), access.describe(), fetched.tokens(), timeout);
