@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 final class ConvertCommand implements Callable<Integer> {
 
     /** How this command spells each option in the engine's messages. */
-    static final ConvertOptions.Names NAMES = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on", "--exclude");
+    static final ConvertOptions.Names NAMES = ConvertOptions.Names.CLI;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

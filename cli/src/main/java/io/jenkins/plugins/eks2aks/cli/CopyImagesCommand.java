@@ -142,7 +142,7 @@ final class CopyImagesCommand implements Callable<Integer> {
     /** How this command spells each option in the engine's messages. */
     static final CopyImagesOptions.Names NAMES = new CopyImagesOptions.Names("IMAGE arguments", "--images-file",
             new SelectionOptions.Names("--repository", "--tags", "--newest", "--all-tags"), "--to", "--mode", "--parallel",
-            "--resource-group", "--subscription", "--out");
+            "--resource-group", "--subscription", "--out", "--force");
 
     @Override
     public Integer call() {

@@ -138,7 +138,7 @@ final class ShiftTrafficCommand implements Callable<Integer> {
                 shiftTtl, ttl, dryRun, rollback).request(NAMES, forceOutput.checked(out), forceOutput.force);
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, false);
         try (OpenRouting routing = OpenRouting.open(request, () -> AwsSettings.resolveGlobal(environment, null, null),
-                () -> AzureRoutings.open(request, AzureSettings.resolve(environment, null, subscription), AksClients.defaultHttpClient()),
+                () -> AzureRoutings.open(request, AzureSettings.resolve(environment, null, subscription, "--subscription"), AksClients.defaultHttpClient()),
                 events, pause)) {
             TrafficResult result = new TrafficShift(events, clock, pause, new HealthProbe(HealthProbe.defaultClient(), clock, pause))
                     .run(request, routing.routing());

@@ -94,7 +94,7 @@ final class SyncStorageCommand implements Callable<Integer> {
         StorageSyncRequest request = new StorageSyncOptions(source, destination, engine, parallel, blockSize, dryRun, azcopy,
                 out == null ? null : forceOutput.checked(out), forceOutput.force).request(NAMES);
         StorageAccess access = StorageAccess.resolve(environment, request.destination(), request.s3Source() != null, region,
-                s3PathStyle, null, request.parallel());
+                "--region", s3PathStyle, null, request.parallel());
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), verbose, quiet);
         SyncSummary summary = new StorageSync(events).run(request, access, environment);
         if (quiet) {

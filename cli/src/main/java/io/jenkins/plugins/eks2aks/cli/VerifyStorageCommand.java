@@ -76,7 +76,7 @@ final class VerifyStorageCommand implements Callable<Integer> {
         VerifyRequest request = new VerifyOptions(source, destination, sampleRate, veleroBackup, parallel,
                 out == null ? null : forceOutput.checked(out), forceOutput.force).request(NAMES);
         StorageAccess access = StorageAccess.resolve(environment, request.destination(), request.s3Source() != null, region,
-                s3PathStyle, null, request.parallel());
+                "--region", s3PathStyle, null, request.parallel());
         ConsoleEvents events = new ConsoleEvents(spec.commandLine().getOut(), spec.commandLine().getErr(), false, quiet);
         VerifySummary summary = new StorageVerify(events, access.masking()).run(request, access.source(request.s3Source(), request.folder()),
                 access.blobDestination());

@@ -41,7 +41,7 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, Str
         String profile = first(profileOption, env.get("AWS_PROFILE")).orElse(null);
         String region = first(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"))
                 .or(() -> profileRegion(profile == null ? "default" : profile)).orElse("us-east-1");
-        return resolve(env, region, profileOption, explicit);
+        return resolve(env, region, profileOption, explicit, "AWS_REGION"); // a region is always found here
     }
 
     /**
@@ -51,15 +51,9 @@ public record AwsSettings(Region region, AwsCredentialsProvider credentials, Str
     public static final List<String> SETTINGS = List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL",
             "AWS_ENDPOINT_URL_EKS", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_ROUTE_53");
 
-    /** As {@link #resolve(Map, String, String, AwsCredentials, String)} with the command line's {@code --region}. */
-    public static AwsSettings resolve(Map<String, String> env, String regionOption, String profileOption,
-                                      AwsCredentials explicit) {
-        return resolve(env, regionOption, profileOption, explicit, "--region");
-    }
-
     /**
-     * @param regionName how the front end names the region option ({@code --region}, {@code region}), for the
-     *                   message when no region is found
+     * @param regionName how the front end names the region option ({@code --region} on the command line,
+     *                   {@code 'region'} in a step), for the message when no region is found
      */
     public static AwsSettings resolve(Map<String, String> env, String regionOption, String profileOption,
                                       AwsCredentials explicit, String regionName) {

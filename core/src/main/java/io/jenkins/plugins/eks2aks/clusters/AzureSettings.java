@@ -30,9 +30,13 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
      * From an Entra identity (a Jenkins credential: a service principal with a secret or a certificate, or a managed
      * identity; else {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/{@code AZURE_TENANT_ID});
      * {@code AZURE_AUTHORITY_HOST} names another Entra authority.
+     *
+     * @param subscriptionName how the front end names the subscription option ({@code --subscription} on the command
+     *                         line, {@code 'subscription'} in a step), for the message when there is none
      */
-    public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption) {
-        return resolve(env, principal, subscriptionOption, null, "--subscription");
+    public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption,
+                                        String subscriptionName) {
+        return resolve(env, principal, subscriptionOption, null, subscriptionName);
     }
 
     /**
@@ -43,17 +47,11 @@ public record AzureSettings(TokenCredential credential, String credentialSource,
             "AZURE_SUBSCRIPTION_ID", "AZURE_TENANT_ID");
 
     /**
-     * As {@link #resolve(Map, AzureServicePrincipal, String)}, the credential's token requests sent by {@code entraHttp}
-     * (null: the SDK's default client). An authority that is not one of Microsoft's clouds is asked directly: MSAL's
-     * instance discovery would ask {@code login.microsoftonline.com} about it, which a sovereign or private authority
-     * cannot answer and an isolated network cannot reach.
+     * As {@link #resolve(Map, AzureServicePrincipal, String, String)}, the credential's token requests sent by
+     * {@code entraHttp} (null: the SDK's default client). An authority that is not one of Microsoft's clouds is asked
+     * directly: MSAL's instance discovery would ask {@code login.microsoftonline.com} about it, which a sovereign or
+     * private authority cannot answer and an isolated network cannot reach.
      */
-    public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption,
-                                        HttpClient entraHttp) {
-        return resolve(env, principal, subscriptionOption, entraHttp, "--subscription");
-    }
-
-    /** @param subscriptionName how the front end names the subscription option, for the message when there is none */
     public static AzureSettings resolve(Map<String, String> env, AzureServicePrincipal principal, String subscriptionOption,
                                         HttpClient entraHttp, String subscriptionName) {
         AzureServicePrincipal sp = principal != null ? principal : fromEnvironment(env);

@@ -14,20 +14,22 @@ import java.nio.file.Path;
  * @param resourceGroup an AKS cluster's resource group
  * @param aksName       its name
  * @param subscription  its subscription, or null
+ * @param names         how the front end spells the options, for the message when the region or the
+ *                      subscription is found nowhere
  */
 public record ClusterAccess(Path kubeconfig, String context, String eksCluster, String region, String resourceGroup,
-                            String aksName, String subscription) {
+                            String aksName, String subscription, ClusterAccessOptions.Names names) {
 
-    public static ClusterAccess kubeconfig(Path file, String context) {
-        return new ClusterAccess(file, context, null, null, null, null, null);
+    public static ClusterAccess kubeconfig(Path file, String context, ClusterAccessOptions.Names names) {
+        return new ClusterAccess(file, context, null, null, null, null, null, names);
     }
 
-    public static ClusterAccess eks(String cluster, String region) {
-        return new ClusterAccess(null, null, cluster, region, null, null, null);
+    public static ClusterAccess eks(String cluster, String region, ClusterAccessOptions.Names names) {
+        return new ClusterAccess(null, null, cluster, region, null, null, null, names);
     }
 
-    public static ClusterAccess aks(String resourceGroup, String name, String subscription) {
-        return new ClusterAccess(null, null, null, null, resourceGroup, name, subscription);
+    public static ClusterAccess aks(String resourceGroup, String name, String subscription, ClusterAccessOptions.Names names) {
+        return new ClusterAccess(null, null, null, null, resourceGroup, name, subscription, names);
     }
 
     /** How logs and reports name the cluster, e.g. {@code EKS cluster shop-prod} or {@code kubeconfig k.yaml context a}. */

@@ -68,13 +68,13 @@ public record ClusterAccessOptions(Path kubeconfig, String context, String eksCl
                     + names.kubeconfig() + " or " + names.eksCluster() + " with " + names.region());
         }
         if (kubeconfig != null) {
-            return ClusterAccess.kubeconfig(kubeconfig, context);
+            return ClusterAccess.kubeconfig(kubeconfig, context, names);
         }
         if (eksCluster != null) {
-            return ClusterAccess.eks(eksCluster, region);
+            return ClusterAccess.eks(eksCluster, region, names);
         }
         if (aksName != null) {
-            return ClusterAccess.aks(resourceGroup, aksName, subscription);
+            return ClusterAccess.aks(resourceGroup, aksName, subscription, names);
         }
         throw new MigrationException("No cluster: give " + names.kubeconfig() + " FILE"
                 + (side != Side.AKS ? ", or " + names.eksCluster() + " NAME [" + names.region() + " R]" : "")

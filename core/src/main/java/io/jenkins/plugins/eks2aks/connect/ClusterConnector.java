@@ -60,14 +60,14 @@ public final class ClusterConnector {
             return KubernetesClients.fromKubeconfig(access.kubeconfig(), access.context(), timeout);
         }
         if (access.eksCluster() != null) {
-            AwsSettings settings = AwsSettings.resolve(environment, access.region(), null, aws);
+            AwsSettings settings = AwsSettings.resolve(environment, access.region(), null, aws, access.names().region());
             // DescribeCluster alone: the whole control plane (node groups, add-ons, insights) is the inventory's
             // business, and its List/Describe permissions are more than a least-privilege backup role holds.
             EksApiServer server = EksApiServer.describe(settings, access.eksCluster(), timeout);
             events.info("connect", "EKS cluster " + server.name() + ": API server " + server.endpoint());
             return server.connect(settings, timeout, clock);
         }
-        AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription(), azureHttp);
+        AzureSettings settings = AzureSettings.resolve(environment, azure, access.subscription(), azureHttp, access.names().subscription());
         var manager = AksClients.containerService(settings, azureHttp != null ? azureHttp : AksClients.defaultHttpClient());
         AksUserKubeconfig.Fetched fetched = AksUserKubeconfig.fetch(manager, settings, access.resourceGroup(), access.aksName());
         return KubernetesClients.fromKubeconfigText(fetched.text(), access.describe(), fetched.tokens(), timeout);

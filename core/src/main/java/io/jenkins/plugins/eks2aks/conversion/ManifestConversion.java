@@ -7,6 +7,7 @@ import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
@@ -78,7 +79,7 @@ public final class ManifestConversion {
         Path output = request.output().toAbsolutePath().normalize();
         checkLayout(request, input, output);
 
-        ConversionResult result = convert(request.input(), request.mapping(), request.exclusions());
+        ConversionResult result = convert(request.input(), request.mapping(), request.exclusions(), request.names().acrOptions());
         emitChanges(result.changes());
         result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
                 + c.document().location() + ") " + c.path() + ": rules " + String.join(", ", c.ruleIds())
@@ -92,13 +93,13 @@ public final class ManifestConversion {
         boolean kustomize = request.format() == OutputFormat.KUSTOMIZE;
         Path written = output.resolve(kustomize ? OVERLAY_DIR : MANIFESTS_DIR);
         List<String> veleroFiles = new ArrayList<>();
-        KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written) : null;
+        KustomizeOverlay overlay = kustomize ? KustomizeOverlay.of(result, written, request.names()) : null;
         VeleroConfigMaps velero = request.veleroConfigMaps()
                 ? VeleroConfigMaps.of(result, request.mapping().storageClasses()) : null;
         if (overlay != null) {
             if (result.changes().stream().anyMatch(c -> c.applied() && KustomizationImages.KIND.equals(c.object().kind()))) {
                 events.warn(TOPIC, "Kustomize overlay: the ECR images set by the input's kustomization images: entries are "
-                        + "rewritten only with --format files; the overlay leaves them to you");
+                        + "rewritten only with " + request.names().filesFormat() + "; the overlay leaves them to you");
             }
             overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
             overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
@@ -158,11 +159,14 @@ public final class ManifestConversion {
      * dry run makes, for callers that read the result themselves ({@code plan}).
      */
     public ConversionResult convert(Path input, MigrationMapping mapping) {
-        return convert(input, mapping, PathExclusions.NONE);
+        return convert(input, mapping, PathExclusions.NONE, AcrOptionNames.MAPPING_FILE_ONLY);
     }
 
-    /** As {@link #convert(Path, MigrationMapping)}, leaving out the paths {@code exclusions} name. */
-    public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions) {
+    /**
+     * As {@link #convert(Path, MigrationMapping)}, leaving out the paths {@code exclusions} name; decisions name the
+     * options the front end spells as {@code acrOptions}.
+     */
+    public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions, AcrOptionNames acrOptions) {
         events.info(TOPIC, "Reading " + input + (exclusions.isEmpty() ? "" : " without " + exclusions));
         ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize(), exclusions);
         manifests.notes().forEach(n -> events.warn(TOPIC, n));
@@ -172,10 +176,10 @@ public final class ManifestConversion {
                     + (manifests.excluded().size() > 20 ? ", …" : ""));
         }
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
-        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()));
+        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), acrOptions);
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult converted = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
-        ConversionResult result = withKustomizationImages(converted, manifests, mapping);
+        ConversionResult result = withKustomizationImages(converted, manifests, mapping, acrOptions);
         result.inputDecisions().forEach(d -> events.warn(TOPIC, "decision needed: " + d));
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "
@@ -187,8 +191,8 @@ public final class ManifestConversion {
 
     /** Adds the rewrites of ECR images a kustomization's {@code images:} names, unless the image rule is off. */
     private static ConversionResult withKustomizationImages(ConversionResult result, ManifestSet manifests,
-                                                            MigrationMapping mapping) {
-        List<ObjectChange> images = KustomizationImages.of(manifests, mapping.registryMap());
+                                                            MigrationMapping mapping, AcrOptionNames acrOptions) {
+        List<ObjectChange> images = KustomizationImages.of(manifests, mapping.registryMap(), acrOptions);
         if (images.isEmpty() || mapping.disabledRules().contains(EcrImageRule.ID)) {
             return result;
         }

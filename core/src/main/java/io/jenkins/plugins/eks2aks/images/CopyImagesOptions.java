@@ -37,7 +37,7 @@ public record CopyImagesOptions(List<String> images, String imagesFile, Selectio
 
     /** How a front end spells each option, for messages. */
     public record Names(String images, String imagesFile, SelectionOptions.Names selections, String to, String mode,
-                        String parallel, String resourceGroup, String subscription, String output) {
+                        String parallel, String resourceGroup, String subscription, String output, String force) {
     }
 
     public CopyImagesOptions {
@@ -99,7 +99,7 @@ public record CopyImagesOptions(List<String> images, String imagesFile, Selectio
         Path out = scope.output(output, names.output(), inputs);
         return new CopyImagesSpec(all, parsed, to.trim(), target.registry(), mode(names, target), parallel,
                 dryRun, force, referrers, blank(resourceGroup) ? null : resourceGroup.trim(), blank(subscription) ? null : subscription.trim(),
-                plainHttp, out);
+                plainHttp, out, names.subscription(), names.force());
     }
 
     private MigrationMode mode(Names names, ImageTarget target) {

@@ -27,7 +27,7 @@ public final class CopyImagesRunner {
      */
     public ImageMigrationSummary run(CopyImagesSpec spec, Map<String, String> settings, AwsCredentials aws,
                                      AzureServicePrincipal azure, RegistryLogins logins) {
-        ImageMigrationAccess clouds = new ImageMigrationAccess(settings, aws, azure, spec.subscription());
+        ImageMigrationAccess clouds = new ImageMigrationAccess(settings, aws, azure, spec.subscription(), spec.subscriptionName());
         CredentialsProvider cloudTarget = spec.acrTarget()
                 ? clouds.acrTarget(spec.registry(), spec.plainHttp().contains(spec.registry())) : CredentialsProvider.ANONYMOUS;
         ImageMigrationAccess.EcrSources ecr = clouds.ecrSources();
@@ -47,7 +47,7 @@ public final class CopyImagesRunner {
                 ? clouds.acrImport(spec.registry(), spec.resourceGroup()) : null;
         ImageMigrationRequest request = new ImageMigrationRequest(spec.images(), spec.to(), spec.mode(), spec.parallel(),
                 spec.dryRun(), spec.force(), spec.referrers(), access, acrImport, spec.output())
-                .withSelections(spec.selections(), clouds.catalog(access));
+                .withSelections(spec.selections(), clouds.catalog(access)).withForceName(spec.forceName());
         return new ImageMigration(events).run(request);
     }
 }

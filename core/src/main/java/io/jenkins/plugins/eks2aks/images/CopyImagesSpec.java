@@ -13,10 +13,13 @@ import java.util.List;
  * @param selections repositories whose tags are expanded when the run starts
  * @param to         {@code registry[/prefix]} as given
  * @param registry   the target registry host
+ * @param subscriptionName how the front end names the subscription option, for the message when there is none
+ * @param forceName  how the front end names the force option, for the message when an import would replace a tag
  */
 public record CopyImagesSpec(List<String> images, List<RepositorySelection> selections, String to, String registry,
                              MigrationMode mode, int parallel, boolean dryRun, boolean force, boolean referrers,
-                             String resourceGroup, String subscription, List<String> plainHttp, Path output) {
+                             String resourceGroup, String subscription, List<String> plainHttp, Path output,
+                             String subscriptionName, String forceName) {
 
     public CopyImagesSpec {
         images = List.copyOf(images);

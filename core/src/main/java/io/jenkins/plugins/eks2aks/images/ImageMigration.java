@@ -212,9 +212,8 @@ public final class ImageMigration {
                 verify(clients, item.target(), outcome.digest(), stats);
             }
             long bytes = request.dryRun() ? stats.bytesToCopy() : stats.bytes();
-            return new ImageResult(item.given(), targetText, outcome.digest(), status, mode, outcome.platforms(), bytes,
-                    stats.blobsCopied(), stats.blobsSkipped(), stats.blobsMounted(), stats.manifestsCopied(), stats.referrersCopied(),
-                    stats.retries(), note, null);
+            return new ImageResult(new ImageRefs(item.given(), targetText, outcome.digest(), outcome.platforms()),
+                    ImageOutcome.of(status, mode, note), ImageTransfer.of(stats, bytes));
         } catch (CloudAuthenticationException e) {
             throw e;
         } catch (MigrationException e) {
@@ -252,7 +251,7 @@ public final class ImageMigration {
         if (held != null && !present && !request.force()) {
             // ARM would answer NoForce with a conflict after a round trip; the user needs the digests and the option.
             throw new MigrationException(targetText + " already holds " + held + " (the source is " + root.digest()
-                    + "); ACR import does not replace a tag: give --force (step parameter force) to overwrite it");
+                    + "); ACR import does not replace a tag: give " + request.forceName() + " to overwrite it");
         }
         if (!present) {
             importer.importImage(item.source(), root.digest(), item.target(), request.force(), stats::retried);
@@ -262,9 +261,9 @@ public final class ImageMigration {
         if (root.isIndex()) {
             root.children().forEach(c -> platformNames.add(c.platform()));
         }
-        return new ImportAttempt(new ImageResult(item.given(), targetText, root.digest(),
-                present ? ImageStatus.UNCHANGED : ImageStatus.IMPORTED, MigrationMode.IMPORT.label(), platformNames, 0, 0, 0, 0, 0, 0,
-                stats.retries(), null, null), null);
+        return new ImportAttempt(new ImageResult(new ImageRefs(item.given(), targetText, root.digest(), platformNames),
+                ImageOutcome.of(present ? ImageStatus.UNCHANGED : ImageStatus.IMPORTED, MigrationMode.IMPORT.label(), null),
+                ImageTransfer.retriesOnly(stats.retries())), null);
     }
 
     /** Resolves the target tag (or digest) in the target registry and compares it with the source digest. */
@@ -280,17 +279,19 @@ public final class ImageMigration {
     private void report(ImageResult r, int n, int total, boolean dryRun) {
         String progress = "(" + n + "/" + total + ") ";
         if (r.failed()) {
-            events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, progress + r.source() + ": " + r.error()));
+            events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, progress + r.refs().source() + ": " + r.outcome().error()));
             return;
         }
-        String what = switch (r.status()) {
-            case PLANNED -> "would " + r.mode() + " " + r.source() + " -> " + r.target() + " (" + Sizes.human(r.bytes()) + " to send"
-                    + (r.platforms().isEmpty() ? "" : ", " + r.platforms().size() + " platforms") + ")";
-            case UNCHANGED -> "unchanged " + r.source() + " -> " + r.pinnedTarget();
-            case IMPORTED -> "imported " + r.source() + " -> " + r.pinnedTarget() + (r.retries() > 0 ? " (" + r.retries() + " retries)" : "");
-            default -> "copied " + r.source() + " -> " + r.pinnedTarget() + " (" + Sizes.human(r.bytes()) + ", " + r.blobsCopied()
-                    + " blobs sent, " + r.blobsSkipped() + " skipped, " + r.blobsMounted() + " mounted"
-                    + (r.retries() > 0 ? ", " + r.retries() + " retries" : "") + ")";
+        ImageRefs image = r.refs();
+        ImageTransfer t = r.transfer();
+        String what = switch (r.outcome().status()) {
+            case PLANNED -> "would " + r.outcome().mode() + " " + image.source() + " -> " + image.target() + " (" + Sizes.human(t.bytes())
+                    + " to send" + (image.platforms().isEmpty() ? "" : ", " + image.platforms().size() + " platforms") + ")";
+            case UNCHANGED -> "unchanged " + image.source() + " -> " + image.pinnedTarget();
+            case IMPORTED -> "imported " + image.source() + " -> " + image.pinnedTarget() + (t.retries() > 0 ? " (" + t.retries() + " retries)" : "");
+            default -> "copied " + image.source() + " -> " + image.pinnedTarget() + " (" + Sizes.human(t.bytes()) + ", " + t.blobsCopied()
+                    + " blobs sent, " + t.blobsSkipped() + " skipped, " + t.blobsMounted() + " mounted"
+                    + (t.retries() > 0 ? ", " + t.retries() + " retries" : "") + ")";
         };
         events.info(TOPIC, progress + what);
     }

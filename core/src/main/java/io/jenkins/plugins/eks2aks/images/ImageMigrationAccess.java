@@ -41,9 +41,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param aws          AWS keys, or null for the SDK's default chain
  * @param azure        the Azure service principal, or null to take it from {@code settings}
  * @param subscription the target ACR's subscription, or null for the principal's or AZURE_SUBSCRIPTION_ID
+ * @param subscriptionName how the front end names the subscription option, for the message when there is none
  */
 public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials aws, AzureServicePrincipal azure,
-                                   String subscription) {
+                                   String subscription, String subscriptionName) {
 
     public ImageMigrationAccess {
         settings = Map.copyOf(settings);
@@ -94,7 +95,7 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
     }
 
     private EcrClient ecrClient(String region) {
-        AwsSettings resolved = AwsSettings.resolve(settings, region, null, aws);
+        AwsSettings resolved = AwsSettings.resolve(settings, region, null, aws, "the ECR host's region"); // always known
         EcrClientBuilder builder = EcrClient.builder().region(resolved.region()).credentialsProvider(resolved.credentials());
         Optional.ofNullable(settings.get("AWS_ENDPOINT_URL_ECR")).or(() -> Optional.ofNullable(settings.get("AWS_ENDPOINT_URL")))
                 .filter(s -> !s.isBlank()).map(URI::create).ifPresent(builder::endpointOverride);
@@ -110,7 +111,7 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
             }
             synchronized (acr) {
                 return acr.computeIfAbsent(host, h -> {
-                    AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription);
+                    AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription, subscriptionName);
                     String scope = resolved.resourceManagerEndpoint().toString().replaceAll("/?$", "/") + ".default";
                     return new AcrEntraCredentials(h, tenant(),
                             () -> resolved.credential().getTokenSync(new TokenRequestContext().addScopes(scope)).getToken(),
@@ -129,7 +130,7 @@ public record ImageMigrationAccess(Map<String, String> settings, AwsCredentials 
         if (resourceGroup == null || resourceGroup.isBlank()) {
             throw new MigrationException("Import mode needs the target ACR's resource group; or use copy mode");
         }
-        AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription);
+        AzureSettings resolved = AzureSettings.resolve(settings, azure, subscription, subscriptionName);
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", resolved.resourceManagerEndpoint().toString());
         AzureProfile profile = new AzureProfile(tenant(), resolved.subscriptionId(), new AzureEnvironment(endpoints));

@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param outputDirectory where the mapping and reports go; null to write nothing
  * @param selections      repositories whose tags the run expands into more images (before anything moves)
  * @param catalog         lists the repositories and tags of the selections; null when there are none
+ * @param forceName       how the front end names the {@code force} option, for the message when an import would
+ *                        replace a tag
  */
 public record ImageMigrationRequest(List<String> images, String target, MigrationMode mode, int parallel, boolean dryRun,
                                     boolean force, boolean referrers, RegistryAccess access, AcrImportSettings acrImport,
-                                    Path outputDirectory, List<RepositorySelection> selections, RegistryCatalog catalog) {
+                                    Path outputDirectory, List<RepositorySelection> selections, RegistryCatalog catalog,
+                                    String forceName) {
 
     public ImageMigrationRequest {
         images = List.copyOf(images);
@@ -47,11 +50,11 @@ public record ImageMigrationRequest(List<String> images, String target, Migratio
         }
     }
 
-    /** A request of explicit images only. */
+    /** A request of explicit images only, in the command line's words ({@code --force}; see {@link #withForceName}). */
     public ImageMigrationRequest(List<String> images, String target, MigrationMode mode, int parallel, boolean dryRun,
                                  boolean force, boolean referrers, RegistryAccess access, AcrImportSettings acrImport,
                                  Path outputDirectory) {
-        this(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory, List.of(), null);
+        this(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory, List.of(), null, "--force");
     }
 
     /** A copy-mode request with defaults: 8 in parallel, referrers included, outputs in {@code outputDirectory}. */
@@ -61,17 +64,23 @@ public record ImageMigrationRequest(List<String> images, String target, Migratio
 
     public ImageMigrationRequest withParallel(int n) {
         return new ImageMigrationRequest(images, target, mode, n, dryRun, force, referrers, access, acrImport, outputDirectory,
-                selections, catalog);
+                selections, catalog, forceName);
     }
 
     public ImageMigrationRequest withDryRun(boolean value) {
         return new ImageMigrationRequest(images, target, mode, parallel, value, force, referrers, access, acrImport, outputDirectory,
-                selections, catalog);
+                selections, catalog, forceName);
     }
 
     /** This request with repository selections, expanded through {@code registryCatalog} when the run starts. */
     public ImageMigrationRequest withSelections(List<RepositorySelection> list, RegistryCatalog registryCatalog) {
         return new ImageMigrationRequest(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory,
-                list, registryCatalog);
+                list, registryCatalog, forceName);
+    }
+
+    /** This request naming the force option as {@code option} (a step's {@code 'force'}). */
+    public ImageMigrationRequest withForceName(String option) {
+        return new ImageMigrationRequest(images, target, mode, parallel, dryRun, force, referrers, access, acrImport, outputDirectory,
+                selections, catalog, option);
     }
 }

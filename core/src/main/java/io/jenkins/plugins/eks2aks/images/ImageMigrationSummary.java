@@ -25,7 +25,7 @@ public record ImageMigrationSummary(List<ImageResult> results, MigrationMode mod
     }
 
     public long count(ImageStatus status) {
-        return results.stream().filter(r -> r.status() == status).count();
+        return results.stream().filter(r -> r.outcome().status() == status).count();
     }
 
     public long failures() {
@@ -33,31 +33,31 @@ public record ImageMigrationSummary(List<ImageResult> results, MigrationMode mod
     }
 
     public long bytes() {
-        return results.stream().mapToLong(ImageResult::bytes).sum();
+        return results.stream().mapToLong(r -> r.transfer().bytes()).sum();
     }
 
     public long blobsCopied() {
-        return results.stream().mapToLong(ImageResult::blobsCopied).sum();
+        return results.stream().mapToLong(r -> r.transfer().blobsCopied()).sum();
     }
 
     public long blobsSkipped() {
-        return results.stream().mapToLong(ImageResult::blobsSkipped).sum();
+        return results.stream().mapToLong(r -> r.transfer().blobsSkipped()).sum();
     }
 
     public long blobsMounted() {
-        return results.stream().mapToLong(ImageResult::blobsMounted).sum();
+        return results.stream().mapToLong(r -> r.transfer().blobsMounted()).sum();
     }
 
     public long retries() {
-        return results.stream().mapToLong(ImageResult::retries).sum();
+        return results.stream().mapToLong(r -> r.transfer().retries()).sum();
     }
 
     /** {@code source → target@digest} for every image that is in the target. */
     public Map<String, String> mapping() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ImageResult r : results) {
-            if (!r.failed() && r.status() != ImageStatus.PLANNED && r.digest() != null) {
-                m.put(r.source(), r.pinnedTarget());
+            if (!r.failed() && r.outcome().status() != ImageStatus.PLANNED && r.refs().digest() != null) {
+                m.put(r.refs().source(), r.refs().pinnedTarget());
             }
         }
         return m;

@@ -2,79 +2,46 @@ package io.jenkins.plugins.eks2aks.images;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * What happened to one image.
- *
- * @param source          the reference as given
- * @param target          the target reference without digest ({@code registry/repo:tag}), or null when the source
- *                        could not be parsed
- * @param digest          the manifest digest (source = target), or null when unknown
- * @param status          the outcome
- * @param mode            the mode that moved it ({@code copy} also for an import that fell back to copy)
- * @param platforms       platforms of a multi-arch image
- * @param bytes           bytes sent by the agent (copy) ; for a dry run, the bytes that would be sent
- * @param blobsCopied     blobs streamed
- * @param blobsSkipped    blobs the target already had (HEAD)
- * @param blobsMounted    blobs linked by cross-repository mount
- * @param manifests       manifests written
- * @param referrers       referrers copied
- * @param retries         requests repeated after transient failures
- * @param note            something a reader should know (a fallback, a limit), or null
- * @param error           one line, or null
+ * What happened to one image: which image ({@link ImageRefs}), how it ended ({@link ImageOutcome}) and what moving it
+ * cost ({@link ImageTransfer}).
  */
-public record ImageResult(String source, String target, String digest, ImageStatus status, String mode,
-                          List<String> platforms, long bytes, long blobsCopied, long blobsSkipped, long blobsMounted,
-                          long manifests, long referrers, long retries, String note, String error) {
+public record ImageResult(ImageRefs refs, ImageOutcome outcome, ImageTransfer transfer) {
 
-    public ImageResult {
-        platforms = platforms == null ? List.of() : List.copyOf(platforms);
-    }
-
+    /** An image that failed before anything was sent. */
     public static ImageResult failed(String source, String target, String mode, String error) {
-        return new ImageResult(source, target, null, ImageStatus.FAILED, mode, List.of(), 0, 0, 0, 0, 0, 0, 0, null, error);
+        return new ImageResult(ImageRefs.unresolved(source, target), ImageOutcome.failed(mode, error), ImageTransfer.NONE);
     }
 
     public boolean failed() {
-        return status == ImageStatus.FAILED;
-    }
-
-    /** {@code target@digest}: what the mapping file pins. */
-    public String pinnedTarget() {
-        return target + "@" + digest;
+        return outcome.status() == ImageStatus.FAILED;
     }
 
     /** This result with the requests (and imports) repeated for it, so a failed image also reports them. */
     public ImageResult withRetries(long count) {
-        return new ImageResult(source, target, digest, status, mode, platforms, bytes, blobsCopied, blobsSkipped, blobsMounted,
-                manifests, referrers, count, note, error);
+        return new ImageResult(refs, outcome, transfer.withRetries(count));
     }
 
-    public ImageResult withNote(String text) {
-        return new ImageResult(source, target, digest, status, mode, platforms, bytes, blobsCopied, blobsSkipped, blobsMounted,
-                manifests, referrers, retries, text, error);
-    }
-
-    /** Plain JDK types, for Pipeline scripts and JSON. */
+    /** Plain JDK types, for Pipeline scripts and JSON: one flat map, in the order the reports have always had. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", source);
-        m.put("target", target);
-        m.put("digest", digest);
-        m.put("status", status.name());
-        m.put("mode", mode);
-        m.put("platforms", new ArrayList<>(platforms)); // a plain list: it crosses the Jenkins agent channel
-        m.put("bytes", bytes);
-        m.put("blobsCopied", blobsCopied);
-        m.put("blobsSkipped", blobsSkipped);
-        m.put("blobsMounted", blobsMounted);
-        m.put("manifests", manifests);
-        m.put("referrers", referrers);
-        m.put("retries", retries);
-        m.put("note", note);
-        m.put("error", error);
+        m.put("source", refs.source());
+        m.put("target", refs.target());
+        m.put("digest", refs.digest());
+        m.put("status", outcome.status().name());
+        m.put("mode", outcome.mode());
+        m.put("platforms", new ArrayList<>(refs.platforms())); // a plain list: it crosses the Jenkins agent channel
+        m.put("bytes", transfer.bytes());
+        m.put("blobsCopied", transfer.blobsCopied());
+        m.put("blobsSkipped", transfer.blobsSkipped());
+        m.put("blobsMounted", transfer.blobsMounted());
+        m.put("manifests", transfer.manifests());
+        m.put("referrers", transfer.referrers());
+        m.put("retries", transfer.retries());
+        m.put("note", outcome.note());
+        m.put("error", outcome.error());
         return m;
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
@@ -25,7 +26,8 @@ final class CustomResourceDetector implements Detector {
 
     private final CustomResourceScanRule scan = new CustomResourceScanRule(RuleContext.defaults());
     private final AwsInOtherToolsRule otherTools = new AwsInOtherToolsRule();
-    private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap());
+    private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap(),
+            AcrOptionNames.MAPPING_FILE_ONLY);
 
     @Override
     public void inspect(ClusterObject o, Findings findings) {
@@ -53,7 +55,7 @@ final class CustomResourceDetector implements Detector {
             }
             String field = CustomResourceScanRule.path(c.path());
             if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
-                // convert asks for --acr; the inventory's answer is the image list ecrToAcr copies.
+                // convert asks for an ACR target; the inventory's answer is the image list ecrToAcr copies.
                 findings.add("I1", Severity.MEDIUM, o.ref(), field, text(c.before()),
                         "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
                 continue;

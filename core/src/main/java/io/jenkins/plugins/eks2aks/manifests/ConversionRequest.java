@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param veleroConfigMaps also write the ConfigMaps Velero needs to restore with the same result
  * @param forceOutput      replace {@code output} even when eks2aks did not write it
  * @param exclusions       input paths to leave out: not read, not converted, not copied
+ * @param names            how the front end spells its options, for the messages and decisions that name one
  */
 public record ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
-                                boolean veleroConfigMaps, boolean forceOutput, PathExclusions exclusions) {
+                                boolean veleroConfigMaps, boolean forceOutput, PathExclusions exclusions,
+                                ConvertOptions.Names names) {
 
     public ConversionRequest {
         Objects.requireNonNull(input, "input");
@@ -26,6 +28,13 @@ public record ConversionRequest(Path input, Path output, MigrationMapping mappin
         Objects.requireNonNull(mapping, "mapping");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(exclusions, "exclusions");
+        Objects.requireNonNull(names, "names");
+    }
+
+    /** In the command line's words: for tests and tools that convert without a front end. */
+    public ConversionRequest(Path input, Path output, MigrationMapping mapping, boolean dryRun, OutputFormat format,
+                             boolean veleroConfigMaps, boolean forceOutput, PathExclusions exclusions) {
+        this(input, output, mapping, dryRun, format, veleroConfigMaps, forceOutput, exclusions, ConvertOptions.Names.CLI);
     }
 
     /** Nothing excluded. */

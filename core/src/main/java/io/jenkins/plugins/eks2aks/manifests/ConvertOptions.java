@@ -32,8 +32,22 @@ public record ConvertOptions(String input, String output, String mappingFile, St
                              String ingressTarget, String targetAksVersion, String format, boolean veleroConfigMaps,
                              String failOn, boolean dryRun, boolean force, List<String> exclude) {
 
-    /** How a front end spells each option, for messages: {@code --out} on the command line, {@code 'output'} in a step. */
-    public record Names(String input, String output, String mappingFile, String format, String failOn, String exclude) {
+    /**
+     * How a front end spells each option, for messages: {@code --out} on the command line, {@code 'output'} in a step.
+     *
+     * @param acrOptions the options that give ECR images their ACR target, which decisions name
+     */
+    public record Names(String input, String output, String mappingFile, String format, String failOn, String exclude,
+                        AcrOptionNames acrOptions) {
+
+        /** The command line's spellings. */
+        public static final Names CLI = new Names("INPUT", "--out", "--mapping", "--format", "--fail-on", "--exclude",
+                AcrOptionNames.CLI);
+
+        /** {@code --format files}: how to ask for the files format, for messages about what an overlay cannot hold. */
+        public String filesFormat() {
+            return format + " files";
+        }
     }
 
     public ConvertOptions {
@@ -73,7 +87,7 @@ public record ConvertOptions(String input, String output, String mappingFile, St
         inputs.add(mapping);
         Path out = scope.output(output, names.output(), inputs);
         return new ConversionRequest(in, out, overrides(mapping).resolve(in), dryRun, format(names), veleroConfigMaps, force,
-                PathExclusions.of(exclude, names.exclude()));
+                PathExclusions.of(exclude, names.exclude()), names);
     }
 
     /** The mapping file the request reads for {@code input} (explicit or discovered), or null. */

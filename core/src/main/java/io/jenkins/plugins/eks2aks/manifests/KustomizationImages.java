@@ -28,8 +28,11 @@ public final class KustomizationImages {
     private KustomizationImages() {
     }
 
-    /** The changes of every kustomization of {@code input} (each change's path is {@code /images/<i>/<field>}). */
-    public static List<ObjectChange> of(ManifestSet input, RegistryMap registries) {
+    /**
+     * The changes of every kustomization of {@code input} (each change's path is {@code /images/<i>/<field>}); a
+     * decision names the options as {@code names} spells them.
+     */
+    public static List<ObjectChange> of(ManifestSet input, RegistryMap registries, AcrOptionNames names) {
         List<ObjectChange> out = new ArrayList<>();
         if (!input.directory()) {
             return out;
@@ -47,7 +50,7 @@ public final class KustomizationImages {
             ObjectRef ref = new ObjectRef(API_VERSION, KIND, null, file);
             for (int i = 0; i < images.size(); i++) {
                 for (String field : FIELDS) {
-                    change(images.get(i), i, field, registries).ifPresent(c -> out.add(new ObjectChange(document, ref, c,
+                    change(images.get(i), i, field, registries, names).ifPresent(c -> out.add(new ObjectChange(document, ref, c,
                             c.mode().applies())));
                 }
             }
@@ -84,7 +87,8 @@ public final class KustomizationImages {
         return out;
     }
 
-    private static Optional<Change> change(JsonNode image, int index, String field, RegistryMap registries) {
+    private static Optional<Change> change(JsonNode image, int index, String field, RegistryMap registries,
+                                           AcrOptionNames names) {
         Optional<EcrImageReference> ecr = EcrImageReference.parse(image.path(field).asText(null));
         if (ecr.isEmpty()) {
             return Optional.empty();
@@ -94,8 +98,8 @@ public final class KustomizationImages {
         String what = field.equals("name") ? "the image the resources name" : "the image it sets";
         if (target.isEmpty()) {
             return Optional.of(Change.finding(path, image.path(field), EcrImageRule.ID, "No ACR target for ECR registry "
-                    + ecr.get().host() + " (kustomization images[" + index + "]." + field + "): set --acr, or --registry-map "
-                    + ecr.get().host() + "=<acr>.azurecr.io").withMappingKeys("--acr", "--registry-map"));
+                    + ecr.get().host() + " (kustomization images[" + index + "]." + field + "): " + names.setTarget(ecr.get().host()))
+                    .withMappingKeys(AcrOptionNames.targetKeys(ecr.get().host())));
         }
         return Optional.of(Change.replace(path, image.path(field), TextNode.valueOf(target.get()), EcrImageRule.ID, RuleMode.AUTO,
                 "kustomization images[" + index + "]." + field + ": " + what + " is pulled from ACR; repository kept, "

@@ -77,9 +77,9 @@ public final class RuleCatalog {
         rules.add(new ControllerOwnedRule());
         rules.add(new ServerSetFieldsRule(context.index()));
         // Images.
-        rules.add(new EcrImageRule(context.mapping().registryMap(), context.index()));
+        rules.add(new EcrImageRule(context.mapping().registryMap(), context.index(), context.acrOptions()));
         rules.add(new EcrPullSecretRule(context.index()));
-        rules.add(new FluxImageRepositoryRule(context.mapping().registryMap()));
+        rules.add(new FluxImageRepositoryRule(context.mapping().registryMap(), context.acrOptions()));
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule(context.index()));
         rules.add(new AlbIngressRule(context.mapping(), context.index()));

@@ -75,7 +75,7 @@ final class DataSteps {
         return new PreparedStep(step, null, digest.digest(), () -> {
             StorageSyncRequest sync = options.request(optionNames);
             StorageAccess access = StorageAccess.resolve(steps.clients().settings(), sync.destination(), sync.s3Source() != null,
-                    request.region(), false, steps.clients().aws(), sync.parallel());
+                    request.region(), names.region(), false, steps.clients().aws(), sync.parallel());
             SyncSummary s = new StorageSync(steps.events()).run(sync, access, steps.clients().settings());
             if (s.emptySource()) {
                 return StepResult.failed("the source " + sync.sourceDescription() + " is empty: nothing to restore from", out);
@@ -101,7 +101,7 @@ final class DataSteps {
         return new PreparedStep(step, null, digest.digest(), () -> {
             var verify = options.request(optionNames);
             StorageAccess access = StorageAccess.resolve(steps.clients().settings(), verify.destination(), verify.s3Source() != null,
-                    request.region(), false, steps.clients().aws(), verify.parallel());
+                    request.region(), names.region(), false, steps.clients().aws(), verify.parallel());
             VerifySummary s = new StorageVerify(steps.events(), access.masking()).run(verify, access.source(verify.s3Source(), verify.folder()),
                     access.blobDestination());
             return s.passed() ? StepResult.ok(s.oneLine(), Map.of("objects", s.objects(), "bytes", s.bytes()), out)

@@ -13,6 +13,7 @@ import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
 import io.jenkins.plugins.eks2aks.ledger.InputDigest;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
@@ -171,7 +172,7 @@ final class StepActions {
                 request.plainHttp(), out.toString());
         CopyImagesOptions.Names optionNames = new CopyImagesOptions.Names("images", names.imagesFile(),
                 new SelectionOptions.Names("repository", "tags", "newest", "allTags"), names.acr(), names.imageMode(), "parallel",
-                names.resourceGroup(), names.subscription(), names.output());
+                names.resourceGroup(), names.subscription(), names.output(), "force");
         return new PreparedStep(step, null, digest.digest(), () -> {
             ImageMigrationSummary s = new CopyImagesRunner(events).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.aws(), clients.azure(), clients.logins());
@@ -189,7 +190,7 @@ final class StepActions {
         ConvertOptions options = new ConvertOptions(request.manifests().toString(), out.toString(), text(request.mappingFile()),
                 request.acr(), List.of(), null, null, "files", true, "decisions", false, false, List.of());
         ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), "format", "failOn",
-                "exclude");
+                "exclude", new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
         return new PreparedStep(step, null, digest.digest(), () -> {
             FailOn policy = options.check(optionNames);
             ConversionSummary s = new ManifestConversion(events).run(options.request(optionNames, PathScope.currentFolder()));

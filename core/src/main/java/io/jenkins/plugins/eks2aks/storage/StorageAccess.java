@@ -49,24 +49,26 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
      * @param env         the environment (a Jenkins build's variables are not the process environment)
      * @param s3          whether the source is S3
      * @param region      the region option, or null
+     * @param regionName  how the front end names the region option, for the message when no region is found
      * @param s3PathStyle force path-style S3 addressing
      * @param explicitAws AWS keys from a Jenkins credential, or null
      * @param parallel    connections the S3 client may keep
      */
     public static StorageAccess resolve(Map<String, String> env, BlobLocation location, boolean s3, String region,
-                                        boolean s3PathStyle, AwsCredentials explicitAws, int parallel) {
-        return resolve(env, location, s3, region, s3PathStyle, explicitAws, null, parallel);
+                                        String regionName, boolean s3PathStyle, AwsCredentials explicitAws, int parallel) {
+        return resolve(env, location, s3, region, regionName, s3PathStyle, explicitAws, null, parallel);
     }
 
     /**
-     * As {@link #resolve(Map, BlobLocation, boolean, String, boolean, AwsCredentials, int)}, with an Entra identity from a
+     * As {@link #resolve(Map, BlobLocation, boolean, String, String, boolean, AwsCredentials, int)}, with an Entra identity from a
      * Jenkins credential (a service principal with a secret or a certificate, or a managed identity) that signs in to
      * Blob when no SAS or connection string is given, at {@code AZURE_AUTHORITY_HOST} (its cloud).
      *
      * @param explicitAzure the identity, or null
      */
     public static StorageAccess resolve(Map<String, String> env, BlobLocation location, boolean s3, String region,
-                                        boolean s3PathStyle, AwsCredentials explicitAws, AzureServicePrincipal explicitAzure, int parallel) {
+                                        String regionName, boolean s3PathStyle, AwsCredentials explicitAws,
+                                        AzureServicePrincipal explicitAzure, int parallel) {
         List<String> secrets = new ArrayList<>();
         BlobContainerClientBuilder builder = new BlobContainerClientBuilder();
         String blobCredentials;
@@ -125,7 +127,7 @@ public record StorageAccess(BlobLocation destination, BlobContainerClient blobCl
             if (keys == null && (!blank(env.get("AWS_ACCESS_KEY_ID")) || !blank(env.get("AWS_SECRET_ACCESS_KEY")))) {
                 keys = AwsSettings.fromEnvironment(env);
             }
-            AwsSettings settings = AwsSettings.resolve(env, region, null, keys);
+            AwsSettings settings = AwsSettings.resolve(env, region, null, keys, regionName);
             awsSource = settings.credentialsSource();
             if (keys != null) {
                 secrets.add(keys.secretAccessKey());

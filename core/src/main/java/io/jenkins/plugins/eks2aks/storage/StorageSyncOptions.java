@@ -66,6 +66,6 @@ public record StorageSyncOptions(String source, String destination, String engin
             OutputFolder.checkApart(output, List.of(folder));
         }
         return new StorageSyncRequest(s3, folder, blob, SyncEngine.parse(engine, names.engine()), n, block * 1024 * 1024,
-                dryRun, azcopy == null || azcopy.isBlank() ? null : azcopy.trim(), output, force);
+                dryRun, azcopy == null || azcopy.isBlank() ? null : azcopy.trim(), output, force, names.azcopy());
     }
 }

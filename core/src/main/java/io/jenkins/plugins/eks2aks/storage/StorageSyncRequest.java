@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param azcopy      the AzCopy binary, or null for the PATH
  * @param output      report folder, or null
  * @param force       replace an output folder eks2aks did not write
+ * @param azcopyName  how the front end names the AzCopy option ({@code --azcopy}, {@code 'azcopy'}), for the
+ *                    message when AzCopy is not found
  */
 public record StorageSyncRequest(S3Location s3Source, Path folder, BlobLocation destination, SyncEngine engine, int parallel,
-                                 int blockSize, boolean dryRun, String azcopy, Path output, boolean force) {
+                                 int blockSize, boolean dryRun, String azcopy, Path output, boolean force, String azcopyName) {
 
     public StorageSyncRequest {
         if ((s3Source == null) == (folder == null)) {

@@ -60,7 +60,7 @@ public record TrafficOptions(List<String> hostnames, String eksTarget, String ak
             throw new MigrationException((shift < 1 ? names.shiftTtl() : names.ttl()) + " must be 1 second or more");
         }
         Duration holdFor = Durations.parse(blank(hold) ? DEFAULT_HOLD : hold, names.hold());
-        return new TrafficRequest(hosts, new TrafficTargets(eks, aks), provider, zone, group, profile, weights(names), holdFor, gate,
+        return new TrafficRequest(hosts, new TrafficTargets(eks, aks, names.eksTarget(), names.aksTarget()), provider, zone, group, profile, weights(names), holdFor, gate,
                 shift, ttl, dryRun, rollback, output, forceOutput);
     }
 

@@ -7,8 +7,11 @@ import java.util.Locale;
  *
  * @param eks what answers today, e.g. {@code a1b2-123.us-east-1.elb.amazonaws.com}
  * @param aks what answers at the end, e.g. {@code 20.81.4.17} or {@code shop.eastus.cloudapp.azure.com}
+ * @param eksOption how the front end names the option that gives {@code eks} ({@code --eks-target}, {@code 'eksTarget'}),
+ *                  for messages
+ * @param aksOption the same for {@code aks}
  */
-public record TrafficTargets(String eks, String aks) {
+public record TrafficTargets(String eks, String aks, String eksOption, String aksOption) {
 
     /** Whether {@code answer} (a record's value or alias target) names {@code target}: case, a final dot and {@code dualstack.} aside. */
     public static boolean same(String answer, String target) {

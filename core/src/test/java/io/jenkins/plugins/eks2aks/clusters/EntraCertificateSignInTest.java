@@ -32,7 +32,7 @@ class EntraCertificateSignInTest {
             AzureServicePrincipal sp = AzureServicePrincipal.withCertificate(EntraSignInTest.TENANT, EntraSignInTest.CLIENT,
                     registered.pkcs12(), registered.password(), SUBSCRIPTION, "credential 'aks-cert'");
 
-            AccessToken token = AzureSettings.resolve(env, sp, null, entra.httpClient()).credential().getTokenSync(EntraSignInTest.ARM_SCOPE);
+            AccessToken token = AzureSettings.resolve(env, sp, null, entra.httpClient(), "--subscription").credential().getTokenSync(EntraSignInTest.ARM_SCOPE);
 
             assertTrue(token.getToken().startsWith("entra-"), token.getToken());
             EntraStandIn.Request request = entra.requests().get(entra.requests().size() - 1);
@@ -43,7 +43,7 @@ class EntraCertificateSignInTest {
             AzureServicePrincipal wrong = AzureServicePrincipal.withCertificate(EntraSignInTest.TENANT, EntraSignInTest.CLIENT,
                     other.pkcs12(), other.password(), SUBSCRIPTION, "credential 'aks-other-cert'");
             CloudAuthenticationException e = assertThrows(CloudAuthenticationException.class,
-                    () -> AzureSettings.resolve(env, wrong, null, entra.httpClient()).credential().getTokenSync(EntraSignInTest.ARM_SCOPE));
+                    () -> AzureSettings.resolve(env, wrong, null, entra.httpClient(), "--subscription").credential().getTokenSync(EntraSignInTest.ARM_SCOPE));
             assertTrue(e.getMessage().startsWith("Entra ID at " + entra.authorityHost() + EntraSignInTest.TENANT
                     + " rejected the credential from credential 'aks-other-cert'"), e.getMessage());
         }
@@ -53,7 +53,7 @@ class EntraCertificateSignInTest {
     void aManagedIdentityNamesItselfAndNeedsNoTenantOrSecret() {
         AzureServicePrincipal mi = AzureServicePrincipal.managedIdentity("5a1b2c3d-0000-4000-8000-000000000001", SUBSCRIPTION,
                 "credential 'agent-identity'");
-        AzureSettings settings = AzureSettings.resolve(Map.of(), mi, null);
+        AzureSettings settings = AzureSettings.resolve(Map.of(), mi, null, "--subscription");
         assertEquals(SUBSCRIPTION, settings.subscriptionId());
         assertEquals("credential 'agent-identity'", settings.credentialSource());
         assertEquals("managed identity 5a1b2c3d-0000-4000-8000-000000000001", mi.kind());

@@ -45,7 +45,7 @@ class EntraSignInTest {
     static AzureSettings settings(String secret) {
         Map<String, String> env = Map.of("AZURE_CLIENT_ID", CLIENT, "AZURE_CLIENT_SECRET", secret, "AZURE_TENANT_ID", TENANT,
                 "AZURE_SUBSCRIPTION_ID", "00000000-0000-0000-0000-000000000001", "AZURE_AUTHORITY_HOST", entra.authorityHost());
-        return AzureSettings.resolve(env, null, null, entra.httpClient());
+        return AzureSettings.resolve(env, null, null, entra.httpClient(), "--subscription");
     }
 
     @Test

@@ -217,7 +217,7 @@ class AcrEntraCredentialsTest {
                     List.of(SOURCE.get().hostPort() + "/shop/web:1.0"), acr.loginServer() + "/mirror", access, null).withParallel(2));
 
             ImageResult result = summary.results().get(0);
-            assertEquals(ImageStatus.COPIED, result.status(), result.error());
+            assertEquals(ImageStatus.COPIED, result.outcome().status(), result.outcome().error());
             assertEquals(pushed.digest(), RegistryApi.of(behind).digest("mirror/shop/web", "1.0").orElseThrow(),
                     "the digest in the registry behind the login server");
             assertEquals(1, acr.requests("/oauth2/exchange").size(), "one exchange for the whole copy");

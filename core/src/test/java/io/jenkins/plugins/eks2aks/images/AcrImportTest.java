@@ -106,7 +106,7 @@ class AcrImportTest {
         String[][] tags = {{"shop/web", "1.0"}, {"shop/api", "2.0"}, {"shop/multi", "3.0"}};
         for (int i = 0; i < 3; i++) {
             assertEquals(pushed.get(i).digest(), acr.digest(tags[i][0], tags[i][1]).orElseThrow(), tags[i][0]);
-            assertEquals(pushed.get(i).digest(), summary.results().get(i).digest());
+            assertEquals(pushed.get(i).digest(), summary.results().get(i).refs().digest());
         }
         for (JsonNode r : arm.requests().subList(requestsBefore, arm.requests().size())) {
             assertEquals("NoForce", r.path("mode").asText());
@@ -119,7 +119,7 @@ class AcrImportTest {
         assertTrue(arm.polls() >= 3, "the operations were polled: " + arm.polls());
 
         ImageMigrationSummary again = new ImageMigration(e -> { }).run(request(List.of(src + "/shop/web:1.0"), "contoso"));
-        assertEquals(ImageStatus.UNCHANGED, again.results().get(0).status(), "a tag already at the digest is not imported again");
+        assertEquals(ImageStatus.UNCHANGED, again.results().get(0).outcome().status(), "a tag already at the digest is not imported again");
     }
 
     @Test
@@ -132,14 +132,14 @@ class AcrImportTest {
         new TestImages(RegistryApi.of(ECR.get())).image("retry/other", "1", true, "linux/amd64", TestImages.layer(4 * 1024, 10));
         ImageMigrationSummary missing = new ImageMigration(e -> { }).run(request(List.of(ECR.get().hostPort() + "/retry/other:1"), "nosuchacr"));
 
-        assertEquals(ImageStatus.IMPORTED, summary.results().get(0).status(), summary.results().get(0).error());
-        assertEquals(1, summary.results().get(0).retries());
+        assertEquals(ImageStatus.IMPORTED, summary.results().get(0).outcome().status(), summary.results().get(0).outcome().error());
+        assertEquals(1, summary.results().get(0).transfer().retries());
         assertEquals(pushed.digest(), RegistryApi.of(ACR.get()).digest("retry/app", "1").orElseThrow());
         ImageResult failed = missing.results().get(0);
-        assertEquals(ImageStatus.FAILED, failed.status());
-        assertTrue(failed.error().startsWith("ACR import into nosuchacr failed: ResourceNotFound: The Resource "
-                + "'Microsoft.ContainerRegistry/registries/nosuchacr' under resource group 'rg-aks' was not found."), failed.error());
-        assertEquals(0, failed.retries(), "a refused request is not repeated");
+        assertEquals(ImageStatus.FAILED, failed.outcome().status());
+        assertTrue(failed.outcome().error().startsWith("ACR import into nosuchacr failed: ResourceNotFound: The Resource "
+                + "'Microsoft.ContainerRegistry/registries/nosuchacr' under resource group 'rg-aks' was not found."), failed.outcome().error());
+        assertEquals(0, failed.transfer().retries(), "a refused request is not repeated");
     }
 
     @Test
@@ -155,16 +155,16 @@ class AcrImportTest {
         ImageMigrationSummary summary = new ImageMigration(e -> { }).run(request(List.of(src + "/fail/refused:1", src + "/fail/flaky:1"), "contoso"));
 
         ImageResult deterministic = summary.results().get(0);
-        assertEquals(ImageStatus.FAILED, deterministic.status());
+        assertEquals(ImageStatus.FAILED, deterministic.outcome().status());
         assertEquals("ACR import into contoso failed: InvalidParameters: Operation registries-import failed. Source image not found in "
-                + "the source registry.", deterministic.error());
+                + "the source registry.", deterministic.outcome().error());
         assertEquals(1, arm.importsOf("fail/refused@" + refused.digest()), "a refused import is not repeated");
-        assertEquals(0, deterministic.retries());
+        assertEquals(0, deterministic.transfer().retries());
         ImageResult transientFailure = summary.results().get(1);
         assertEquals("ACR import into contoso failed after 3 attempts: InternalServerError: An internal error occurred.",
-                transientFailure.error());
+                transientFailure.outcome().error());
         assertEquals(3, arm.importsOf("fail/flaky@" + flaky.digest()));
-        assertEquals(2, transientFailure.retries(), "the report counts the repeated imports");
+        assertEquals(2, transientFailure.transfer().retries(), "the report counts the repeated imports");
     }
 
     @Test
@@ -176,9 +176,12 @@ class AcrImportTest {
         ImageMigrationSummary refused = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso"));
 
         ImageResult r = refused.results().get(0);
-        assertEquals(ImageStatus.FAILED, r.status());
+        assertEquals(ImageStatus.FAILED, r.outcome().status());
         assertEquals(ACR.get().hostPort() + "/held/app:1 already holds " + other.digest() + " (the source is " + source.digest()
-                + "); ACR import does not replace a tag: give --force (step parameter force) to overwrite it", r.error());
+                + "); ACR import does not replace a tag: give --force to overwrite it", r.outcome().error());
+        ImageResult inAStep = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso").withForceName("'force'")).results().get(0);
+        assertTrue(inAStep.outcome().error().endsWith("ACR import does not replace a tag: give 'force' to overwrite it"),
+                "the ecrToAcr step's parameter: " + inAStep.outcome().error());
         assertEquals(0, arm.importsOf("held/app@" + source.digest()), "ARM was not called");
         assertEquals(other.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
 
@@ -186,7 +189,7 @@ class AcrImportTest {
         ImageMigrationSummary forced = new ImageMigration(e -> { }).run(new ImageMigrationRequest(base.images(), base.target(),
                 MigrationMode.IMPORT, 3, false, true, false, base.access(), base.acrImport(), null));
 
-        assertEquals(ImageStatus.IMPORTED, forced.results().get(0).status(), forced.results().get(0).error());
+        assertEquals(ImageStatus.IMPORTED, forced.results().get(0).outcome().status(), forced.results().get(0).outcome().error());
         assertEquals("Force", arm.requests().get(arm.requests().size() - 1).path("mode").asText());
         assertEquals(source.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
     }
@@ -225,7 +228,7 @@ class AcrImportTest {
         new TestImages(RegistryApi.of(ACR.get())).image("entra/other", "1", true, "linux/amd64", TestImages.layer(2 * 1024, 52));
         try (EntraStandIn entra = new EntraStandIn("tenant-1", "client-1", "right-secret")) {
             AzureSettings azure = AzureSettings.resolve(Map.of("AZURE_CLIENT_ID", "client-1", "AZURE_CLIENT_SECRET", "wrong-secret",
-                    "AZURE_TENANT_ID", "tenant-1", "AZURE_AUTHORITY_HOST", entra.authorityHost()), null, "sub", entra.httpClient());
+                    "AZURE_TENANT_ID", "tenant-1", "AZURE_AUTHORITY_HOST", entra.authorityHost()), null, "sub", entra.httpClient(), "--subscription");
             TokenRequestContext scope = new TokenRequestContext().addScopes("https://management.azure.com/.default");
             // The "ACR" is the basic-auth registry: it challenges, so the target's credentials are asked for.
             CredentialsProvider target = new AcrEntraCredentials(ECR.get().hostPort(), "tenant-1",
@@ -266,9 +269,9 @@ class AcrImportTest {
                 MigrationMode.IMPORT, 3, false, false, false, base.access(), base.acrImport(), null));
 
         ImageResult r = summary.results().get(0);
-        assertEquals(ImageStatus.COPIED, r.status(), r.error());
-        assertEquals("copy", r.mode());
-        assertTrue(r.note().startsWith("ACR import takes at most 50 manifests per image and this one has 52"), r.note());
+        assertEquals(ImageStatus.COPIED, r.outcome().status(), r.outcome().error());
+        assertEquals("copy", r.outcome().mode());
+        assertTrue(r.outcome().note().startsWith("ACR import takes at most 50 manifests per image and this one has 52"), r.outcome().note());
         assertEquals(importsBefore, arm.requests().size(), "no import was attempted");
         assertEquals(RegistryApi.sha256(index), api.digest("mirror/big/index", "1").orElseThrow());
     }

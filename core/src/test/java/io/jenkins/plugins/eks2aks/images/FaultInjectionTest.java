@@ -66,14 +66,14 @@ class FaultInjectionTest {
         ImageMigrationSummary summary = new ImageMigration(e -> { }).run(request(List.of(source.hostPort() + "/faults/app:1"), 2));
 
         ImageResult result = summary.results().get(0);
-        assertEquals(ImageStatus.COPIED, result.status(), result.error());
+        assertEquals(ImageStatus.COPIED, result.outcome().status(), result.outcome().error());
         assertEquals(pushed.digest(), RegistryApi.of(TARGET.get()).digest("faults/app", "1").orElseThrow());
         for (String blob : pushed.blobs()) {
             assertTrue(RegistryApi.of(TARGET.get()).blobExists("faults/app", blob), blob);
         }
         // 503, the reset GET, 500, the reset upload and the 429 are all repeated by our client: the registry transport
         // (a pool of its own) repeats nothing by itself, so every fault shows in the count.
-        assertEquals(5, result.retries(), "every injected fault costs one retry");
+        assertEquals(5, result.transfer().retries(), "every injected fault costs one retry");
         assertEquals(2, source.count(s -> s.status() == 0 || s.status() == 503), "both source faults were hit");
         List<FaultProxy.Seen> tagPuts = target.seen().stream().filter(s -> s.method().equals("PUT") && s.path().endsWith("/manifests/1")).toList();
         assertEquals(429, tagPuts.get(0).status());
@@ -132,11 +132,11 @@ class FaultInjectionTest {
 
         ImageMigrationSummary again = new ImageMigration(e -> { }).run(request(List.of(ref), 1));
 
-        assertEquals(ImageStatus.COPIED, again.results().get(0).status(), again.results().get(0).error());
+        assertEquals(ImageStatus.COPIED, again.results().get(0).outcome().status(), again.results().get(0).outcome().error());
         assertEquals(pushed.digest(), RegistryApi.of(TARGET.get()).digest("resume/app", "1").orElseThrow());
         for (String digest : pushed.blobs()) {
             assertEquals(1, target.count(s -> s.isUploadOf(digest) && s.status() == 201), "uploads of " + digest);
         }
-        assertTrue(again.results().get(0).blobsSkipped() >= sentBefore.size(), again.oneLine());
+        assertTrue(again.results().get(0).transfer().blobsSkipped() >= sentBefore.size(), again.oneLine());
     }
 }

@@ -73,15 +73,15 @@ class ImageCopyTest {
         ImageMigrationSummary summary = run(List.of(src("kinds/" + repo + ":1.0")), TARGET.get().hostPort(), access(), 4, null);
 
         ImageResult result = summary.results().get(0);
-        assertEquals(ImageStatus.COPIED, result.status(), String.valueOf(result.error()));
-        assertEquals(pushed.digest(), result.digest());
+        assertEquals(ImageStatus.COPIED, result.outcome().status(), String.valueOf(result.outcome().error()));
+        assertEquals(pushed.digest(), result.refs().digest());
         RegistryApi target = RegistryApi.of(TARGET.get());
         assertEquals(pushed.digest(), target.digest("kinds/" + repo, "1.0").orElseThrow(), "the tag's digest in the target");
         for (String blob : pushed.blobs()) {
             assertTrue(target.blobExists("kinds/" + repo, blob), blob);
         }
-        assertEquals(platforms, result.platforms().size());
-        assertEquals(pushed.blobs().stream().distinct().count(), result.blobsCopied());
+        assertEquals(platforms, result.refs().platforms().size());
+        assertEquals(pushed.blobs().stream().distinct().count(), result.transfer().blobsCopied());
     }
 
     @Test
@@ -121,7 +121,7 @@ class ImageCopyTest {
         assertEquals(2, again.count(ImageStatus.UNCHANGED), again.oneLine());
         assertEquals(0, again.bytes());
         assertEquals(0, again.blobsCopied() + again.blobsMounted());
-        assertEquals(again.results().get(1).digest(), RegistryApi.of(TARGET.get()).digest("warm/multi", "1").orElseThrow());
+        assertEquals(again.results().get(1).refs().digest(), RegistryApi.of(TARGET.get()).digest("warm/multi", "1").orElseThrow());
     }
 
     @Test
@@ -139,7 +139,7 @@ class ImageCopyTest {
         ImageMigrationSummary summary = run(List.of(src("identity/app:1")), t.hostPort() + "/with-identity-token", access, 2, null);
 
         List<String> grants = t.tokenGrants().subList(before, t.tokenGrants().size());
-        assertEquals(ImageStatus.COPIED, summary.results().get(0).status(), summary.results().get(0).error());
+        assertEquals(ImageStatus.COPIED, summary.results().get(0).outcome().status(), summary.results().get(0).outcome().error());
         assertEquals(pushed.digest(), RegistryApi.of(t).digest("with-identity-token/identity/app", "1").orElseThrow());
         assertFalse(grants.isEmpty());
         assertTrue(grants.stream().allMatch("refresh_token"::equals), "every token came from the refresh-token grant: " + grants);
@@ -153,7 +153,7 @@ class ImageCopyTest {
 
         ImageMigrationSummary summary = run(List.of(anon.hostPort() + "/team/origin:2.0"), anon.hostPort() + "/copy", access(), 2, null);
 
-        assertEquals(ImageStatus.COPIED, summary.results().get(0).status(), summary.results().get(0).error());
+        assertEquals(ImageStatus.COPIED, summary.results().get(0).outcome().status(), summary.results().get(0).outcome().error());
         assertEquals(3, summary.blobsMounted());
         assertEquals(0, summary.blobsCopied());
         assertEquals(pushed.digest(), RegistryApi.of(anon).digest("copy/team/origin", "2.0").orElseThrow());
@@ -171,7 +171,7 @@ class ImageCopyTest {
 
             ImageMigrationSummary summary = run(List.of(src("chunked/app:1")), proxy.hostPort(), access, 2, tmp);
 
-            assertEquals(ImageStatus.COPIED, summary.results().get(0).status(), summary.results().get(0).error());
+            assertEquals(ImageStatus.COPIED, summary.results().get(0).outcome().status(), summary.results().get(0).outcome().error());
             assertEquals(4, proxy.count(s -> s.method().equals("PATCH")), "200 KiB in 64 KiB chunks is 4 PATCH requests");
             assertEquals(1, proxy.count(s -> s.isUploadOf(RegistryApi.sha256(big))), "one closing PUT for the big layer");
             assertEquals(pushed.digest(), RegistryApi.of(anon).digest("chunked/app", "1").orElseThrow());
@@ -186,7 +186,7 @@ class ImageCopyTest {
 
         ImageMigrationSummary summary = run(List.of(src("signed/app:1")), TARGET.get().hostPort(), access(), 2, null);
 
-        assertEquals(1, summary.results().get(0).referrers(), summary.oneLine());
+        assertEquals(1, summary.results().get(0).transfer().referrers(), summary.oneLine());
         RegistryApi target = RegistryApi.of(TARGET.get());
         assertEquals(sbom.digest(), target.digest("signed/app", sbom.digest()).orElseThrow());
         String tag = subject.digest().replace(':', '-');
@@ -213,7 +213,7 @@ class ImageCopyTest {
         assertEquals(anon.hostPort() + "/pinned/migrations@" + migrations.digest(), mapping.path(refs.get(0)).asText());
         assertEquals(anon.hostPort() + "/pinned/api:2.4.0@" + api.digest(), mapping.path(refs.get(1)).asText());
         ImageMigrationSummary again = run(refs, anon.hostPort(), access(), 2, tmp.resolve("again"));
-        assertTrue(again.results().stream().allMatch(r -> r.status() == ImageStatus.UNCHANGED),
+        assertTrue(again.results().stream().allMatch(r -> r.outcome().status() == ImageStatus.UNCHANGED),
                 again.results().toString());
     }
 
@@ -246,19 +246,19 @@ class ImageCopyTest {
             ImageMigrationSummary summary = run(refs, TARGET.get().hostPort(), access, 3, tmp);
 
             Map<String, ImageResult> byRef = new java.util.HashMap<>();
-            summary.results().forEach(r -> byRef.put(r.source(), r));
-            assertEquals(ImageStatus.COPIED, byRef.get(refs.get(1)).status());
+            summary.results().forEach(r -> byRef.put(r.refs().source(), r));
+            assertEquals(ImageStatus.COPIED, byRef.get(refs.get(1)).outcome().status());
             assertEquals(good.digest(), RegistryApi.of(TARGET.get()).digest("batch/good", "1").orElseThrow());
             assertEquals(4, summary.failures());
-            assertTrue(byRef.get(refs.get(0)).error().startsWith("Invalid image reference 'not a reference!'"), byRef.get(refs.get(0)).error());
-            assertEquals("tag 'no-such-tag' not found in " + s.hostPort() + "/batch/good", byRef.get(refs.get(2)).error());
-            assertTrue(byRef.get(refs.get(3)).error().contains("answered HTTP 401") && byRef.get(refs.get(3)).error().contains("wrong or missing credentials"),
-                    byRef.get(refs.get(3)).error());
-            assertTrue(byRef.get(refs.get(4)).error().contains("does not match its digest"), byRef.get(refs.get(4)).error());
+            assertTrue(byRef.get(refs.get(0)).outcome().error().startsWith("Invalid image reference 'not a reference!'"), byRef.get(refs.get(0)).outcome().error());
+            assertEquals("tag 'no-such-tag' not found in " + s.hostPort() + "/batch/good", byRef.get(refs.get(2)).outcome().error());
+            assertTrue(byRef.get(refs.get(3)).outcome().error().contains("answered HTTP 401") && byRef.get(refs.get(3)).outcome().error().contains("wrong or missing credentials"),
+                    byRef.get(refs.get(3)).outcome().error());
+            assertTrue(byRef.get(refs.get(4)).outcome().error().contains("does not match its digest"), byRef.get(refs.get(4)).outcome().error());
             for (ImageResult r : summary.results()) {
                 if (r.failed()) {
-                    assertFalse(r.error().contains("\n"), r.error());
-                    assertTrue(events.stream().anyMatch(e -> e.level() == EventLevel.ERROR && e.message().contains(r.source())), r.source());
+                    assertFalse(r.outcome().error().contains("\n"), r.outcome().error());
+                    assertTrue(events.stream().anyMatch(e -> e.level() == EventLevel.ERROR && e.message().contains(r.refs().source())), r.refs().source());
                 }
             }
             String markdown = Files.readString(tmp.resolve("image-report.md"));
@@ -278,8 +278,8 @@ class ImageCopyTest {
         ImageMigrationSummary dry = new ImageMigration(events::add).run(
                 ImageMigrationRequest.copy(List.of(ref), TARGET.get().hostPort(), access(), tmp.resolve("dry")).withDryRun(true));
 
-        assertEquals(ImageStatus.PLANNED, dry.results().get(0).status());
-        assertTrue(dry.results().get(0).bytes() >= 20 * KIB, "the dry run states the bytes to send: " + dry.results().get(0).bytes());
+        assertEquals(ImageStatus.PLANNED, dry.results().get(0).outcome().status());
+        assertTrue(dry.results().get(0).transfer().bytes() >= 20 * KIB, "the dry run states the bytes to send: " + dry.results().get(0).transfer().bytes());
         assertFalse(Files.exists(tmp.resolve("dry")), "a dry run writes nothing");
         assertTrue(RegistryApi.of(TARGET.get()).digest("report/app", "3").isEmpty(), "a dry run copies nothing");
         assertTrue(events.stream().anyMatch(e -> e.message().contains("would copy " + ref)), events.toString());
@@ -292,7 +292,7 @@ class ImageCopyTest {
         assertEquals(3, report.path("blobsCopied").asInt());
         assertEquals(real.bytes(), report.path("bytes").asLong());
         assertEquals(ref, report.path("results").path(0).path("source").asText());
-        assertNull(real.results().get(0).error());
+        assertNull(real.results().get(0).outcome().error());
         assertTrue(Files.readString(tmp.resolve("out/image-report.md")).contains("| `" + ref + "` |"));
     }
 }

@@ -82,12 +82,12 @@ class ImageSelectionCopyTest {
 
         ImageMigrationSummary summary = new ImageMigration(events::add).run(request);
 
-        List<String> sources = summary.results().stream().map(ImageResult::source).toList();
+        List<String> sources = summary.results().stream().map(r -> r.refs().source()).toList();
         assertEquals(List.of(src("sel/web:1.0"), src("sel/api:1.0"), src("sel/web:1.1"), src("nothing/*")), sources,
                 "explicit images first, then each selection's, sel/web:1.0 once");
         assertEquals(3, summary.count(ImageStatus.COPIED), summary.oneLine());
         ImageResult failed = summary.results().get(3);
-        assertEquals("no repository in " + SOURCE.get().hostPort() + " starts with 'nothing/'", failed.error());
+        assertEquals("no repository in " + SOURCE.get().hostPort() + " starts with 'nothing/'", failed.outcome().error());
         RegistryApi target = RegistryApi.of(TARGET.get());
         for (String image : List.of("sel/web:1.0", "sel/web:1.1", "sel/api:1.0")) {
             String[] parts = image.split(":");
@@ -115,8 +115,8 @@ class ImageSelectionCopyTest {
 
         // No push times in the OCI tag list: "newest" reads each image's config: sel/web 1.1 (June), then 1.0 (March).
         assertEquals(List.of(src("sel/web:1.1"), src("sel/api:1.0"), src("sel/web:1.0")),
-                summary.results().stream().map(ImageResult::source).toList());
-        assertTrue(summary.results().stream().allMatch(r -> r.status() == ImageStatus.PLANNED), summary.oneLine());
+                summary.results().stream().map(r -> r.refs().source()).toList());
+        assertTrue(summary.results().stream().allMatch(r -> r.outcome().status() == ImageStatus.PLANNED), summary.oneLine());
         for (String image : List.of("sel/web:1.1", "sel/api:1.0", "sel/web:1.0")) {
             assertTrue(messages().stream().anyMatch(m -> m.contains("would copy " + src(image) + " -> ")), image + " in " + messages());
         }

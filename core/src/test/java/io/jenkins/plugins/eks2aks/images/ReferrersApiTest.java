@@ -117,8 +117,8 @@ class ReferrersApiTest {
             ImageMigrationSummary summary = copy(source.hostPort() + "/api2plain/app:1", target.hostPort(), source.hostPort(), target.hostPort());
 
             ImageResult result = summary.results().get(0);
-            assertEquals(ImageStatus.COPIED, result.status(), result.error());
-            assertEquals(2, result.referrers());
+            assertEquals(ImageStatus.COPIED, result.outcome().status(), result.outcome().error());
+            assertEquals(2, result.transfer().referrers());
             assertTrue(source.count(s -> s.method().equals("GET") && s.path().endsWith("/referrers/" + pushed.subject().digest())) > 0,
                     "the source's referrers API was asked");
             RegistryApi dst = RegistryApi.of(TARGET.get());
@@ -142,7 +142,7 @@ class ReferrersApiTest {
             // A second run finds it all there and writes nothing.
             target.reset();
             ImageMigrationSummary again = copy(source.hostPort() + "/api2plain/app:1", target.hostPort(), source.hostPort(), target.hostPort());
-            assertEquals(ImageStatus.UNCHANGED, again.results().get(0).status(), again.results().get(0).error());
+            assertEquals(ImageStatus.UNCHANGED, again.results().get(0).outcome().status(), again.results().get(0).outcome().error());
             assertEquals(0, target.count(s -> !s.method().equals("GET") && !s.method().equals("HEAD")), String.valueOf(target.seen()));
         }
     }
@@ -152,7 +152,7 @@ class ReferrersApiTest {
         try (ReferrersStandIn source = new ReferrersStandIn(SOURCE.get().baseUrl())) {
             Signed pushed = pushThroughApi(new RegistryApi(source.baseUrl(), null, null), "resume/app", 30);
             assertEquals(ImageStatus.COPIED, copy(source.hostPort() + "/resume/app:1", TARGET.get().hostPort(), source.hostPort())
-                    .results().get(0).status());
+                    .results().get(0).outcome().status());
             RegistryApi dst = RegistryApi.of(TARGET.get());
             // As if the run had stopped after pushing the referrers: they are there, their index is not.
             delete(TARGET.get(), "resume/app", dst.digest("resume/app", pushed.tag()).orElseThrow());
@@ -160,7 +160,7 @@ class ReferrersApiTest {
 
             ImageMigrationSummary again = copy(source.hostPort() + "/resume/app:1", TARGET.get().hostPort(), source.hostPort());
 
-            assertEquals(ImageStatus.UNCHANGED, again.results().get(0).status(), again.results().get(0).error());
+            assertEquals(ImageStatus.UNCHANGED, again.results().get(0).outcome().status(), again.results().get(0).outcome().error());
             JsonNode index = JSON.readTree(dst.manifest("resume/app", pushed.tag()).orElseThrow(
                     () -> new AssertionError("the re-run did not write the tag-schema index")));
             assertEquals(2, index.path("manifests").size(), index.toString());
@@ -178,8 +178,8 @@ class ReferrersApiTest {
             ImageMigrationSummary summary = copy(source.hostPort() + "/api2api/app:1", target.hostPort(), source.hostPort(), target.hostPort());
 
             ImageResult result = summary.results().get(0);
-            assertEquals(ImageStatus.COPIED, result.status(), result.error());
-            assertEquals(2, result.referrers());
+            assertEquals(ImageStatus.COPIED, result.outcome().status(), result.outcome().error());
+            assertEquals(2, result.transfer().referrers());
             RegistryApi dst = RegistryApi.of(TARGET.get());
             assertEquals(pushed.sbom().digest(), dst.digest("api2api/app", pushed.sbom().digest()).orElseThrow());
             assertEquals(pushed.signature().digest(), dst.digest("api2api/app", pushed.signature().digest()).orElseThrow());
@@ -191,7 +191,7 @@ class ReferrersApiTest {
 
             target.resetSeen();
             ImageMigrationSummary again = copy(source.hostPort() + "/api2api/app:1", target.hostPort(), source.hostPort(), target.hostPort());
-            assertEquals(ImageStatus.UNCHANGED, again.results().get(0).status(), again.results().get(0).error());
+            assertEquals(ImageStatus.UNCHANGED, again.results().get(0).outcome().status(), again.results().get(0).outcome().error());
             assertEquals(0, target.count(s -> s.method().equals("PUT") || s.method().equals("POST") || s.method().equals("PATCH")),
                     String.valueOf(target.seen()));
             assertTrue(dst.manifest("api2api/app", pushed.tag()).isEmpty());
@@ -210,8 +210,8 @@ class ReferrersApiTest {
             ImageMigrationSummary summary = copy(SOURCE.get().hostPort() + "/plain2api/app:1", target.hostPort(), target.hostPort());
 
             ImageResult result = summary.results().get(0);
-            assertEquals(ImageStatus.COPIED, result.status(), result.error());
-            assertEquals(1, result.referrers());
+            assertEquals(ImageStatus.COPIED, result.outcome().status(), result.outcome().error());
+            assertEquals(1, result.transfer().referrers());
             RegistryApi dst = RegistryApi.of(TARGET.get());
             assertEquals(sbom.digest(), dst.digest("plain2api/app", sbom.digest()).orElseThrow());
             assertTrue(dst.manifest("plain2api/app", tag).isEmpty(),
@@ -228,7 +228,7 @@ class ReferrersApiTest {
 
             ImageMigrationSummary summary = copy(source.hostPort() + "/paged/app:1", TARGET.get().hostPort(), source.hostPort());
 
-            assertEquals(2, summary.results().get(0).referrers(), "both pages");
+            assertEquals(2, summary.results().get(0).transfer().referrers(), "both pages");
             RegistryApi dst = RegistryApi.of(TARGET.get());
             assertTrue(dst.digest("paged/app", pushed.sbom().digest()).isPresent());
             assertTrue(dst.digest("paged/app", pushed.signature().digest()).isPresent());

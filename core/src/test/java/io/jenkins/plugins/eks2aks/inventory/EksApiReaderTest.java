@@ -27,7 +27,7 @@ class EksApiReaderTest {
     private final EksApiStandIn eksApi = new EksApiStandIn("shop-prod");
     private final AwsSettings aws = AwsSettings.resolve(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE",
             "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()),
-            "us-east-1", null, null);
+            "us-east-1", null, null, "--region");
     private final EksClient client = EksClients.create(aws, Duration.ofSeconds(5));
 
     @AfterEach

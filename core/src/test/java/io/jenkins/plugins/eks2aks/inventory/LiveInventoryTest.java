@@ -67,7 +67,7 @@ class LiveInventoryTest {
     void inventoriesTheLiveClusterWithEksTokensTheClusterCaAndPagedLists(@TempDir Path out) throws IOException {
         List<String> log = new ArrayList<>();
         EventSink events = e -> log.add(e.toLogLine());
-        AwsSettings aws = AwsSettings.resolve(env(), null, null, null);
+        AwsSettings aws = AwsSettings.resolve(env(), null, null, null, "--region");
         InventorySummary summary;
         try (EksConnection eks = EksConnection.open(aws, "shop-prod", Duration.ofSeconds(10), OfflineInventoryTest.NOV_2026, events)) {
             LiveObjects objects = new LiveObjects(eks.kubernetes(), "EKS cluster shop-prod", 2, events);

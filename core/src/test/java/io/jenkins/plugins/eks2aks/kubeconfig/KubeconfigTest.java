@@ -49,7 +49,7 @@ class KubeconfigTest {
         try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
             eksApi.apiServer(cluster.url(), cluster.certificateAuthority());
             AwsSettings aws = AwsSettings.resolve(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-                    "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()), null, null, null);
+                    "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()), null, null, null, "--region");
 
             Kubeconfig kubeconfig = EksKubeconfig.create(aws, "shop-prod", TIMEOUT, Clock.systemUTC(), EventSink.NONE);
 
@@ -75,7 +75,7 @@ class KubeconfigTest {
     void anUnknownEksClusterFailsNamingItAndTheRegion() {
         try (EksApiStandIn eksApi = new EksApiStandIn("shop-prod")) {
             AwsSettings aws = AwsSettings.resolve(Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-                    "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()), null, null, null);
+                    "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_EKS", eksApi.uri().toString()), null, null, null, "--region");
             MigrationException e = assertThrows(MigrationException.class,
                     () -> EksKubeconfig.create(aws, "nope", TIMEOUT, Clock.systemUTC(), EventSink.NONE));
             assertTrue(e.getMessage().startsWith("EKS cluster 'nope' was not found in region 'us-east-1'"), e.getMessage());

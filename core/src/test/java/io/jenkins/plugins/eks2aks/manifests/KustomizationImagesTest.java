@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.events.EventSink;
+import io.jenkins.plugins.eks2aks.images.RegistryMap;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,28 @@ class KustomizationImagesTest {
 
         assertEquals(KUSTOMIZATION, Files.readString(out.resolve("manifests/kustomization.yaml")));
         assertEquals(3, summary.pendingDecisions(), "the two kustomization entries and the container image");
+    }
+
+    private List<ObjectChange> decisions(Path tmp, AcrOptionNames names) throws IOException {
+        return KustomizationImages.of(new ManifestReader().read(input(tmp, KUSTOMIZATION)), RegistryMap.of(List.of(), null), names);
+    }
+
+    @Test
+    void aDecisionNamesTheCommandLinesOptions(@TempDir Path tmp) throws IOException {
+        Change decision = decisions(tmp, AcrOptionNames.CLI).get(0).change();
+        assertEquals("No ACR target for ECR registry " + ECR + " (kustomization images[0].name): set acr in eks2aks.yaml (or --acr), "
+                + "or registries.\"" + ECR + "\": <acr>.azurecr.io in eks2aks.yaml (or --registry-map " + ECR + "=<acr>.azurecr.io)",
+                decision.reason());
+        assertEquals(List.of("acr", "registries.\"" + ECR + "\""), decision.mappingKeys());
+    }
+
+    @Test
+    void aDecisionNamesTheStepsParameters(@TempDir Path tmp) throws IOException {
+        Change decision = decisions(tmp, new AcrOptionNames("'acr'", "'registryMap'")).get(0).change();
+        assertEquals("No ACR target for ECR registry " + ECR + " (kustomization images[0].name): set acr in eks2aks.yaml (or 'acr'), "
+                + "or registries.\"" + ECR + "\": <acr>.azurecr.io in eks2aks.yaml (or 'registryMap' " + ECR + "=<acr>.azurecr.io)",
+                decision.reason());
+        assertEquals(List.of("acr", "registries.\"" + ECR + "\""), decision.mappingKeys());
     }
 
     @Test

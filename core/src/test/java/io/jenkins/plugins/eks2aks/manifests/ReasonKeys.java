@@ -16,16 +16,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * For tests: the mapping-file keys and eks2aks options a decision's reason names, found by reading the prose
- * ({@code identities."arn:…".clientId}, {@code ingress.target}, {@code --registry-map}). Rules give these keys to
+ * For tests: the mapping-file keys a decision's reason names, found by reading the prose
+ * ({@code identities."arn:…".clientId}, {@code ingress.target}, {@code registries."HOST"}). Options ({@code --acr},
+ * a step's {@code 'acr'}) are the front end's words for a key, never keys themselves. Rules give these keys to
  * {@link Change#mappingKeys()} themselves; {@link #check} holds every tested decision to naming in its reason
  * exactly the keys it carries, so the prose and the field cannot drift apart. The key names come from the
  * mapping file's JSON Schema.
  */
 final class ReasonKeys {
 
-    /** The options of eks2aks itself; any other {@code --flag} in a reason is another tool's (az, sops). */
-    private static final Set<String> OWN_FLAGS = Set.of("--acr", "--registry-map");
     /** API groups and label prefixes that start with a mapping key's name but are not keys. */
     private static final Set<String> NOT_KEYS = Set.of("karpenter.sh", "karpenter.k8s.aws", "karpenter.azure.com",
             "certificates.k8s.io");
@@ -66,7 +65,7 @@ final class ReasonKeys {
             return cached;
         }
         List<String> keys = scan(reason).stream()
-                .filter(k -> k.startsWith("--") ? OWN_FLAGS.contains(k) : !NOT_KEYS.contains(k)).toList();
+                .filter(k -> !k.startsWith("--") && !NOT_KEYS.contains(k)).toList();
         if (CACHE.size() >= CACHE_LIMIT) {
             CACHE.clear();
         }

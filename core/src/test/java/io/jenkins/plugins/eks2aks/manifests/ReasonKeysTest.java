@@ -18,8 +18,10 @@ class ReasonKeysTest {
                         List.of("identities.\"arn:aws:iam::123456789012:role/shop-api\".clientId")),
                 Arguments.of("two keys", "set identities.\"arn:aws:iam::1:role/x\".clientId to the identity, and keyVault.clientId to the same id",
                         List.of("identities.\"arn:aws:iam::1:role/x\".clientId", "keyVault.clientId")),
-                Arguments.of("flags", "No ACR target for ECR registry 1.dkr.ecr.us-east-1.amazonaws.com: set --acr, or --registry-map a=b",
-                        List.of("--acr", "--registry-map")),
+                Arguments.of("keys with the options that set them", "No ACR target for ECR registry 1.dkr.ecr.us-east-1.amazonaws.com: "
+                        + "set acr in eks2aks.yaml (or --acr), or registries.\"1.dkr.ecr.us-east-1.amazonaws.com\": <acr>.azurecr.io in "
+                        + "eks2aks.yaml (or --registry-map 1.dkr.ecr.us-east-1.amazonaws.com=<acr>.azurecr.io)",
+                        List.of("acr", "registries.\"1.dkr.ecr.us-east-1.amazonaws.com\"")),
                 Arguments.of("a key with a hyphenated segment at the end of a sentence", "set nodePools.shop-ondemand.", List.of("nodePools.shop-ondemand")),
                 Arguments.of("a top-level key named in eks2aks.yaml", "choose targetAksVersion in eks2aks.yaml", List.of("targetAksVersion")),
                 Arguments.of("another tool's flags and an API group", "run az aks nodepool add --enable-ultra-ssd and see karpenter.sh",

@@ -68,7 +68,7 @@ class FolderToBlobSyncTest {
         write(folder.resolve("small.txt"), "small".getBytes());
         BlobContainerClient container = StorageFixtures.container(azurite, "resume-blocks");
         StorageSyncRequest request = request(folder, StorageFixtures.url(container, "", StorageFixtures.sas(container)), 1);
-        StorageAccess access = StorageAccess.resolve(Map.of(), request.destination(), false, null, false, null, 8);
+        StorageAccess access = StorageAccess.resolve(Map.of(), request.destination(), false, null, "--region", false, null, 8);
         StorageFixtures.RecordingEvents events = new StorageFixtures.RecordingEvents();
 
         SyncSummary broken = new JavaSync(events, SecretMask.TOKENS, 0).run(request,
@@ -97,7 +97,7 @@ class FolderToBlobSyncTest {
         }
         BlobContainerClient container = StorageFixtures.container(azurite, "killed");
         StorageSyncRequest request = request(folder, StorageFixtures.url(container, "", StorageFixtures.sas(container)), 2);
-        StorageAccess access = StorageAccess.resolve(Map.of(), request.destination(), false, null, false, null, 8);
+        StorageAccess access = StorageAccess.resolve(Map.of(), request.destination(), false, null, "--region", false, null, 8);
         CountDownLatch stuck = new CountDownLatch(1);
         StorageSource hanging = new HangingSource(new FolderSource(folder), "f-12", stuck);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
@@ -137,7 +137,7 @@ class FolderToBlobSyncTest {
     static SyncSummary sync(Path folder, String url, int blockMiB) throws InterruptedException {
         StorageSyncRequest request = request(folder, url, blockMiB);
         return new StorageSync(new StorageFixtures.RecordingEvents()).run(request,
-                StorageAccess.resolve(Map.of(), request.destination(), false, null, false, null, 8), Map.of());
+                StorageAccess.resolve(Map.of(), request.destination(), false, null, "--region", false, null, 8), Map.of());
     }
 
     static StorageSyncRequest request(Path folder, String url, int blockMiB) {

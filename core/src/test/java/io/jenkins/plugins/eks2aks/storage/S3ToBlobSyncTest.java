@@ -171,14 +171,14 @@ class S3ToBlobSyncTest {
         Map<String, String> wrongKeys = StorageFixtures.env(s3);
         wrongKeys.remove("AWS_SECRET_ACCESS_KEY");
         MigrationException incomplete = assertThrows(MigrationException.class, () -> StorageAccess.resolve(wrongKeys,
-                io.jenkins.plugins.eks2aks.storage.blob.BlobLocation.parse(expired, "--to"), true, null, false, null, 8));
+                io.jenkins.plugins.eks2aks.storage.blob.BlobLocation.parse(expired, "--to"), true, null, "--region", false, null, 8));
         assertEquals("Incomplete AWS credentials: AWS_SECRET_ACCESS_KEY is not set although AWS_ACCESS_KEY_ID is", incomplete.getMessage());
     }
 
     static SyncSummary sync(String from, String to, S3Emulator s3, StorageFixtures.RecordingEvents events, Path out, boolean dryRun)
             throws InterruptedException {
         StorageSyncRequest request = new StorageSyncOptions(from, to, null, 8, null, dryRun, null, out, false).request(NAMES);
-        StorageAccess access = StorageAccess.resolve(StorageFixtures.env(s3), request.destination(), true, null, false, null, 8);
+        StorageAccess access = StorageAccess.resolve(StorageFixtures.env(s3), request.destination(), true, null, "--region", false, null, 8);
         return new StorageSync(events).run(request, access, Map.of());
     }
 

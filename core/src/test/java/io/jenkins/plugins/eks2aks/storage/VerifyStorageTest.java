@@ -117,12 +117,12 @@ class VerifyStorageTest {
 
     static VerifySummary verify(S3Emulator s3, String url, String backup, Path out) throws InterruptedException {
         VerifyRequest request = new VerifyOptions("s3://velero/eks", url, null, backup, 4, out, false).request(VERIFY_NAMES);
-        StorageAccess access = StorageAccess.resolve(StorageFixtures.env(s3), request.destination(), true, null, false, null, 4);
+        StorageAccess access = StorageAccess.resolve(StorageFixtures.env(s3), request.destination(), true, null, "--region", false, null, 4);
         return new StorageVerify(new StorageFixtures.RecordingEvents(), access.masking()).run(request,
                 access.source(request.s3Source(), request.folder()), access.blobDestination());
     }
 
     static StorageAccess access(S3Emulator s3, StorageSyncRequest request) {
-        return StorageAccess.resolve(StorageFixtures.env(s3), request.destination(), true, null, false, null, 4);
+        return StorageAccess.resolve(StorageFixtures.env(s3), request.destination(), true, null, "--region", false, null, 4);
     }
 }

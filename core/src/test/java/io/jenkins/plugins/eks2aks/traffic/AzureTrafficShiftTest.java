@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Traffic Manager weighted endpoints and Azure DNS through the SDK's real managers, against the local ARM stand-in. */
 class AzureTrafficShiftTest {
@@ -46,9 +47,13 @@ class AzureTrafficShiftTest {
     }
 
     private TrafficResult run(String profile, String zone, String healthUrl, String hostname, boolean rollback) {
+        return run(profile, zone, healthUrl, hostname, rollback, TrafficTestSupport.NAMES);
+    }
+
+    private TrafficResult run(String profile, String zone, String healthUrl, String hostname, boolean rollback, TrafficOptions.Names names) {
         TrafficRequest request = new TrafficOptions(List.of(hostname), EKS, AKS, null, zone, profile, "rg-shop", "10,50,100", "1m",
                 healthUrl, null, healthUrl == null ? null : "10s", healthUrl == null ? null : 1, null, null, null, null, null, false, rollback)
-                .request(TrafficTestSupport.NAMES, out.resolve("r" + System.nanoTime()), false);
+                .request(names, out.resolve("r" + System.nanoTime()), false);
         AzureSettings settings = new AzureSettings(TOKEN, "a test token", "00000000-0000-0000-0000-000000000001", arm.uri());
         try (OpenRouting routing = AzureRoutings.open(request, settings, http)) {
             return t.shift().run(request, routing.routing());
@@ -118,6 +123,11 @@ class AzureTrafficShiftTest {
         assertEquals("Traffic Manager profile tm-extra has endpoints other than the EKS and AKS targets: 'dr' -> dr.example.net; remove "
                 + "them or give them as --eks-target/--aks-target",
                 assertThrows(MigrationException.class, () -> run("tm-extra", null, null, "shop.example.com", false)).getMessage());
+        TrafficOptions.Names step = new TrafficOptions.Names("'hostnames'", "'eksTarget'", "'aksTarget'", "'route53ZoneId'",
+                "'azureDnsZone'", "'trafficManagerProfile'", "'resourceGroup'", "'weights'", "'hold'", "'healthUrl'", "'expectStatus'",
+                "'latencyBudget'", "'passes'", "'probeInterval'", "'errorRateUrl'", "'maxErrorRate'", "'shiftTtl'", "'ttl'");
+        assertTrue(assertThrows(MigrationException.class, () -> run("tm-extra", null, null, "shop.example.com", false, step)).getMessage()
+                .endsWith("; remove them or give them as 'eksTarget'/'aksTarget'"), "the shiftTraffic step's parameters");
         assertEquals("Traffic Manager profile 'nope' not found in resource group 'rg-shop'",
                 assertThrows(MigrationException.class, () -> run("nope", null, null, "shop.example.com", false)).getMessage());
         arm.cname("rg-shop", "example.com", "old", 300, "legacy.example.net");

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.eks2aks.images.report;
 
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
+import io.jenkins.plugins.eks2aks.images.ImageOutcome;
+import io.jenkins.plugins.eks2aks.images.ImageRefs;
 import io.jenkins.plugins.eks2aks.images.ImageResult;
+import io.jenkins.plugins.eks2aks.images.ImageTransfer;
 import io.jenkins.plugins.eks2aks.images.Sizes;
 
 /** The image report for people: totals, failures first, then one row per image. */
@@ -26,7 +29,7 @@ public final class ImageReportMarkdown {
             md.append("## Failures\n\n");
             for (ImageResult r : summary.results()) {
                 if (r.failed()) {
-                    md.append("- `").append(r.source()).append("`: ").append(cell(r.error())).append('\n');
+                    md.append("- `").append(r.refs().source()).append("`: ").append(cell(r.outcome().error())).append('\n');
                 }
             }
             md.append('\n');
@@ -34,13 +37,17 @@ public final class ImageReportMarkdown {
         md.append("## Images\n\n| Source | Target | Digest | Result | Mode | Bytes | Copied / skipped / mounted | Retries | Note |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ImageResult r : summary.results()) {
-            md.append("| `").append(r.source()).append("` | ").append(r.target() == null ? "" : "`" + r.target() + "`")
-                    .append(" | ").append(r.digest() == null ? "" : "`" + r.digest() + "`")
-                    .append(" | ").append(r.status()).append(" | ").append(r.mode())
-                    .append(" | ").append(Sizes.human(r.bytes()))
-                    .append(" | ").append(r.blobsCopied()).append(" / ").append(r.blobsSkipped()).append(" / ").append(r.blobsMounted())
-                    .append(" | ").append(r.retries())
-                    .append(" | ").append(cell(r.note() == null ? (r.platforms().isEmpty() ? "" : String.join(", ", r.platforms())) : r.note()))
+            ImageRefs image = r.refs();
+            ImageOutcome outcome = r.outcome();
+            ImageTransfer t = r.transfer();
+            md.append("| `").append(image.source()).append("` | ").append(image.target() == null ? "" : "`" + image.target() + "`")
+                    .append(" | ").append(image.digest() == null ? "" : "`" + image.digest() + "`")
+                    .append(" | ").append(outcome.status()).append(" | ").append(outcome.mode())
+                    .append(" | ").append(Sizes.human(t.bytes()))
+                    .append(" | ").append(t.blobsCopied()).append(" / ").append(t.blobsSkipped()).append(" / ").append(t.blobsMounted())
+                    .append(" | ").append(t.retries())
+                    .append(" | ").append(cell(outcome.note() == null ? (image.platforms().isEmpty() ? "" : String.join(", ", image.platforms()))
+                            : outcome.note()))
                     .append(" |\n");
         }
         return md.toString();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,9 +51,10 @@ public final class KustomizeOverlay {
      *
      * @param overlayDir where the overlay will be (its final place, not a staging directory): resources are
      *                   referenced relative to it
+     * @param names      how the front end spells its options, for the README and the warnings that name one
      */
-    public static KustomizeOverlay of(ConversionResult result, Path overlayDir) {
-        OverlayPlan plan = OverlayPlan.of(result, overlayDir.toAbsolutePath().normalize());
+    public static KustomizeOverlay of(ConversionResult result, Path overlayDir, ConvertOptions.Names names) {
+        OverlayPlan plan = OverlayPlan.of(result, overlayDir.toAbsolutePath().normalize(), names);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(KUSTOMIZATION, OverlayYaml.kustomization(plan));
         files.put(README, OverlayReadme.of(plan));

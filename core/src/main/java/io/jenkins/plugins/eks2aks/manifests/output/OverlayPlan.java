@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.manifests.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
+import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.KustomizePatches;
 import io.jenkins.plugins.eks2aks.manifests.ManifestFile;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
@@ -29,10 +30,12 @@ import java.util.Set;
  * @param versionChanges   objects whose apiVersion or kind changes, one line each
  * @param duplicates       objects held more than once
  * @param pendingDecisions changes still waiting for a decision
+ * @param filesFormat      how the front end asks for the files format ({@code --format files}), which holds what
+ *                         the overlay cannot
  */
 record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<String> resources,
                    OverlayImages images, List<OverlayPatch> patches, List<String> notExpressed,
-                   List<String> versionChanges, List<String> duplicates, int pendingDecisions) {
+                   List<String> versionChanges, List<String> duplicates, int pendingDecisions, String filesFormat) {
 
     static final String BUILD = "kubectl kustomize";
     static final String LOAD_RESTRICTOR = "--load-restrictor LoadRestrictionsNone";
@@ -42,8 +45,12 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
         return BUILD + (base ? "" : " " + LOAD_RESTRICTOR) + " overlay";
     }
 
-    /** @param overlayDir the overlay's final place, absolute and normalized: resources are relative to it */
-    static OverlayPlan of(ConversionResult result, Path overlayDir) {
+    /**
+     * @param overlayDir the overlay's final place, absolute and normalized: resources are relative to it
+     * @param names      how the front end spells {@code --format} and {@code --exclude}, which the warnings name
+     */
+    static OverlayPlan of(ConversionResult result, Path overlayDir, ConvertOptions.Names names) {
+        String filesFormat = names.filesFormat();
         List<ObjectResult> objects = ObjectResults.of(result);
         ManifestSet input = result.input();
         boolean base = input.directory() && isKustomizeBase(input);
@@ -62,7 +69,7 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
                     notExpressed.add(ref + " (" + object.location() + ") is a patch a kustomization of the input applies, "
                             + "not an object: the overlay lists neither it nor its kustomization, so " + object.document().file()
                             + " and its changes are not in the overlay; convert that kustomization's folder as the input, "
-                            + "or use --format files");
+                            + "or use " + filesFormat);
                 }
                 continue;
             }
@@ -70,21 +77,21 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
             if (object.excluded()) {
                 if (!targetable) {
                     notExpressed.add(ref + " (" + object.location() + ") is excluded but has no name, so no patch can "
-                            + "delete it: remove it from the base or use --format files");
+                            + "delete it: remove it from the base or use " + filesFormat);
                 } else {
                     patches.add(new OverlayPatch(fileName(ref, usedFiles), ref, object.location(), object.exclusion(), List.of()));
                 }
             } else if (!object.applied().isEmpty()) {
                 if (!targetable) {
                     notExpressed.add(ref + " (" + object.location() + ") has no name, so no patch can target it: "
-                            + "its changes are not in the overlay; use --format files for it");
+                            + "its changes are not in the overlay; use " + filesFormat + " for it");
                     continue;
                 }
                 List<PatchOps.Op> ops = PatchOps.of(object.applied());
                 JsonNode patched = JsonPatch.apply(PatchOps.toPatch(ops), object.original());
                 if (!patched.equals(object.converted())) {
                     notExpressed.add(ref + " (" + object.location() + "): its changes cannot be replayed as one "
-                            + "patch of the object; they are not in the overlay; use --format files for it");
+                            + "patch of the object; they are not in the overlay; use " + filesFormat + " for it");
                     continue;
                 }
                 List<PatchOps.Op> written = ops.stream()
@@ -101,15 +108,15 @@ record OverlayPlan(Path inputRoot, List<String> inputFiles, boolean base, List<S
             }
         }
         if (base && !input.excluded().isEmpty()) {
-            notExpressed.add("the input is a Kustomize base and --exclude leaves out " + String.join(", ", input.excluded())
+            notExpressed.add("the input is a Kustomize base and " + names.exclude() + " leaves out " + String.join(", ", input.excluded())
                     + ": the overlay references the base's folder, which still builds whatever of these its "
-                    + "kustomization lists; remove them from its resources:, or use --format files, whose "
+                    + "kustomization lists; remove them from its resources:, or use " + filesFormat + ", whose "
                     + "kustomizations no longer list them");
         }
         List<String> files = input.files().stream().map(ManifestFile::path)
                 .filter(f -> !kustomizePatches.isPatch(f)).toList();
         return new OverlayPlan(input.root(), files, base, resources(input, files, base, overlayDir), images, List.copyOf(patches), List.copyOf(notExpressed),
-                List.copyOf(versionChanges), ObjectResults.duplicates(objects), result.pendingDecisions());
+                List.copyOf(versionChanges), ObjectResults.duplicates(objects), result.pendingDecisions(), filesFormat);
     }
 
     /** {@code patches/deployment-shop-web.yaml}; a second object with the same name gets {@code -2}. */

@@ -13,7 +13,7 @@ final class OverlayReadme {
         StringBuilder md = new StringBuilder();
         md.append("# AKS overlay\n\n");
         md.append("Written by eks2aks from `").append(plan.inputRoot()).append("`. The base stays the EKS truth; ")
-                .append("this overlay holds the AKS changes, from the same change list as `--format files` ")
+                .append("this overlay holds the AKS changes, from the same change list as `").append(plan.filesFormat()).append("` ")
                 .append("(see `../report/conversion-report.html` for every change and its reason).\n\n");
         md.append("## Build\n\n```sh\n").append(plan.buildCommand()).append("\n```\n\n");
         if (plan.base()) {

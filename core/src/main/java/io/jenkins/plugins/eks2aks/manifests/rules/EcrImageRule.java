@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * I1: an image in a private ECR registry is pulled from ACR instead, with the repository path, tag and
  * digest kept exactly (a digest is the SHA-256 of the manifest, unchanged by ACR import or a byte-exact copy).
- * An ECR host with no target in the registry map is a finding that names the flag to set.
+ * An ECR host with no target in the registry map is a finding that names the mapping-file key to set, and the
+ * front end's option that sets it.
  */
 public final class EcrImageRule implements ConversionRule {
 
@@ -28,14 +30,18 @@ public final class EcrImageRule implements ConversionRule {
 
     private final RegistryMap registries;
     private final InputIndex index;
+    private final AcrOptionNames names;
 
+    /** Without an index, naming the mapping file's keys only: for tests of one object. */
     public EcrImageRule(RegistryMap registries) {
-        this(registries, InputIndex.empty());
+        this(registries, InputIndex.empty(), AcrOptionNames.MAPPING_FILE_ONLY);
     }
 
-    public EcrImageRule(RegistryMap registries, InputIndex index) {
+    /** @param names how the front end spells the options a finding names besides the mapping file's keys */
+    public EcrImageRule(RegistryMap registries, InputIndex index, AcrOptionNames names) {
         this.registries = registries;
         this.index = index;
+        this.names = names;
     }
 
     @Override
@@ -81,8 +87,8 @@ public final class EcrImageRule implements ConversionRule {
                     "ECR image of " + what + " is pulled from ACR; repository, tag and digest kept (" + SOURCE + ")"));
         }
         return Optional.of(Change.finding(path, image, ID, "No ACR target for ECR registry " + ecr.get().host()
-                + " (image of " + what + "): set --acr, or --registry-map " + ecr.get().host() + "=<acr>.azurecr.io")
-                .withMappingKeys("--acr", "--registry-map"));
+                + " (image of " + what + "): " + names.setTarget(ecr.get().host()))
+                .withMappingKeys(AcrOptionNames.targetKeys(ecr.get().host())));
     }
 
     private static String describe(PodSpecs.ContainerAt container) {

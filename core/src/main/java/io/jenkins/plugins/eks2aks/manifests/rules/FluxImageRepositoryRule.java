@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules;
 
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
@@ -23,9 +24,12 @@ public final class FluxImageRepositoryRule implements ConversionRule {
     private static final String SOURCE = "Flux image automation: ImageRepository spec.provider aws/azure";
 
     private final RegistryMap registries;
+    private final AcrOptionNames names;
 
-    public FluxImageRepositoryRule(RegistryMap registries) {
+    /** @param names how the front end spells the option the decision names besides the mapping file's key */
+    public FluxImageRepositoryRule(RegistryMap registries, AcrOptionNames names) {
         this.registries = registries;
+        this.names = names;
     }
 
     @Override
@@ -51,7 +55,7 @@ public final class FluxImageRepositoryRule implements ConversionRule {
         }
         return List.of(c.decision("/spec/provider", "ImageRepository " + object.ref().name() + " scans ECR (provider aws) for "
                 + (image.isEmpty() ? "an image it does not name" : image) + ", whose ACR repository is not known here: point "
-                + "spec.image at the ACR repository (set --acr for an ECR image) and set spec.provider: azure (" + SOURCE + ")")
-                .withMappingKeys("--acr"));
+                + "spec.image at the ACR repository (for an ECR image: set " + names.setAcr() + ") and set spec.provider: azure ("
+                + SOURCE + ")").withMappingKeys("acr"));
     }
 }

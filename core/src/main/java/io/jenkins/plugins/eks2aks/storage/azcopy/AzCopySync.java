@@ -34,7 +34,7 @@ public final class AzCopySync {
 
     public SyncSummary run(StorageSyncRequest request, StorageAccess access, Map<String, String> env) throws InterruptedException {
         long start = System.nanoTime();
-        AzCopyBinary binary = AzCopyBinary.locate(request.azcopy(), "--azcopy", env);
+        AzCopyBinary binary = AzCopyBinary.locate(request.azcopy(), request.azcopyName(), env);
         BlobLocation destination = access.destination();
         if (destination.sas() == null) {
             throw new MigrationException("The azcopy engine needs a SAS for " + destination + ": put it in the URL or in "

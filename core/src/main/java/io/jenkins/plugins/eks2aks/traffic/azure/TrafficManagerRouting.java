@@ -84,7 +84,7 @@ public final class TrafficManagerRouting implements WeightedRouting {
         }
         if (!others.isEmpty()) {
             throw new MigrationException("Traffic Manager profile " + name + " has endpoints other than the EKS and AKS targets: "
-                    + String.join(", ", others) + "; remove them or give them as --eks-target/--aks-target");
+                    + String.join(", ", others) + "; remove them or give them as " + targets.eksOption() + "/" + targets.aksOption());
         }
         boolean pair = eks != null && aks != null;
         long e = weight(eks);

@@ -24,7 +24,7 @@ class RoutingCatalogTest {
         try (EcrStandIn ecr = EcrStandIn.catalog()) {
             ecr.repository("shop/web", new Image(EcrCatalogTest.digest(1), Instant.parse("2026-10-01T08:00:00Z"), "1.0"));
             ImageMigrationAccess access = new ImageMigrationAccess(Map.of("AWS_ENDPOINT_URL_ECR", ecr.endpoint().toString(),
-                    "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret"), null, null, null);
+                    "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "not-a-secret"), null, null, null, "--subscription");
             InMemoryCatalog other = new InMemoryCatalog().untimed("127.0.0.1:5000", "team/app", "v1");
 
             RegistryCatalog catalog = access.catalog(other);

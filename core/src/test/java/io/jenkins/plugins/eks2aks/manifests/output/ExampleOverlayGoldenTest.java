@@ -1,6 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
 import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
+import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.mapping.MappingOverrides;
@@ -34,7 +35,7 @@ class ExampleOverlayGoldenTest {
         MigrationMapping mapping = new MappingOverrides(null, "contoso.azurecr.io", List.of(), null, null).resolve(EXAMPLE);
         ConversionResult result = new ManifestConversion(EventSink.NONE).convert(EXAMPLE, mapping);
         // An overlay beside the example: its resources are relative paths that hold on any machine.
-        KustomizeOverlay overlay = KustomizeOverlay.of(result, EXAMPLE.resolveSibling("overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(result, EXAMPLE.resolveSibling("overlay"), ConvertOptions.Names.CLI);
         Map<String, String> actual = new TreeMap<>();
         String root = result.input().root().toString();
         overlay.files().forEach((file, text) -> actual.put(file, text.replace(root, "<input>")));

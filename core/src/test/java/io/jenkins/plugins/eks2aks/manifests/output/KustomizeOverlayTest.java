@@ -3,9 +3,11 @@ package io.jenkins.plugins.eks2aks.manifests.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.bench.BenchCorpus;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
@@ -114,7 +116,7 @@ class KustomizeOverlayTest {
     @ParameterizedTest(name = "building the overlay of {0} gives the converted objects")
     @MethodSource("inputs")
     void buildingTheOverlayGivesTheConvertedObjects(String name, ConversionResult result) {
-        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/work/out/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/work/out/overlay"), ConvertOptions.Names.CLI);
 
         assertEquals(OverlayBuild.converted(result), OverlayBuild.build(overlay, result));
         overlay.files().forEach((file, text) -> {
@@ -126,7 +128,7 @@ class KustomizeOverlayTest {
 
     @Test
     void eachChangedObjectGetsOnePatchTargetedByItsGroupVersionKindNamespaceAndName() {
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         Map<String, JsonNode> targets = targets(overlay);
         assertEquals(List.of("patches/service-shop-web.yaml", "patches/daemonset-kube-system-aws-node.yaml",
@@ -146,7 +148,7 @@ class KustomizeOverlayTest {
 
     @Test
     void itemsOfAListArePatchedAsObjectsWithPathsRelativeToTheItem() {
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         JsonNode ops = OverlayBuild.read(overlay.files().get("patches/service-shop-web.yaml"));
         List<String> paths = new ArrayList<>();
@@ -158,7 +160,7 @@ class KustomizeOverlayTest {
 
     @Test
     void twoRulesAddingTheFirstAnnotationsBecomeOneAdditionOfBoth() {
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         JsonNode ops = OverlayBuild.read(overlay.files().get("patches/serviceaccount-shop-api.yaml"));
         assertEquals(1, ops.size(), ops.toString());
@@ -168,7 +170,7 @@ class KustomizeOverlayTest {
 
     @Test
     void anEcrRepositoryWhoseEveryImageMovedTheSameWayIsAnImagesEntry() {
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         JsonNode images = OverlayBuild.read(overlay.files().get(KustomizeOverlay.KUSTOMIZATION)).path("images");
         List<String> names = new ArrayList<>();
@@ -217,7 +219,7 @@ class KustomizeOverlayTest {
     @MethodSource("imagesThatCannotBeAnEntry")
     void aRepositoryThatDoesNotMoveAsAWholeIsMovedByPatches(String name, String yaml, ConversionRule[] rules, String repository) {
         ConversionResult result = TestRules.convert(yaml, rules);
-        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         assertEquals(OverlayBuild.converted(result), OverlayBuild.build(overlay, result));
         JsonNode images = OverlayBuild.read(overlay.files().get(KustomizeOverlay.KUSTOMIZATION)).path("images");
@@ -226,7 +228,7 @@ class KustomizeOverlayTest {
 
     @Test
     void anExcludedObjectIsDeletedByATargetedPatchThatNamesWhy() {
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         String delete = overlay.files().get("patches/daemonset-kube-system-aws-node.yaml");
         assertTrue(delete.contains("$patch: delete\n"), delete);
@@ -240,7 +242,7 @@ class KustomizeOverlayTest {
 
     @Test
     void anApiVersionChangeIsListedInTheReadme() {
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(SHOP, shopRules()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         String readme = overlay.files().get(KustomizeOverlay.README);
         assertTrue(readme.contains("CronJob shop/nightly (test.yaml #3) becomes batch/v1 CronJob"), readme);
@@ -254,7 +256,7 @@ class KustomizeOverlayTest {
         Files.writeString(tmp.resolve("repo/k8s/ns.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n");
 
         KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(tmp.resolve("repo/k8s"), shopRules()),
-                tmp.resolve("out/aks/overlay"));
+                tmp.resolve("out/aks/overlay"), ConvertOptions.Names.CLI);
 
         JsonNode resources = OverlayBuild.read(overlay.files().get(KustomizeOverlay.KUSTOMIZATION)).path("resources");
         assertEquals("[\"../../../repo/k8s/apps/web.yaml\",\"../../../repo/k8s/ns.yaml\"]", resources.toString());
@@ -268,7 +270,7 @@ class KustomizeOverlayTest {
         Files.writeString(base.resolve("web.yaml"), SHOP);
         Files.writeString(base.resolve("kustomization.yaml"), "resources: [web.yaml]\n");
 
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(base, shopRules()), tmp.resolve("aks/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(base, shopRules()), tmp.resolve("aks/overlay"), ConvertOptions.Names.CLI);
 
         JsonNode kustomization = OverlayBuild.read(overlay.files().get(KustomizeOverlay.KUSTOMIZATION));
         assertEquals("[\"../../base\"]", kustomization.path("resources").toString());
@@ -280,7 +282,7 @@ class KustomizeOverlayTest {
         ConversionResult result = TestRules.convert(Path.of("src/test/resources/kustomize-patches"), TestRules.images(),
                 TestRules.annotate("W1", "ServiceAccount", "azure.workload.identity/client-id", "00000000-0000-0000-0000-000000000001"));
 
-        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(result, Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         String kustomization = overlay.files().get(KustomizeOverlay.KUSTOMIZATION);
         JsonNode resources = OverlayBuild.read(kustomization).path("resources");
@@ -302,12 +304,54 @@ class KustomizeOverlayTest {
         ManifestSet input = new ManifestReader().read(base, PathExclusions.of(List.of("aws-only.yaml"), "--exclude"));
 
         KustomizeOverlay overlay = KustomizeOverlay.of(new ManifestConverter(List.of(shopRules())).convert(input),
-                tmp.resolve("aks/overlay"));
+                tmp.resolve("aks/overlay"), ConvertOptions.Names.CLI);
 
         assertFalse(overlay.files().values().stream().anyMatch(t -> t.contains("aws-only.yaml") && !t.startsWith("# AKS overlay")
                 && t.contains("kind: ConfigMap")), "no patch for an excluded file");
         assertTrue(overlay.warnings().stream().anyMatch(w -> w.contains("aws-only.yaml") && w.contains("base")),
                 overlay.warnings().toString());
+    }
+
+    /** How the convertManifests step names its options; the CLI's are {@link ConvertOptions.Names#CLI}. */
+    private static final ConvertOptions.Names STEP = new ConvertOptions.Names("'source'", "'output'", "'mappingFile'",
+            "'format'", "'failOn'", "'exclude'", new AcrOptionNames("'acr'", "'registryMap'"));
+
+    private static KustomizeOverlay excludedFromABase(Path tmp, ConvertOptions.Names names) throws IOException {
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("web.yaml"), SHOP);
+        Files.writeString(base.resolve("aws-only.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws, namespace: shop}\n");
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [web.yaml, aws-only.yaml]\n");
+        ManifestSet input = new ManifestReader().read(base, PathExclusions.of(List.of("aws-only.yaml"), names.exclude()));
+        return KustomizeOverlay.of(new ManifestConverter(List.of(shopRules())).convert(input), tmp.resolve("aks/overlay"), names);
+    }
+
+    @Test
+    void theExclusionWarningNamesTheCommandLinesOptions(@TempDir Path tmp) throws IOException {
+        String warning = excludedFromABase(tmp, ConvertOptions.Names.CLI).warnings().get(0);
+        assertTrue(warning.startsWith("the input is a Kustomize base and --exclude leaves out aws-only.yaml: "), warning);
+        assertTrue(warning.contains("or use --format files, whose kustomizations no longer list them"), warning);
+    }
+
+    @Test
+    void theExclusionWarningNamesTheStepsParameters(@TempDir Path tmp) throws IOException {
+        KustomizeOverlay overlay = excludedFromABase(tmp, STEP);
+        String warning = overlay.warnings().get(0);
+        assertTrue(warning.startsWith("the input is a Kustomize base and 'exclude' leaves out aws-only.yaml: "), warning);
+        assertTrue(warning.contains("or use 'format' files, whose kustomizations no longer list them"), warning);
+        assertFalse(String.join("\n", overlay.warnings()).contains("--"), overlay.warnings().toString());
+        assertTrue(overlay.files().get(KustomizeOverlay.README).contains("from the same change list as `'format' files`"),
+                overlay.files().get(KustomizeOverlay.README));
+    }
+
+    @Test
+    void anUnnamedObjectsWarningNamesTheFrontEndsFormatOption() {
+        String yaml = "apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-, namespace: shop}\n"
+                + "spec: {containers: [{name: a, image: " + ECR + "/shop/a:1}]}\n";
+        ConversionResult result = TestRules.convert(yaml, TestRules.images());
+        assertTrue(KustomizeOverlay.of(result, Path.of("/o/overlay"), ConvertOptions.Names.CLI).warnings().get(0)
+                .endsWith("its changes are not in the overlay; use --format files for it"));
+        assertTrue(KustomizeOverlay.of(result, Path.of("/o/overlay"), STEP).warnings().get(0)
+                .endsWith("its changes are not in the overlay; use 'format' files for it"));
     }
 
     @Test
@@ -326,7 +370,7 @@ class KustomizeOverlayTest {
                 kind: ServiceAccount
                 metadata: {name: api, namespace: shop}
                 """.formatted(ECR);
-        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(yaml, TestRules.images()), Path.of("/o/overlay"));
+        KustomizeOverlay overlay = KustomizeOverlay.of(TestRules.convert(yaml, TestRules.images()), Path.of("/o/overlay"), ConvertOptions.Names.CLI);
 
         assertEquals(2, overlay.warnings().size(), overlay.warnings().toString());
         assertTrue(overlay.warnings().get(0).startsWith("Pod shop/<unnamed> (test.yaml #1) has no name"), overlay.warnings().get(0));
@@ -344,7 +388,7 @@ class KustomizeOverlayTest {
         Files.writeString(in.resolve("shop.yaml"), SHOP);
         ConversionResult result = TestRules.convert(in, shopRules());
         Path overlayDir = tmp.resolve("out/overlay");
-        KustomizeOverlay overlay = KustomizeOverlay.of(result, overlayDir);
+        KustomizeOverlay overlay = KustomizeOverlay.of(result, overlayDir, ConvertOptions.Names.CLI);
         for (Map.Entry<String, String> f : overlay.files().entrySet()) {
             Files.createDirectories(overlayDir.resolve(f.getKey()).getParent());
             Files.writeString(overlayDir.resolve(f.getKey()), f.getValue());

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.eks2aks.manifests.rules;
 
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.Manifests;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
@@ -107,7 +109,32 @@ class EcrImageRuleTest {
         assertEquals(RuleMode.HUMAN, finding.mode());
         assertNull(finding.op());
         assertNull(finding.after());
-        assertTrue(finding.reason().contains("--registry-map " + ECR + "=<acr>.azurecr.io"), finding.reason());
+        assertEquals("No ACR target for ECR registry " + ECR + " (image of container 'app'): set acr in eks2aks.yaml, or "
+                + "registries.\"" + ECR + "\": <acr>.azurecr.io in eks2aks.yaml", finding.reason());
+        assertEquals(List.of("acr", "registries.\"" + ECR + "\""), finding.mappingKeys(), "the mapping file's keys, not options");
+    }
+
+    private static Change findingIn(AcrOptionNames names) {
+        EcrImageRule rule = new EcrImageRule(RegistryMap.of(List.of(), null), InputIndex.empty(), names);
+        return rule.apply(Manifests.object("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+                + "  - {name: app, image: " + ECR + "/shop/app:2}\n")).get(0);
+    }
+
+    @Test
+    void theFindingNamesTheCommandLinesOptions() {
+        Change finding = findingIn(AcrOptionNames.CLI);
+        assertTrue(finding.reason().endsWith(": set acr in eks2aks.yaml (or --acr), or registries.\"" + ECR + "\": <acr>.azurecr.io "
+                + "in eks2aks.yaml (or --registry-map " + ECR + "=<acr>.azurecr.io)"), finding.reason());
+        assertEquals(List.of("acr", "registries.\"" + ECR + "\""), finding.mappingKeys());
+    }
+
+    @Test
+    void theFindingNamesTheStepsParameters() {
+        Change finding = findingIn(new AcrOptionNames("'acr'", "'registryMap'"));
+        assertTrue(finding.reason().endsWith(": set acr in eks2aks.yaml (or 'acr'), or registries.\"" + ECR + "\": <acr>.azurecr.io "
+                + "in eks2aks.yaml (or 'registryMap' " + ECR + "=<acr>.azurecr.io)"), finding.reason());
+        assertFalse(finding.reason().contains("--"), finding.reason());
+        assertEquals(List.of("acr", "registries.\"" + ECR + "\""), finding.mappingKeys());
     }
 
     @Test

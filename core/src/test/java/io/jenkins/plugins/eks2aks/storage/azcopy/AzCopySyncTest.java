@@ -102,7 +102,7 @@ class AzCopySyncTest {
         env.put("FAKE_DIR", dir.toString());
         StorageSyncRequest request = new StorageSyncOptions("s3://velero/eks", "https://acct.blob.core.windows.net/backups?sv=1&sig=SIGNATURE",
                 "azcopy", null, null, false, fake.toString(), null, false).request(NAMES);
-        StorageAccess access = StorageAccess.resolve(env, request.destination(), true, null, false, null, 8);
+        StorageAccess access = StorageAccess.resolve(env, request.destination(), true, null, "--region", false, null, 8);
         List<MigrationEvent> events = new ArrayList<>();
 
         SyncSummary summary = new StorageSync(events::add).run(request, access, env);
@@ -138,7 +138,7 @@ class AzCopySyncTest {
                 azCopy.binary().toString(), null, false).request(NAMES);
         Map<String, String> env = Map.of("AZCOPY_LOG_LOCATION", azCopy.logDirectory().toString(),
                 "AZCOPY_JOB_PLAN_LOCATION", azCopy.jobPlanDirectory().toString(), "AZCOPY_DISABLE_SYSLOG", "true");
-        StorageAccess access = StorageAccess.resolve(env, request.destination(), false, null, false, null, 8);
+        StorageAccess access = StorageAccess.resolve(env, request.destination(), false, null, "--region", false, null, 8);
         return new StorageSync((EventSink) events::add).run(request, access, env);
     }
 

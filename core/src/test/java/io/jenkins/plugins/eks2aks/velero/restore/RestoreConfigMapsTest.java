@@ -28,7 +28,7 @@ class RestoreConfigMapsTest {
         Path out = tmp.resolve("converted");
         ConvertOptions options = new ConvertOptions(TestServerInstall.repositoryRoot().resolve("examples/eks-sample").toString(),
                 out.toString(), null, null, List.of(), null, null, "files", true, "never", false, false, List.of());
-        ConvertOptions.Names names = new ConvertOptions.Names("INPUT", "--out", "--mapping", "--format", "--fail-on", "--exclude");
+        ConvertOptions.Names names = ConvertOptions.Names.CLI;
         new ManifestConversion(EventSink.NONE).run(options.request(names, PathScope.currentFolder()));
         assertTrue(Files.isRegularFile(out.resolve("velero").resolve(VeleroConfigMaps.MODIFIERS_FILE)), "the example needs modifiers");
 

@@ -32,7 +32,7 @@ final class EcrToAcrCallable extends MasterToSlaveFileCallable<HashMap<String, O
     /** How this step spells each option in the engine's messages. */
     static final CopyImagesOptions.Names NAMES = new CopyImagesOptions.Names("'images'", "'imagesFile'",
             new SelectionOptions.Names("'repositories'", "'tagPattern'", "'newestTags'", "'allTags'"), "'to'", "'mode'",
-            "'parallel'", "'resourceGroup'", "'subscription'", "'output'");
+            "'parallel'", "'resourceGroup'", "'subscription'", "'output'", "'force'");
 
     /** The step's parameters as plain values; {@code newestTags} 0 means no limit. */
     record Parameters(ArrayList<String> images, String imagesFile, String to, String mode, int parallel, boolean dryRun,

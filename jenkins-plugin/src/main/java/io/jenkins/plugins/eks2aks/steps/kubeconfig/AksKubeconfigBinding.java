@@ -43,6 +43,8 @@ public final class AksKubeconfigBinding extends MultiBinding<AzureBaseCredential
 
     static final String[] AZURE_SETTINGS = {"AZURE_SUBSCRIPTION_ID", "AZURE_AUTHORITY_HOST", "AZURE_RESOURCE_MANAGER_ENDPOINT"};
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How this binding names its subscription parameter in the engine's messages. */
+    static final String SUBSCRIPTION = "'subscription'";
 
     /** Makes the kubeconfig from resolved settings; tests point it at the ARM stand-in. */
     @FunctionalInterface
@@ -155,7 +157,7 @@ public final class AksKubeconfigBinding extends MultiBinding<AzureBaseCredential
         keys.cloud(settings);
         Kubeconfig kubeconfig;
         try {
-            AzureSettings azure = AzureSettings.resolve(settings, keys.toEngine(), subscription);
+            AzureSettings azure = AzureSettings.resolve(settings, keys.toEngine(), subscription, SUBSCRIPTION);
             kubeconfig = (maker == null ? ARM : maker).make(azure, resourceGroup, name, admin, new BuildLogEvents(masked));
         } catch (MigrationException e) {
             throw masked.masked(new AbortException("aksKubeconfig: " + e.getMessage()));

@@ -44,6 +44,8 @@ public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials
     static final String[] AWS_SETTINGS = {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_EKS",
             "AWS_ENDPOINT_URL_STS"};
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How this binding names its region parameter in the engine's messages. */
+    static final String REGION = "'region'";
 
     private final String cluster;
     private final String region;
@@ -122,7 +124,7 @@ public final class EksKubeconfigBinding extends MultiBinding<StandardCredentials
         }
         Kubeconfig kubeconfig;
         try {
-            AwsSettings aws = AwsSettings.resolve(settings, region, null, keys == null ? null : keys.toEngine());
+            AwsSettings aws = AwsSettings.resolve(settings, region, null, keys == null ? null : keys.toEngine(), REGION);
             kubeconfig = EksKubeconfig.create(aws, cluster, TIMEOUT, Clock.systemUTC(), new BuildLogEvents(masked));
         } catch (MigrationException e) {
             throw masked.masked(new AbortException("eksKubeconfig: " + e.getMessage()));

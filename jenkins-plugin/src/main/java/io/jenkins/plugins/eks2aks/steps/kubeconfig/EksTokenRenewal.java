@@ -91,8 +91,9 @@ final class EksTokenRenewal implements Serializable {
         return () -> {
             // Resolved again each time: a role's session credentials expire long before a long block ends.
             AwsKeys fresh = store.aws("eksKubeconfig", credentialsId, run, env);
-            return EksKubeconfig.token(AwsSettings.resolve(settings, region, null, fresh == null ? null : fresh.toEngine()), cluster,
-                    Clock.systemUTC()).value();
+            AwsSettings aws = AwsSettings.resolve(settings, region, null, fresh == null ? null : fresh.toEngine(),
+                    EksKubeconfigBinding.REGION);
+            return EksKubeconfig.token(aws, cluster, Clock.systemUTC()).value();
         };
     }
 

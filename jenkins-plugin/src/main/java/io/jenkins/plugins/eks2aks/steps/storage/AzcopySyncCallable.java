@@ -55,7 +55,7 @@ final class AzcopySyncCallable extends MasterToSlaveFileCallable<HashMap<String,
                     parameters.azcopy(), output, parameters.force()).request(NAMES);
             Map<String, String> env = keys.environment(System.getenv());
             StorageAccess access = StorageAccess.resolve(env, request.destination(), request.s3Source() != null, parameters.region(),
-                    parameters.s3PathStyle(), null, keys.azure(), request.parallel());
+                    "'region'", parameters.s3PathStyle(), null, keys.azure(), request.parallel());
             SyncSummary summary = new StorageSync(new BuildLogEvents(listener)).run(request, access, env);
             HashMap<String, Object> result = new HashMap<>(summary.toMap());
             result.put("firstFailure", summary.failed().isEmpty() ? null : summary.failed().get(0));

@@ -54,7 +54,7 @@ final class VerifyStorageCallable extends MasterToSlaveFileCallable<HashMap<Stri
                     parameters.sampleRate(), parameters.veleroBackup(), parameters.parallel(), output, parameters.force()).request(NAMES);
             Map<String, String> env = keys.environment(System.getenv());
             StorageAccess access = StorageAccess.resolve(env, request.destination(), request.s3Source() != null, parameters.region(),
-                    parameters.s3PathStyle(), null, keys.azure(), request.parallel());
+                    "'region'", parameters.s3PathStyle(), null, keys.azure(), request.parallel());
             VerifySummary summary = new StorageVerify(new BuildLogEvents(listener), access.masking()).run(request,
                     access.source(request.s3Source(), request.folder()), access.blobDestination());
             HashMap<String, Object> result = new HashMap<>(summary.toMap());

@@ -75,7 +75,7 @@ final class ShiftTrafficCallable extends MasterToSlaveFileCallable<HashMap<Strin
             TrafficRequest request = p.request(workspace.toPath());
             try (OpenRouting routing = OpenRouting.open(request,
                     () -> AwsSettings.resolveGlobal(settings, null, aws == null ? null : aws.toEngine()),
-                    () -> AzureRoutings.open(request, AzureSettings.resolve(settings, azure == null ? null : azure.toEngine(), p.subscription()),
+                    () -> AzureRoutings.open(request, AzureSettings.resolve(settings, azure == null ? null : azure.toEngine(), p.subscription(), "'subscription'"),
                             AksClients.defaultHttpClient()), events, Pause.REAL)) {
                 return new HashMap<>(new TrafficShift(events, Clock.systemUTC(), Pause.REAL,
                         new HealthProbe(HealthProbe.defaultClient(), Clock.systemUTC(), Pause.REAL)).run(request, routing.routing()).toMap());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,6 +55,24 @@ class ConvertManifestsCallableTest {
         assertTrue(Files.readString(workspace.resolve("out/manifests/pod.yaml")).contains("contoso.azurecr.io/a:1"));
         assertTrue(BufferListener.BUFFER.toString(StandardCharsets.UTF_8).contains("[convert] Reading " + workspace.resolve("pod.yaml")));
         assertOnlyJdkTypes(result);
+    }
+
+    @Test
+    void aDecisionInTheBuildLogNamesTheStepsParametersNotTheCommandLinesOptions(@TempDir Path workspace) throws Exception {
+        String ecr = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        Files.writeString(workspace.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+                + "  - {name: a, image: " + ecr + "/a:1}\n");
+        BufferListener.BUFFER.reset();
+        ConvertManifestsCallable callable = new ConvertManifestsCallable(new ConvertManifestsCallable.Parameters("pod.yaml",
+                "out", null, new ArrayList<>(), null, "files", false, null, null, true, "never", false, new ArrayList<>()), null)
+                .withListener(new BufferListener());
+
+        roundTrip(roundTrip(callable).invoke(workspace.toFile(), null));
+
+        String log = BufferListener.BUFFER.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("set acr in eks2aks.yaml (or 'acr'), or registries.\"" + ecr + "\": <acr>.azurecr.io in eks2aks.yaml "
+                + "(or 'registryMap' " + ecr + "=<acr>.azurecr.io)"), log);
+        assertFalse(log.contains("--acr") || log.contains("--registry-map"), log);
     }
 
     private static void assertOnlyJdkTypes(Object value) {

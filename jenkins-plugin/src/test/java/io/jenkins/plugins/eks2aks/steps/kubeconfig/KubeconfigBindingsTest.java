@@ -386,6 +386,26 @@ class KubeconfigBindingsTest {
     }
 
     @Test
+    void withoutARegionEksKubeconfigAsksForItsRegionParameter() {
+        EksKubeconfigBinding binding = new EksKubeconfigBinding("aws-prod", "shop-prod", null)
+                .withCredentials(store("aws-prod", StepCredentialsTestSupport.awsCredential()));
+        AbortException e = assertThrows(AbortException.class, () -> binding.bind(
+                run(new EnvVars()), workspace(), null, listener()));
+        assertEquals("eksKubeconfig: No AWS region: give 'region' or set AWS_REGION", e.getMessage());
+    }
+
+    @Test
+    void withoutASubscriptionAksKubeconfigAsksForItsSubscriptionParameter() {
+        EnvVars env = new EnvVars("AZURE_CLIENT_ID", "client", "AZURE_CLIENT_SECRET", "azure-client-secret-value", "AZURE_TENANT_ID", "tenant");
+        AksKubeconfigBinding binding = new AksKubeconfigBinding(null, "rg-shop", "shop-aks").with(store("x", null),
+                (settings, rg, name, admin, events) -> {
+                    throw new AssertionError("no kubeconfig is made without a subscription");
+                });
+        AbortException e = assertThrows(AbortException.class, () -> binding.bind(run(env), workspace(), null, listener()));
+        assertEquals("aksKubeconfig: No Azure subscription: give 'subscription' or set AZURE_SUBSCRIPTION_ID", e.getMessage());
+    }
+
+    @Test
     void bothBindingsHaveTheirSymbols() {
         assertArrayEquals(new String[] {"eksKubeconfig"}, EksKubeconfigBinding.DescriptorImpl.class.getAnnotation(Symbol.class).value());
         assertArrayEquals(new String[] {"aksKubeconfig"}, AksKubeconfigBinding.DescriptorImpl.class.getAnnotation(Symbol.class).value());

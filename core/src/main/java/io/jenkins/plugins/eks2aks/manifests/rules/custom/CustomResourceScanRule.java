@@ -56,7 +56,7 @@ public final class CustomResourceScanRule implements ConversionRule {
     private final MigrationMapping mapping;
 
     public CustomResourceScanRule(RuleContext context) {
-        this.images = new EcrImageRule(context.mapping().registryMap(), context.index());
+        this.images = new EcrImageRule(context.mapping().registryMap(), context.index(), context.acrOptions());
         this.identities = new IrsaServiceAccountRule(context.mapping());
         this.scheduling = new NodeSchedulingRule(context.mapping());
         this.storage = new StorageClassReference(context);

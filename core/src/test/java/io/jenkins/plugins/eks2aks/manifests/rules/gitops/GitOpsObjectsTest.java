@@ -1,11 +1,15 @@
 package io.jenkins.plugins.eks2aks.manifests.rules.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.eks2aks.images.RegistryMap;
+import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
+import io.jenkins.plugins.eks2aks.manifests.Manifests;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.Upstream;
+import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Flux and Argo CD objects: image scanning on ECR moves to ACR, releases of AWS add-ons stay behind. */
@@ -52,6 +57,26 @@ class GitOpsObjectsTest {
         assertEquals(RuleMode.HUMAN, decision.mode());
         assertEquals("/spec/provider", decision.path());
         assertTrue(decision.reason().contains("${IMAGE_URI_UI}") && decision.reason().contains("spec.provider: azure"), decision.reason());
+    }
+
+    private static final String ECR_IMAGE_REPOSITORY = "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\n"
+            + "metadata: {name: ui, namespace: flux-system}\nspec: {image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/ui, provider: aws}";
+
+    @Test
+    void theProviderDecisionNamesTheCommandLinesAcrOption() {
+        Change decision = new FluxImageRepositoryRule(RegistryMap.of(List.of(), null), AcrOptionNames.CLI)
+                .apply(Manifests.object(ECR_IMAGE_REPOSITORY)).get(0);
+        assertTrue(decision.reason().contains("(for an ECR image: set acr in eks2aks.yaml (or --acr))"), decision.reason());
+        assertEquals(List.of("acr"), decision.mappingKeys(), "the mapping file's key, not the option");
+    }
+
+    @Test
+    void theProviderDecisionNamesTheStepsAcrParameter() {
+        Change decision = new FluxImageRepositoryRule(RegistryMap.of(List.of(), null), new AcrOptionNames("'acr'", "'registryMap'"))
+                .apply(Manifests.object(ECR_IMAGE_REPOSITORY)).get(0);
+        assertTrue(decision.reason().contains("(for an ECR image: set acr in eks2aks.yaml (or 'acr'))"), decision.reason());
+        assertFalse(decision.reason().contains("--"), decision.reason());
+        assertEquals(List.of("acr"), decision.mappingKeys());
     }
 
     @ParameterizedTest(name = "{0} {1}")
