@@ -164,7 +164,7 @@ public final class ConversionReportHtml {
     }
 
     private static String path(Change change) {
-        return change.path().isEmpty() ? "(whole object)" : change.path();
+        return ChangePaths.shown(change.path());
     }
 
     /** A value as code; a long structured one pretty-printed, for the page shows a folded value whole when opened. */

@@ -19,7 +19,8 @@ import static io.jenkins.plugins.eks2aks.report.ReportDocument.code;
  * The conversion report for people: summary, the decisions still needed as a checklist (with the mapping-file
  * key that supplies each), the objects left out, every change, conflicts. Built as a {@link ReportDocument} and
  * written by the {@link MarkdownRenderer} every Markdown report uses; the change rows are made as they are written.
- * Paths and values are code spans made by {@link ReportDocument#code}, which holds an empty text or one with backticks.
+ * Paths and values are code spans made by {@link ReportDocument#code}, which holds an empty text or one with backticks;
+ * the empty path of a change to the whole object reads {@code (whole object)}, as on the HTML page.
  */
 public final class ConversionReportMarkdown {
 
@@ -86,7 +87,7 @@ public final class ConversionReportMarkdown {
 
     private static String decision(ObjectChange c) {
         List<String> keys = c.change().mappingKeys();
-        return c.object() + " (" + c.document().location() + ") " + code(c.change().path()) + ": " + c.change().reason()
+        return c.object() + " (" + c.document().location() + ") " + code(ChangePaths.shown(c.change().path())) + ": " + c.change().reason()
                 + (keys.isEmpty() ? "" : " — set " + String.join(" or ", keys.stream().map(ReportDocument::code).toList()));
     }
 
@@ -96,7 +97,7 @@ public final class ConversionReportMarkdown {
 
     private static List<String> change(ObjectChange c) {
         Change change = c.change();
-        return List.of(c.object().toString(), location(c), code(change.path()), value(change.before()),
+        return List.of(c.object().toString(), location(c), code(ChangePaths.shown(change.path())), value(change.before()),
                 c.applied() ? value(change.after()) : "(not applied)", change.ruleId(), change.mode().name(), change.reason());
     }
 
