@@ -31,10 +31,6 @@ public final class EksApiCalls {
         this.credentialsSource = credentialsSource;
     }
 
-    public EksClient client() {
-        return eks;
-    }
-
     /** DescribeCluster: the one call connecting to a cluster needs. */
     public Cluster describeCluster(String clusterName) {
         return call("DescribeCluster", clusterName, () -> eks.describeCluster(r -> r.name(clusterName)).cluster());
