@@ -11,6 +11,15 @@ import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
 
+import io.jenkins.plugins.eks2aks.manifests.HelmValuesFrom;
+import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesFromRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesScan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +38,18 @@ final class CustomResourceDetector implements Detector {
     private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap(),
             AcrOptionNames.MAPPING_FILE_ONLY);
 
+    /** HelmRelease {@code valuesFrom} references, with the HelmRelease, read once every object is seen. */
+    private final List<Map.Entry<ObjectRef, HelmValuesFrom.Reference>> valuesFrom = new ArrayList<>();
+    /** ConfigMaps by {@code namespace/name}: a HelmRelease seen later may take its values from one. */
+    private final Map<String, ClusterObject> configMaps = new HashMap<>();
+
     @Override
     public void inspect(ClusterObject o, Findings findings) {
         KubeObject object = o.asKubeObject();
+        if ("ConfigMap".equals(o.kind()) && o.ref().apiVersion().equals("v1") && o.at("/data").size() > 0) {
+            configMaps.put(key(o.ref().namespace(), o.ref().name()), o);
+        }
+        HelmValuesFrom.of(object, o.ref().namespace()).forEach(r -> valuesFrom.add(Map.entry(o.ref(), r)));
         if (otherTools.appliesTo(object)) {
             otherTools.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.HIGH, o.ref(),
                     CustomResourceScanRule.path(c.path()), text(c.before()), c.reason(), c.mode()));
@@ -49,20 +67,48 @@ final class CustomResourceDetector implements Detector {
             flux.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.MEDIUM, o.ref(), "spec.provider", "aws (ECR)",
                     "provider azure on the ACR repository; " + c.reason(), RuleMode.AUTO_WARN));
         }
-        for (Change c : scan.apply(object)) {
-            if (c.op() != null && c.op().equals("remove") && c.mode() != RuleMode.HUMAN) {
-                continue; // the removal that goes with an addition, or a setting AKS has no use for: the addition says it
+        scan.apply(object).forEach(c -> add(c, o.ref(), findings));
+    }
+
+    /**
+     * The values HelmReleases take from ConfigMaps, scanned as convert scans them; a Secret's values (never read),
+     * or a ConfigMap's the input does not have or that are not YAML, are a finding on the HelmRelease.
+     */
+    @Override
+    public void finish(Findings findings) {
+        for (Map.Entry<ObjectRef, HelmValuesFrom.Reference> e : valuesFrom) {
+            HelmValuesFrom.Reference ref = e.getValue();
+            ClusterObject configMap = ref.kind().equals("ConfigMap") ? configMaps.get(key(e.getKey().namespace(), ref.name())) : null;
+            HelmValuesScan.Result result = configMap == null ? null : HelmValuesScan.of(scan, configMap.asKubeObject(), ref);
+            if (result == null || result.unreadable() != null) {
+                String why = result != null ? "values from " + ref.describe() + " are not read: " + result.unreadable()
+                        : ref.kind().equals("ConfigMap") ? "ConfigMap " + ref.name() + " is not in the input: its values are not read"
+                        : "values from " + ref.kind() + " " + ref.name() + " are not read";
+                findings.add(CustomResourceScanRule.ID, Severity.HIGH, e.getKey(), "spec.valuesFrom[" + ref.index() + "]",
+                        ref.describe(), why + "; " + HelmValuesFromRule.CHECK, RuleMode.HUMAN);
+            } else {
+                result.changes().forEach(c -> add(c, configMap.ref(), findings));
             }
-            String field = CustomResourceScanRule.path(c.path());
-            if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
-                // convert asks for an ACR target; the inventory's answer is the image list ecrToAcr copies.
-                findings.add("I1", Severity.MEDIUM, o.ref(), field, text(c.before()),
-                        "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
-                continue;
-            }
-            Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;
-            findings.add(c.ruleId(), severity, o.ref(), field, text(c.before() != null ? c.before() : c.after()), c.reason(), c.mode());
         }
+    }
+
+    private void add(Change c, ObjectRef ref, Findings findings) {
+        if (c.op() != null && c.op().equals("remove") && c.mode() != RuleMode.HUMAN) {
+            return; // the removal that goes with an addition, or a setting AKS has no use for: the addition says it
+        }
+        String field = CustomResourceScanRule.path(c.path());
+        if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
+            // convert asks for an ACR target; the inventory's answer is the image list ecrToAcr copies.
+            findings.add("I1", Severity.MEDIUM, ref, field, text(c.before()),
+                    "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
+            return;
+        }
+        Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;
+        findings.add(c.ruleId(), severity, ref, field, text(c.before() != null ? c.before() : c.after()), c.reason(), c.mode());
+    }
+
+    private static String key(String namespace, String name) {
+        return (namespace == null ? "default" : namespace) + "/" + name;
     }
 
     private static String text(JsonNode value) {

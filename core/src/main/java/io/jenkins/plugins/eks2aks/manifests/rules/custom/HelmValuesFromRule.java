@@ -27,7 +27,7 @@ import java.util.Set;
 public final class HelmValuesFromRule implements ConversionRule {
 
     /** What a person checks in values this tool cannot read. */
-    static final String CHECK = "check them for AWS settings (internal load balancer annotations "
+    public static final String CHECK = "check them for AWS settings (internal load balancer annotations "
             + "service.beta.kubernetes.io/aws-load-balancer-scheme: internal or aws-load-balancer-internal, which need "
             + "service.beta.kubernetes.io/azure-load-balancer-internal: \"true\" or the load balancer is public on AKS; "
             + "ECR images, IAM role ARNs, StorageClass names, EKS node labels) and convert them as spec.values is (catalog CR1, L3)";
@@ -118,12 +118,8 @@ public final class HelmValuesFromRule implements ConversionRule {
             warn |= c.mode() == RuleMode.AUTO_WARN;
         }
         String rule = rules.size() == 1 ? rules.iterator().next() : CustomResourceScanRule.ID;
-        String reason = "ConfigMap " + name(configMap) + " key " + ref.valuesKey() + of + " rewritten: " + String.join("; ", reasons);
+        String reason = "ConfigMap " + HelmValuesScan.namespace(ref) + "/" + configMap.ref().name() + " key " + ref.valuesKey() + of + " rewritten: " + String.join("; ", reasons);
         return Changes.of(configMap, rule).replace(HelmValuesScan.pointer(ref), TextNode.valueOf(text),
                 warn ? RuleMode.AUTO_WARN : RuleMode.AUTO, reason).withMappingKeys(List.copyOf(keys));
-    }
-
-    private static String name(KubeObject object) {
-        return (object.ref().namespace() == null ? "" : object.ref().namespace() + "/") + object.ref().name();
     }
 }

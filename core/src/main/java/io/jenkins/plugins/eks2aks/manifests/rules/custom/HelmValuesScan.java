@@ -86,7 +86,9 @@ public final class HelmValuesScan {
         data.set(reference.valuesKey(), nested(target, values));
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("data", data);
-        ObjectRef ref = configMap.ref();
+        // The namespace the HelmRelease reads it in: the one its kustomize build gives it when its file has none.
+        ObjectRef ref = new ObjectRef(configMap.ref().apiVersion(), configMap.ref().kind(), namespace(reference),
+                configMap.ref().name());
         List<Change> changes = scan.apply(new KubeObject(configMap.document(), configMap.pointer(), ref, root));
         String valuesPointer = pointer(reference);
         String targetPointer = valuesPointer;
@@ -96,6 +98,11 @@ public final class HelmValuesScan {
                     : Pointers.child(targetPointer, segment);
         }
         return new Result(changes, rewritten(root, changes, valuesPointer, targetPointer, reference.targetPath() != null, original), null);
+    }
+
+    /** The namespace of the HelmRelease of {@code reference}, which is its ConfigMap's. */
+    public static String namespace(HelmValuesFrom.Reference reference) {
+        return reference.helmRelease().substring(0, reference.helmRelease().indexOf('/'));
     }
 
     private static Result unreadable(String why) {
