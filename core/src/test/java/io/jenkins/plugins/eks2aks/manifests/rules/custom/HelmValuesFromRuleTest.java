@@ -147,4 +147,16 @@ class HelmValuesFromRuleTest {
         assertEquals("internal", Conversions.output(result).get(1).at("/data/scheme").asText());
         assertTrue(result.changes().stream().noneMatch(c -> "other".equals(c.object().namespace())));
     }
+
+    @Test
+    void anUnmappedRoleInTheValuesNamesTheFederatedSubjectInTheNamespaceTheKustomizationGives() {
+        ConversionResult result = Conversions.convert(FIXTURE, MigrationMapping.defaults());
+        Change role = Conversions.changes(result, "W1").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
+        assertEquals("/data/values.yaml/serviceAccount/annotations/eks.amazonaws.com~1role-arn", role.path());
+        assertTrue(role.reason().startsWith("ConfigMap podinfo/podinfo-values at data[\"values.yaml\"].serviceAccount.annotations:"), role.reason());
+        assertTrue(role.reason().contains("federated credential for system:serviceaccount:podinfo:"), role.reason());
+        assertEquals(ROLE, Conversions.output(result).stream().filter(o -> o.path("kind").asText().equals("ConfigMap")).findFirst()
+                .orElseThrow().at("/data/values.yaml").asText().lines().filter(l -> l.contains("role-arn")).findFirst().orElseThrow()
+                .replaceAll(".*role-arn: ", ""), "a decision leaves the values as they are");
+    }
 }
