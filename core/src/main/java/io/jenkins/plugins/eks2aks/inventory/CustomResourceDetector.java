@@ -3,30 +3,27 @@ package io.jenkins.plugins.eks2aks.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.HelmValuesFrom;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
-import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
-
-import io.jenkins.plugins.eks2aks.manifests.HelmValuesFrom;
-import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesFromRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesScan;
+import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * AWS settings inside custom resources (catalog CR1): the deep scan {@code convert} runs, so the inventory lists
  * exactly what the conversion will change or ask about (an internal load balancer in a HelmRelease's values, an
- * operator's ECR image, an IRSA role for the ServiceAccount a chart creates…), each with its path.
+ * operator's ECR image, an IRSA role for the ServiceAccount a chart creates…), each with its path. The values a
+ * HelmRelease takes from a ConfigMap ({@code valuesFrom}) are scanned the same way once every object is seen; a
+ * Secret's values are named, never read.
  */
 final class CustomResourceDetector implements Detector {
 
@@ -38,18 +35,16 @@ final class CustomResourceDetector implements Detector {
     private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap(),
             AcrOptionNames.MAPPING_FILE_ONLY);
 
-    /** HelmRelease {@code valuesFrom} references, with the HelmRelease, read once every object is seen. */
-    private final List<Map.Entry<ObjectRef, HelmValuesFrom.Reference>> valuesFrom = new ArrayList<>();
-    /** ConfigMaps by {@code namespace/name}: a HelmRelease seen later may take its values from one. */
-    private final Map<String, ClusterObject> configMaps = new HashMap<>();
+    private final HelmValuesSources valuesFrom;
+
+    /** {@code valuesFrom} is fed every object by the collector; the values it finds are read at {@link #finish}. */
+    CustomResourceDetector(HelmValuesSources valuesFrom) {
+        this.valuesFrom = valuesFrom;
+    }
 
     @Override
     public void inspect(ClusterObject o, Findings findings) {
         KubeObject object = o.asKubeObject();
-        if ("ConfigMap".equals(o.kind()) && o.ref().apiVersion().equals("v1") && o.at("/data").size() > 0) {
-            configMaps.put(key(o.ref().namespace(), o.ref().name()), o);
-        }
-        HelmValuesFrom.of(object, o.ref().namespace()).forEach(r -> valuesFrom.add(Map.entry(o.ref(), r)));
         if (otherTools.appliesTo(object)) {
             otherTools.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.HIGH, o.ref(),
                     CustomResourceScanRule.path(c.path()), text(c.before()), c.reason(), c.mode()));
@@ -76,15 +71,15 @@ final class CustomResourceDetector implements Detector {
      */
     @Override
     public void finish(Findings findings) {
-        for (Map.Entry<ObjectRef, HelmValuesFrom.Reference> e : valuesFrom) {
-            HelmValuesFrom.Reference ref = e.getValue();
-            ClusterObject configMap = ref.kind().equals("ConfigMap") ? configMaps.get(key(e.getKey().namespace(), ref.name())) : null;
+        for (HelmValuesSources.Source source : valuesFrom.sources()) {
+            HelmValuesFrom.Reference ref = source.reference();
+            ClusterObject configMap = source.configMap();
             HelmValuesScan.Result result = configMap == null ? null : HelmValuesScan.of(scan, configMap.asKubeObject(), ref);
             if (result == null || result.unreadable() != null) {
                 String why = result != null ? "values from " + ref.describe() + " are not read: " + result.unreadable()
                         : ref.kind().equals("ConfigMap") ? "ConfigMap " + ref.name() + " is not in the input: its values are not read"
                         : "values from " + ref.kind() + " " + ref.name() + " are not read";
-                findings.add(CustomResourceScanRule.ID, Severity.HIGH, e.getKey(), "spec.valuesFrom[" + ref.index() + "]",
+                findings.add(CustomResourceScanRule.ID, Severity.HIGH, source.helmRelease(), "spec.valuesFrom[" + ref.index() + "]",
                         ref.describe(), why + "; " + HelmValuesFromRule.CHECK, RuleMode.HUMAN);
             } else {
                 result.changes().forEach(c -> add(c, configMap.ref(), findings));
@@ -105,10 +100,6 @@ final class CustomResourceDetector implements Detector {
         }
         Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;
         findings.add(c.ruleId(), severity, ref, field, text(c.before() != null ? c.before() : c.after()), c.reason(), c.mode());
-    }
-
-    private static String key(String namespace, String name) {
-        return (namespace == null ? "default" : namespace) + "/" + name;
     }
 
     private static String text(JsonNode value) {

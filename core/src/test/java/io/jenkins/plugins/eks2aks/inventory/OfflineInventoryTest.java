@@ -280,6 +280,8 @@ class OfflineInventoryTest {
         InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
                 .run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null, tmp.resolve("inv")));
 
+        assertEquals(List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com/apps/podinfo:6.5.0"), Files.readAllLines(summary.imageList()),
+                "ecrToAcr copies the images of the values too");
         JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
         JsonNode internal = finding(inv, "L3", "podinfo-values");
         assertEquals("HIGH", internal.path("severity").asText());

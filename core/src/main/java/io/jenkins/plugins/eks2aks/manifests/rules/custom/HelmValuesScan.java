@@ -66,26 +66,13 @@ public final class HelmValuesScan {
             return unreadable("it has no data key " + reference.valuesKey());
         }
         String original = raw.asText().replace("\r\n", "\n");
-        JsonNode values;
-        if (reference.targetPath() != null) {
-            values = TextNode.valueOf(original);
-        } else {
-            try {
-                values = original.isBlank() ? JsonNodeFactory.instance.objectNode() : YAML.readTree(original);
-            } catch (JsonProcessingException e) {
-                return unreadable("its " + reference.valuesKey() + " is not YAML (" + e.getOriginalMessage() + ")");
-            }
-            if (values == null || values.isMissingNode() || values.isNull()) {
-                values = JsonNodeFactory.instance.objectNode();
-            } else if (!values.isObject()) {
-                return unreadable("its " + reference.valuesKey() + " is not a map of values");
-            }
+        ObjectNode root;
+        try {
+            root = tree(original, reference);
+        } catch (IllegalArgumentException e) {
+            return unreadable(e.getMessage());
         }
         List<String> target = reference.targetPath() == null ? List.of() : segments(reference.targetPath());
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.set(reference.valuesKey(), nested(target, values));
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.set("data", data);
         // The namespace the HelmRelease reads it in: the one its kustomize build gives it when its file has none.
         ObjectRef ref = new ObjectRef(configMap.ref().apiVersion(), configMap.ref().kind(), namespace(reference),
                 configMap.ref().name());
@@ -98,6 +85,43 @@ public final class HelmValuesScan {
                     : Pointers.child(targetPointer, segment);
         }
         return new Result(changes, rewritten(root, changes, valuesPointer, targetPointer, reference.targetPath() != null, original), null);
+    }
+
+    /**
+     * The ECR images the values {@code configMap} gives reference {@code reference} make the chart run, at their
+     * paths inside the ConfigMap ({@code data["values.yaml"].image.repository}); none when the values are not read.
+     */
+    public static List<CustomResourceImages.ImageAt> images(KubeObject configMap, HelmValuesFrom.Reference reference) {
+        JsonNode raw = configMap.at(pointer(reference));
+        try {
+            return raw.isTextual() ? CustomResourceImages.in(tree(raw.asText(), reference)) : List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /** {@code {data: {<key>: values}}}, the values under the reference's targetPath; throws saying why they are not read. */
+    private static ObjectNode tree(String text, HelmValuesFrom.Reference reference) {
+        JsonNode values;
+        if (reference.targetPath() != null) {
+            values = TextNode.valueOf(text);
+        } else {
+            try {
+                values = text.isBlank() ? null : YAML.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("its " + reference.valuesKey() + " is not YAML (" + e.getOriginalMessage() + ")", e);
+            }
+            if (values == null || values.isMissingNode() || values.isNull()) {
+                values = JsonNodeFactory.instance.objectNode();
+            } else if (!values.isObject()) {
+                throw new IllegalArgumentException("its " + reference.valuesKey() + " is not a map of values");
+            }
+        }
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.set(reference.valuesKey(), nested(reference.targetPath() == null ? List.of() : segments(reference.targetPath()), values));
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("data", data);
+        return root;
     }
 
     /** The namespace of the HelmRelease of {@code reference}, which is its ConfigMap's. */
