@@ -34,10 +34,13 @@ public final class HelmValuesFromRule implements ConversionRule {
 
     private final CustomResourceScanRule scan;
     private final InputIndex index;
+    /** Rules the mapping file disables: their changes inside the values are left out as the catalog leaves out theirs. */
+    private final Set<String> disabled;
 
     public HelmValuesFromRule(RuleContext context) {
         this.scan = new CustomResourceScanRule(context);
         this.index = context.index();
+        this.disabled = context.mapping().disabledRules();
     }
 
     @Override
@@ -85,7 +88,7 @@ public final class HelmValuesFromRule implements ConversionRule {
             HelmValuesFrom.Reference ref = refs.get(0);
             String releases = String.join(", ", refs.stream().map(HelmValuesFrom.Reference::helmRelease).distinct().toList());
             String of = " (values of HelmRelease " + releases + (ref.targetPath() == null ? "" : " at targetPath " + ref.targetPath()) + ")";
-            HelmValuesScan.Result result = HelmValuesScan.of(scan, configMap, ref);
+            HelmValuesScan.Result result = HelmValuesScan.of(scan, configMap, ref, c -> !disabled.contains(c.ruleId()));
             if (result.unreadable() != null) {
                 out.add(Changes.of(configMap, CustomResourceScanRule.ID).decision(HelmValuesScan.pointer(ref), "HelmRelease "
                         + releases + " takes values from " + ref.describe() + ", but " + result.unreadable() + ": " + CHECK));

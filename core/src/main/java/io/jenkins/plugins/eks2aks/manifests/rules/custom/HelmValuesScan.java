@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The deep scan of the chart values a HelmRelease takes from a ConfigMap ({@code spec.valuesFrom}): the YAML text
@@ -61,6 +62,12 @@ public final class HelmValuesScan {
 
     /** Scans the values {@code configMap} gives HelmRelease reference {@code reference} with {@code scan}'s rules. */
     public static Result of(CustomResourceScanRule scan, KubeObject configMap, HelmValuesFrom.Reference reference) {
+        return of(scan, configMap, reference, c -> true);
+    }
+
+    /** The same, keeping only the changes {@code kept} accepts (those of rules the mapping file does not disable). */
+    public static Result of(CustomResourceScanRule scan, KubeObject configMap, HelmValuesFrom.Reference reference,
+                            Predicate<Change> kept) {
         JsonNode raw = configMap.at(pointer(reference));
         if (!raw.isTextual()) {
             return unreadable("it has no data key " + reference.valuesKey());
@@ -76,7 +83,8 @@ public final class HelmValuesScan {
         // The namespace the HelmRelease reads it in: the one its kustomize build gives it when its file has none.
         ObjectRef ref = new ObjectRef(configMap.ref().apiVersion(), configMap.ref().kind(), namespace(reference),
                 configMap.ref().name());
-        List<Change> changes = scan.apply(new KubeObject(configMap.document(), configMap.pointer(), ref, root));
+        List<Change> changes = scan.apply(new KubeObject(configMap.document(), configMap.pointer(), ref, root)).stream()
+                .filter(kept).toList();
         String valuesPointer = pointer(reference);
         String targetPointer = valuesPointer;
         for (String segment : target) {

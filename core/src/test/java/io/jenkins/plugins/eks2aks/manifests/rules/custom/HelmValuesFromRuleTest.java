@@ -159,4 +159,16 @@ class HelmValuesFromRuleTest {
                 .orElseThrow().at("/data/values.yaml").asText().lines().filter(l -> l.contains("role-arn")).findFirst().orElseThrow()
                 .replaceAll(".*role-arn: ", ""), "a decision leaves the values as they are");
     }
+
+    @Test
+    void aRuleTheMappingDisablesChangesNothingInsideTheValues() throws Exception {
+        ConversionResult result = Conversions.convert(FIXTURE, MappingFile.parse("eks2aks.yaml", """
+                acr: contoso.azurecr.io
+                rules: {disable: [L2, I1]}
+                """));
+        JsonNode values = yaml(configMap(result, "podinfo-values").at("/data/values.yaml").asText());
+        assertEquals("external", values.at("/service/annotations").path("service.beta.kubernetes.io/aws-load-balancer-type").asText());
+        assertEquals("true", values.at("/service/annotations").path("service.beta.kubernetes.io/azure-load-balancer-internal").asText());
+        assertEquals(ECR + "/apps/podinfo", configMap(result, "podinfo-values").at("/data/image-repository").asText());
+    }
 }
