@@ -50,6 +50,7 @@ class HelmValuesFromRuleTest {
         assertEquals("11111111-2222-3333-4444-555555555555",
                 values.at("/serviceAccount/annotations").path("azure.workload.identity/client-id").asText(), text);
         assertFalse(values.at("/serviceAccount/annotations").has("eks.amazonaws.com/role-arn"), text);
+        assertEquals("managed-csi-premium", values.at("/persistence/storageClass").asText(), text);
         assertEquals(2, values.path("replicaCount").asInt());
         assertTrue(text.startsWith("# podinfo on the internal network only\n"), text);
         assertTrue(text.contains("message: hello # shown on the home page"), text);
