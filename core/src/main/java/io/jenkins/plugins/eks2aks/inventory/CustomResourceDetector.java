@@ -3,12 +3,16 @@ package io.jenkins.plugins.eks2aks.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
+import io.jenkins.plugins.eks2aks.manifests.HelmValuesFrom;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
+import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.RuleContext;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.rules.FluxImageRepositoryRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesFromRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesScan;
 import io.jenkins.plugins.eks2aks.manifests.rules.system.AddonReleases;
 
 import java.util.Optional;
@@ -17,7 +21,9 @@ import java.util.Set;
 /**
  * AWS settings inside custom resources (catalog CR1): the deep scan {@code convert} runs, so the inventory lists
  * exactly what the conversion will change or ask about (an internal load balancer in a HelmRelease's values, an
- * operator's ECR image, an IRSA role for the ServiceAccount a chart creates…), each with its path.
+ * operator's ECR image, an IRSA role for the ServiceAccount a chart creates…), each with its path. The values a
+ * HelmRelease takes from a ConfigMap ({@code valuesFrom}) are scanned the same way once every object is seen; a
+ * Secret's values are named, never read.
  */
 final class CustomResourceDetector implements Detector {
 
@@ -28,6 +34,13 @@ final class CustomResourceDetector implements Detector {
     private final AwsInOtherToolsRule otherTools = new AwsInOtherToolsRule();
     private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap(),
             AcrOptionNames.MAPPING_FILE_ONLY);
+
+    private final HelmValuesSources valuesFrom;
+
+    /** {@code valuesFrom} is fed every object by the collector; the values it finds are read at {@link #finish}. */
+    CustomResourceDetector(HelmValuesSources valuesFrom) {
+        this.valuesFrom = valuesFrom;
+    }
 
     @Override
     public void inspect(ClusterObject o, Findings findings) {
@@ -49,20 +62,44 @@ final class CustomResourceDetector implements Detector {
             flux.apply(object).forEach(c -> findings.add(c.ruleId(), Severity.MEDIUM, o.ref(), "spec.provider", "aws (ECR)",
                     "provider azure on the ACR repository; " + c.reason(), RuleMode.AUTO_WARN));
         }
-        for (Change c : scan.apply(object)) {
-            if (c.op() != null && c.op().equals("remove") && c.mode() != RuleMode.HUMAN) {
-                continue; // the removal that goes with an addition, or a setting AKS has no use for: the addition says it
+        scan.apply(object).forEach(c -> add(c, o.ref(), findings));
+    }
+
+    /**
+     * The values HelmReleases take from ConfigMaps, scanned as convert scans them; a Secret's values (never read),
+     * or a ConfigMap's the input does not have or that are not YAML, are a finding on the HelmRelease.
+     */
+    @Override
+    public void finish(Findings findings) {
+        for (HelmValuesSources.Source source : valuesFrom.sources()) {
+            HelmValuesFrom.Reference ref = source.reference();
+            ClusterObject configMap = source.configMap();
+            HelmValuesScan.Result result = configMap == null ? null : HelmValuesScan.of(scan, configMap.asKubeObject(), ref);
+            if (result == null || result.unreadable() != null) {
+                String why = result != null ? "values from " + ref.describe() + " are not read: " + result.unreadable()
+                        : ref.kind().equals("ConfigMap") ? "ConfigMap " + ref.name() + " is not in the input: its values are not read"
+                        : "values from " + ref.kind() + " " + ref.name() + " are not read";
+                findings.add(CustomResourceScanRule.ID, Severity.HIGH, source.helmRelease(), "spec.valuesFrom[" + ref.index() + "]",
+                        ref.describe(), why + "; " + HelmValuesFromRule.CHECK, RuleMode.HUMAN);
+            } else {
+                result.changes().forEach(c -> add(c, configMap.ref(), findings));
             }
-            String field = CustomResourceScanRule.path(c.path());
-            if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
-                // convert asks for an ACR target; the inventory's answer is the image list ecrToAcr copies.
-                findings.add("I1", Severity.MEDIUM, o.ref(), field, text(c.before()),
-                        "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
-                continue;
-            }
-            Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;
-            findings.add(c.ruleId(), severity, o.ref(), field, text(c.before() != null ? c.before() : c.after()), c.reason(), c.mode());
         }
+    }
+
+    private void add(Change c, ObjectRef ref, Findings findings) {
+        if (c.op() != null && c.op().equals("remove") && c.mode() != RuleMode.HUMAN) {
+            return; // the removal that goes with an addition, or a setting AKS has no use for: the addition says it
+        }
+        String field = CustomResourceScanRule.path(c.path());
+        if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
+            // convert asks for an ACR target; the inventory's answer is the image list ecrToAcr copies.
+            findings.add("I1", Severity.MEDIUM, ref, field, text(c.before()),
+                    "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
+            return;
+        }
+        Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;
+        findings.add(c.ruleId(), severity, ref, field, text(c.before() != null ? c.before() : c.after()), c.reason(), c.mode());
     }
 
     private static String text(JsonNode value) {

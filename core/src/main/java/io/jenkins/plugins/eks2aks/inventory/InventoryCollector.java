@@ -4,6 +4,7 @@ import io.jenkins.plugins.eks2aks.kubernetes.KubernetesVersion;
 import io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar;
 import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesScan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,9 +14,10 @@ import java.util.TreeSet;
 /** Feeds each object to every collector and detector, then assembles the {@link Inventory}. */
 final class InventoryCollector {
 
+    private final HelmValuesSources helmValues = new HelmValuesSources();
     private final List<Detector> detectors = List.of(new IdentityDetector(), new StorageDetector(), new NetworkDetector(),
             new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector(),
-            new CustomResourceDetector());
+            new CustomResourceDetector(helmValues));
     private final WorkloadCounts counts = new WorkloadCounts();
     private final ImageCatalog images = new ImageCatalog();
     private final Findings findings = new Findings();
@@ -33,6 +35,7 @@ final class InventoryCollector {
     void accept(ClusterObject o) {
         counts.add(o);
         images.add(o);
+        helmValues.add(o);
         storage.add(o);
         nodes.add(o);
         apis.add(o);
@@ -62,6 +65,13 @@ final class InventoryCollector {
     Inventory build(String source, boolean live, EksControlPlane cp, KubernetesVersion sourceVersion,
                     KubernetesVersion target, LocalDate today, List<String> served, List<String> notes) {
         detectors.forEach(d -> d.finish(findings));
+        // Images a chart runs from values a HelmRelease takes from a ConfigMap: ecrToAcr copies them too.
+        for (HelmValuesSources.Source values : helmValues.sources()) {
+            if (values.configMap() != null) {
+                HelmValuesScan.images(values.configMap().asKubeObject(), values.reference())
+                        .forEach(image -> images.add(values.configMap().ref(), image.reference(), image.path()));
+            }
+        }
         List<String> allNotes = new ArrayList<>(notes);
         List<EksControlPlane.Nodegroup> groups = cp != null ? cp.nodegroups() : nodes.nodegroups();
         if (cp != null) {

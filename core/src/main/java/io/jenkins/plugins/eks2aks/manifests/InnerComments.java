@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * goes with it: it described what a rule removed or replaced. Comments heading the document are kept by the
  * writer itself; comments after the last node stay at the end.
  */
-final class InnerComments {
+public final class InnerComments {
 
     private InnerComments() {
     }
@@ -40,7 +40,7 @@ final class InnerComments {
      * @param rewritten the converted document as serialized, with LF line ends
      * @return {@code rewritten} with the original's inner comments in place
      */
-    static String carry(String original, String rewritten) {
+    public static String carry(String original, String rewritten) {
         if (original.indexOf('#') < 0) {
             return rewritten;
         }

@@ -41,6 +41,10 @@ public final class InputIndex {
     private final Map<String, Set<String>> ecrSourcesByTarget = new HashMap<>();
     private final Set<String> ecrPullSecrets = new TreeSet<>();
     private final Set<String> secrets = new TreeSet<>();
+    /** ConfigMaps of the input, {@code namespace/name} in each namespace their builds give them. */
+    private final Set<String> configMaps = new TreeSet<>();
+    /** The HelmRelease {@code valuesFrom} references to each ConfigMap ({@code namespace/name}), in input order. */
+    private final Map<String, List<HelmValuesFrom.Reference>> helmValues = new HashMap<>();
     /** ServiceAccounts ({@code namespace/name}) the pod templates of the input run as. */
     private final Set<String> usedServiceAccounts = new TreeSet<>();
     /** Node classes of the input that become AKSNodeClasses (EC2NodeClass, EKS Auto Mode NodeClass), by name. */
@@ -140,6 +144,10 @@ public final class InputIndex {
                     carriedVolumes.add(name);
                 }
             }
+            case "ConfigMap" -> namespacesOf(object).forEach(namespace -> configMaps.add(key(namespace, name)));
+            case "HelmRelease" -> namespacesOf(object).forEach(namespace -> HelmValuesFrom.of(object, namespace).stream()
+                    .filter(r -> r.kind().equals("ConfigMap"))
+                    .forEach(r -> helmValues.computeIfAbsent(key(namespace, r.name()), k -> new ArrayList<>()).add(r)));
             case "Secret" -> {
                 secrets.add(key(object.ref().namespace(), name));
                 if (isEcrPullSecret(node)) {
@@ -269,7 +277,7 @@ public final class InputIndex {
     }
 
     /** The namespaces the object is in, each once and sorted ({@code default} for none): one per build at most. */
-    private Set<String> namespacesOf(KubeObject object) {
+    public Set<String> namespacesOf(KubeObject object) {
         Set<String> builds = buildsOf(object.document().file());
         if (builds.isEmpty()) {
             return Set.of(object.ref().namespace() == null ? "default" : object.ref().namespace());
@@ -372,6 +380,24 @@ public final class InputIndex {
     /** Whether the input has Secret {@code namespace/name}. */
     public boolean hasSecret(String namespace, String name) {
         return secrets.contains(key(namespace, name));
+    }
+
+    /** Whether the input has ConfigMap {@code namespace/name}. */
+    public boolean hasConfigMap(String namespace, String name) {
+        return configMaps.contains(key(namespace, name));
+    }
+
+    /**
+     * The HelmRelease {@code valuesFrom} references that read {@code configMap}, in any namespace the builds of its
+     * file give it (each reference once, in input order); empty when no HelmRelease of the input reads it.
+     */
+    public List<HelmValuesFrom.Reference> helmValuesIn(KubeObject configMap) {
+        List<HelmValuesFrom.Reference> out = new ArrayList<>();
+        for (String namespace : namespacesOf(configMap)) {
+            helmValues.getOrDefault(key(namespace, configMap.ref().name()), List.of()).stream()
+                    .filter(r -> !out.contains(r)).forEach(out::add);
+        }
+        return out;
     }
 
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */

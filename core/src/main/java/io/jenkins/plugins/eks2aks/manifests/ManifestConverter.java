@@ -228,7 +228,7 @@ public final class ManifestConverter {
      * Additions and replacements first, in the order proposed; removals last, deepest and highest array index
      * first, so that removing {@code env/1} cannot shift {@code env/3} out from under another removal.
      */
-    private static ArrayNode ordered(List<ObjectNode> ops) {
+    public static ArrayNode ordered(List<ObjectNode> ops) {
         List<ObjectNode> removals = new ArrayList<>();
         ArrayNode patch = JsonNodeFactory.instance.arrayNode();
         for (ObjectNode op : ops) {

@@ -17,6 +17,7 @@ import io.jenkins.plugins.eks2aks.manifests.rules.api.VersionOnlyApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.api.WorkloadApiRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.AwsInOtherToolsRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.CustomResourceScanRule;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesFromRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.Ec2NodeClassRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.LegacyKarpenterRule;
 import io.jenkins.plugins.eks2aks.manifests.rules.karpenter.NodePoolRule;
@@ -124,6 +125,7 @@ public final class RuleCatalog {
         rules.add(new CertificateSigningRequestApiRule(context));
         // Custom resources no rule above handles: their AWS settings, converted by the rules above (§10, CR1).
         rules.add(new CustomResourceScanRule(context));
+        rules.add(new HelmValuesFromRule(context));
         rules.add(new AwsInOtherToolsRule());
         return rules.stream()
                 .filter(r -> !disabled.contains(r.id()))

@@ -251,6 +251,50 @@ class OfflineInventoryTest {
     }
 
     @Test
+    void awsSettingsInHelmValuesFromConfigMapsAreFindingsAndSecretValuesAreNamedNotRead() throws IOException {
+        Path dump = tmp.resolve("values-from.yaml");
+        Files.writeString(dump, """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: podinfo, namespace: apps}
+                spec:
+                  valuesFrom:
+                  - {kind: ConfigMap, name: podinfo-values}
+                  - {kind: Secret, name: podinfo-secrets, valuesKey: prod.yaml}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: podinfo-values, namespace: apps}
+                data:
+                  values.yaml: |
+                    service:
+                      annotations:
+                        service.beta.kubernetes.io/aws-load-balancer-scheme: internal
+                    image: {repository: 123456789012.dkr.ecr.us-east-1.amazonaws.com/apps/podinfo, tag: "6.5.0"}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: podinfo-secrets, namespace: apps}
+                data: {prod.yaml: c2VjcmV0LW1hcmtlcgo=}
+                """);
+        InventorySummary summary = new EksInventory(EventSink.NONE, NOV_2026)
+                .run(new InventoryRequest(new DumpObjects(dump), null, "1.29", null, tmp.resolve("inv")));
+
+        assertEquals(List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com/apps/podinfo:6.5.0"), Files.readAllLines(summary.imageList()),
+                "ecrToAcr copies the images of the values too");
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
+        JsonNode internal = finding(inv, "L3", "podinfo-values");
+        assertEquals("HIGH", internal.path("severity").asText());
+        assertEquals("data[\"values.yaml\"].service.annotations[\"service.beta.kubernetes.io/azure-load-balancer-internal\"]",
+                internal.path("field").asText());
+        assertEquals("data[\"values.yaml\"].image.repository", finding(inv, "I1", "podinfo-values").path("field").asText());
+        JsonNode secret = finding(inv, "CR1", "podinfo");
+        assertEquals("spec.valuesFrom[1]", secret.path("field").asText());
+        assertTrue(secret.path("azureEquivalent").asText().startsWith("values from Secret podinfo-secrets are not read"), secret.toString());
+        assertFalse(Files.readString(summary.inventoryJson()).contains("c2VjcmV0LW1hcmtlcgo"), "no secret data in the inventory");
+    }
+
+    @Test
     void ecrImagesSetByAKustomizationAreCountedAndListed() throws IOException {
         Path dump = Files.createDirectories(tmp.resolve("tree/overlays/prod"));
         String ecr = "123456789012.dkr.ecr.us-east-1.amazonaws.com";

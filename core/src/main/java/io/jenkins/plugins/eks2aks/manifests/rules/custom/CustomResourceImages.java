@@ -39,6 +39,13 @@ public final class CustomResourceImages {
         return out;
     }
 
+    /** The ECR images anywhere in {@code tree} (values read from elsewhere, a HelmRelease's ConfigMap's). */
+    static List<ImageAt> in(JsonNode tree) {
+        List<ImageAt> out = new ArrayList<>();
+        walk(tree, "", Set.of(), out);
+        return out;
+    }
+
     private static void walk(JsonNode node, String pointer, Set<String> skipped, List<ImageAt> out) {
         if (skipped.contains(pointer)) {
             return;

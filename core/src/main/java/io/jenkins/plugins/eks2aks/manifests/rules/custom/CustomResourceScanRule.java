@@ -54,10 +54,12 @@ public final class CustomResourceScanRule implements ConversionRule {
     private final NodeSchedulingRule scheduling;
     private final StorageClassReference storage;
     private final MigrationMapping mapping;
+    private final InputIndex index;
 
     public CustomResourceScanRule(RuleContext context) {
         this.images = new EcrImageRule(context.mapping().registryMap(), context.index(), context.acrOptions());
-        this.identities = new IrsaServiceAccountRule(context.mapping());
+        this.identities = new IrsaServiceAccountRule(context.mapping(), context.index());
+        this.index = context.index();
         this.scheduling = new NodeSchedulingRule(context.mapping());
         this.storage = new StorageClassReference(context);
         this.mapping = context.mapping();
@@ -130,7 +132,7 @@ public final class CustomResourceScanRule implements ConversionRule {
             });
         }
         if (map.path(ROLE_ARN).isTextual()) {
-            out.addAll(identities.roleAnnotation(object, pointer, "the ServiceAccount this object's operator or chart creates",
+            out.addAll(identities.roleAnnotation(object, pointer, subject(object),
                     RuleMode.AUTO_WARN, where + "for the ServiceAccount it creates (its pods also need the label "
                             + "azure.workload.identity/use: \"true\"), "));
             handled.add(ROLE_ARN);
@@ -195,6 +197,18 @@ public final class CustomResourceScanRule implements ConversionRule {
                     + "ServiceAccount; an internal load balancer needs service.beta.kubernetes.io/azure-load-balancer-internal: "
                     + "\"true\" or it is public on AKS (catalog CR1, L3, W1)"));
         }
+    }
+
+    /**
+     * The federated credential subject of the ServiceAccount the object's operator or chart creates: in the namespace
+     * a HelmRelease installs into ({@code spec.targetNamespace}), else the object's as the index gives it (the
+     * kustomize build's namespace when its file has none); its name is the chart's to choose.
+     */
+    private String subject(KubeObject object) {
+        String target = object.at("/spec/targetNamespace").asText("");
+        String namespace = !target.isEmpty() && "HelmRelease".equals(object.kind()) ? target : index.namespaceOf(object);
+        return "system:serviceaccount:" + (namespace == null ? "default" : namespace) + ":<name> of the ServiceAccount this "
+                + "object's operator or chart creates";
     }
 
     private boolean isNodeSelector(JsonNode map) {

@@ -32,14 +32,10 @@ public final class IrsaServiceAccountRule implements ConversionRule {
     private final MigrationMapping mapping;
     private final InputIndex index;
 
-    public IrsaServiceAccountRule(MigrationMapping mapping) {
-        this(mapping, null);
-    }
-
-    /** {@code index} tells whether the input has the pods that run as each ServiceAccount; null when unknown. */
+    /** {@code index} tells whether the input has the pods that run as each ServiceAccount, and its namespaces per build. */
     public IrsaServiceAccountRule(MigrationMapping mapping, InputIndex index) {
         this.mapping = mapping;
-        this.index = index;
+        this.index = java.util.Objects.requireNonNull(index, "index");
     }
 
     @Override
@@ -62,7 +58,7 @@ public final class IrsaServiceAccountRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         JsonNode annotations = account.at(ANNOTATIONS);
         if (annotations.path(EKS + "role-arn").asText(null) != null) {
-            boolean podsSeen = index == null || index.runsAs(account);
+            boolean podsSeen = index.runsAs(account);
             Map<String, String> namespaces = namespaces(account);
             List<Change> role = roleAnnotation(account, ANNOTATIONS, subjects(namespaces, account.ref().name()),
                     podsSeen ? RuleMode.AUTO : RuleMode.AUTO_WARN, "");
@@ -72,7 +68,7 @@ public final class IrsaServiceAccountRule implements ConversionRule {
                         + "federated credentials must cover " + subjects(namespaces, account.ref().name()))).toList();
             }
             // Overlays giving it different roles are object spaces of their own: the pods are looked for in its builds.
-            String where = index != null && index.matchedPerBuild(account, account.ref().name())
+            String where = index.matchedPerBuild(account, account.ref().name())
                     ? String.join(", ", index.buildsOf(account.document().file())) : "the input";
             // The label that lets the Workload ID webhook inject the token goes on pods (W2); none of the input runs as it.
             out.addAll(podsSeen ? role : role.stream().map(c -> !(c.mode() == RuleMode.HUMAN || c.path().endsWith("client-id")) ? c : c.withReason(
@@ -138,7 +134,7 @@ public final class IrsaServiceAccountRule implements ConversionRule {
      * kustomizations.
      */
     private Map<String, String> namespaces(KubeObject account) {
-        Map<String, String> byBuild = index == null ? Map.of() : index.namespacesByBuild(account);
+        Map<String, String> byBuild = index.namespacesByBuild(account);
         if (!byBuild.isEmpty()) {
             return byBuild;
         }

@@ -137,4 +137,18 @@ class CustomResourceScanRuleTest {
         assertEquals("spec.values[\"eks.amazonaws.com/role-arn\"]", CustomResources.dotted("/spec/values/eks.amazonaws.com~1role-arn"));
         assertEquals("spec.listeners[0].configuration", CustomResources.dotted("/spec/listeners/0/configuration"));
     }
+
+    @Test
+    void anUnmappedRoleInChartValuesNamesTheSubjectInTheNamespaceTheReleaseInstallsInto() {
+        ConversionResult result = Conversions.convert("""
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: carts, namespace: flux-system}
+                spec:
+                  targetNamespace: shop
+                  values: {serviceAccount: {annotations: {eks.amazonaws.com/role-arn: %s}}}
+                """.formatted(ROLE), MigrationMapping.defaults());
+        Change decision = Conversions.changes(result, "W1").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
+        assertTrue(decision.reason().contains("federated credential for system:serviceaccount:shop:"), decision.reason());
+    }
 }

@@ -371,6 +371,51 @@ class PrivateLoadBalancersStayPrivateTest {
         }
     }
 
+    /**
+     * The same annotation maps in values a Flux HelmRelease takes from a ConfigMap ({@code spec.valuesFrom}): the
+     * ConfigMap's YAML text is judged as the Service the chart creates from it would be judged on AKS.
+     */
+    @ParameterizedTest(name = "{0}: internal on EKS = {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            valuesFrom, scheme internal              | values.yaml | '{controller: {service: {type: LoadBalancer, annotations: {AWS_scheme: internal, AWS_type: external}}}}' | true
+            valuesFrom, LBC default scheme           | prod.yaml   | '{controller: {service: {annotations: {AWS_type: external, AWS_nlb-target-type: ip}}}}'                | true
+            valuesFrom, legacy internal flag         | values.yaml | '{service: {annotations: {AWS_internal: 0.0.0.0/0, AWS_type: nlb}}}'                                    | true
+            valuesFrom, scheme in capitals in a list | values.yaml | '{gateways: [{name: public}, {name: private, annotations: {AWS_scheme: Internal}}]}'                     | true
+            valuesFrom, internet-facing              | values.yaml | '{service: {annotations: {AWS_scheme: internet-facing, AWS_type: external}}}'                           | false
+            """)
+    void anAnnotationMapInHelmValuesFromAConfigMapIsInternalOnAksExactlyWhenItWasInternalOnEks(String title, String key, String values,
+                                                                                              boolean internal) throws Exception {
+        String text = values.replace("AWS_", AWS);
+        String yaml = """
+                apiVersion: helm.toolkit.fluxcd.io/v2
+                kind: HelmRelease
+                metadata: {name: ingress, namespace: shop}
+                spec:
+                  chart: {spec: {chart: ingress-nginx}}
+                  valuesFrom: [{kind: ConfigMap, name: ingress-values, valuesKey: %s}]
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: ingress-values, namespace: shop}
+                data:
+                  %s: '%s'
+                """.formatted(key, key, text);
+        ConversionResult result = Conversions.convert(yaml, MigrationMapping.defaults());
+        JsonNode configMap = Conversions.output(result).get(1);
+        com.fasterxml.jackson.databind.ObjectMapper reader = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        JsonNode converted = reader.readTree(configMap.at("/data").path(key).asText());
+
+        List<String> pointers = annotationMaps(reader.readTree(text), "");
+        assertFalse(pointers.isEmpty(), converted.toString());
+        for (String pointer : pointers) {
+            JsonNode map = converted.at(pointer);
+            boolean publicOnAks = !"true".equals(map.path("service.beta.kubernetes.io/azure-load-balancer-internal").asText());
+            assertEquals(internal, !publicOnAks, converted.toString());
+            assertFalse(hasAnyKeyStartingWith(map, AWS + "scheme") || hasAnyKeyStartingWith(map, AWS + "internal"),
+                    "the AWS scheme annotation is gone: " + map);
+        }
+    }
+
     /** Where the meaning is not clear, the conversion stops at a decision instead of passing a public load balancer. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
