@@ -77,6 +77,9 @@ final class CustomResourceDetector implements Detector {
             HelmValuesScan.Result result = configMap == null ? null : HelmValuesScan.of(scan, configMap.asKubeObject(), ref);
             if (result == null || result.unreadable() != null) {
                 String why = result != null ? "values from " + ref.describe() + " are not read: " + result.unreadable()
+                        : source.notKept() ? "ConfigMap " + ref.name() + " is not read: the inventory keeps ConfigMap data up to "
+                                + HelmValuesSources.DEFAULT_BUDGET / (1024 * 1024) + " Mi characters and this input holds more "
+                                + "(convert reads it from the manifests)"
                         : ref.kind().equals("ConfigMap") ? "ConfigMap " + ref.name() + " is not in the input: its values are not read"
                         : "values from " + ref.kind() + " " + ref.name() + " are not read";
                 findings.add(CustomResourceScanRule.ID, Severity.HIGH, source.helmRelease(), "spec.valuesFrom[" + ref.index() + "]",
