@@ -39,6 +39,11 @@ final class StepActions {
 
     static final String INVENTORY_JSON = "inventory.json";
     static final String IMAGE_LIST = "ecr-images.txt";
+    /**
+     * The name given to a sub-step's option that migrate has no option for: it sets the value itself, always valid, so
+     * no message names it; should one ever do, it must not name an option migrate does not have.
+     */
+    static final String FIXED = "(fixed by migrate)";
 
     private final MigrateRequest request;
     private final MigrateOptions.Names names;
@@ -140,7 +145,7 @@ final class StepActions {
                 text(request.targetKubeconfig()), request.targetContext(), text(inventory), null, null, request.acr(),
                 request.veleroNamespace(), out.toString(), false, 0);
         PreflightOptions.Names optionNames = new PreflightOptions.Names(names.resourceGroup(), names.aksCluster(), names.subscription(),
-                names.targetKubeconfig(), "the inventory step's " + INVENTORY_JSON, "ingress", names.output(), names.timeout());
+                names.targetKubeconfig(), "the inventory step's " + INVENTORY_JSON, FIXED, names.output(), names.timeout());
         return new PreparedStep(step, null, digest.digest(), () -> {
             PreflightSummary s = new PreflightRunner(events, clock).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.azure(), clients.azureHttp());
@@ -170,9 +175,11 @@ final class StepActions {
         CopyImagesOptions options = new CopyImagesOptions(List.of(), list.toString(), null, request.acr(), request.imageMode(),
                 CopyImagesOptions.DEFAULT_PARALLEL, false, false, true, request.resourceGroup(), request.subscription(),
                 request.plainHttp(), out.toString());
-        CopyImagesOptions.Names optionNames = new CopyImagesOptions.Names("images", names.imagesFile(),
-                new SelectionOptions.Names("repository", "tags", "newest", "allTags"), names.acr(), names.imageMode(), "parallel",
-                names.resourceGroup(), names.subscription(), names.output(), "force");
+        // Images, selections and parallel are fixed here and always valid: no message names them. An import that would
+        // replace a tag is refused: migrate never forces, so the message sends the user to the front end's own copy.
+        CopyImagesOptions.Names optionNames = new CopyImagesOptions.Names(FIXED, names.imagesFile(),
+                new SelectionOptions.Names(FIXED, FIXED, FIXED, FIXED), names.acr(), names.imageMode(), FIXED,
+                names.resourceGroup(), names.subscription(), names.output(), names.overwriteImages() + " (migrate never replaces a tag)");
         return new PreparedStep(step, null, digest.digest(), () -> {
             ImageMigrationSummary s = new CopyImagesRunner(events).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.aws(), clients.azure(), clients.logins());
@@ -189,8 +196,8 @@ final class StepActions {
         Path out = request.folder(step);
         ConvertOptions options = new ConvertOptions(request.manifests().toString(), out.toString(), text(request.mappingFile()),
                 request.acr(), List.of(), null, null, "files", true, "decisions", false, false, List.of());
-        ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), "format", "failOn",
-                "exclude", new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
+        ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), FIXED, FIXED,
+                FIXED, new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
         return new PreparedStep(step, null, digest.digest(), () -> {
             FailOn policy = options.check(optionNames);
             ConversionSummary s = new ManifestConversion(events).run(options.request(optionNames, PathScope.currentFolder()));
