@@ -3,6 +3,8 @@ package io.jenkins.plugins.eks2aks.migrate;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
+import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import io.jenkins.plugins.eks2aks.plan.MigrationStep;
 
 import java.nio.file.Files;
@@ -80,6 +82,17 @@ public record MigrateOptions(String manifests, String mapping, String output, bo
                 "--aks-kubeconfig", "--aks-context", "--acr", "--images-file", "--image-mode", "--backup-name", "--namespaces",
                 "--timeout", "--storage-source", "--storage-destination", "--storage-account", "--container",
                 "--storage-resource-group", "eks2aks copy-images --force", "eks2aks shift-traffic");
+
+        /**
+         * The image step's names. Images, selections and parallel are fixed by migrate and always valid, so no message
+         * names them; an import that would replace a tag is refused, and since migrate never forces, the message sends
+         * the user to the front end's own forced copy instead of an option migrate does not have.
+         */
+        public CopyImagesOptions.Names copyImages() {
+            String fixed = StepActions.FIXED;
+            return new CopyImagesOptions.Names(fixed, imagesFile, new SelectionOptions.Names(fixed, fixed, fixed, fixed), acr, imageMode,
+                    fixed, resourceGroup, subscription, output, overwriteImages + " (migrate never replaces a tag)");
+        }
     }
 
     public MigrateOptions {

@@ -8,7 +8,6 @@ import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
 import io.jenkins.plugins.eks2aks.images.CopyImagesRunner;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
-import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
@@ -175,11 +174,7 @@ final class StepActions {
         CopyImagesOptions options = new CopyImagesOptions(List.of(), list.toString(), null, request.acr(), request.imageMode(),
                 CopyImagesOptions.DEFAULT_PARALLEL, false, false, true, request.resourceGroup(), request.subscription(),
                 request.plainHttp(), out.toString());
-        // Images, selections and parallel are fixed here and always valid: no message names them. An import that would
-        // replace a tag is refused: migrate never forces, so the message sends the user to the front end's own copy.
-        CopyImagesOptions.Names optionNames = new CopyImagesOptions.Names(FIXED, names.imagesFile(),
-                new SelectionOptions.Names(FIXED, FIXED, FIXED, FIXED), names.acr(), names.imageMode(), FIXED,
-                names.resourceGroup(), names.subscription(), names.output(), names.overwriteImages() + " (migrate never replaces a tag)");
+        CopyImagesOptions.Names optionNames = names.copyImages();
         return new PreparedStep(step, null, digest.digest(), () -> {
             ImageMigrationSummary s = new CopyImagesRunner(events).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.aws(), clients.azure(), clients.logins());

@@ -17,6 +17,7 @@ import io.jenkins.plugins.eks2aks.images.ecr.EcrStandIn;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.registry.RetryPolicy;
 import io.jenkins.plugins.eks2aks.images.registry.UrlConnectionTransport;
+import io.jenkins.plugins.eks2aks.migrate.MigrateOptions;
 import io.jenkins.plugins.eks2aks.standins.EntraStandIn;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
@@ -182,6 +183,10 @@ class AcrImportTest {
         ImageResult inAStep = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso").withForceName("'force'")).results().get(0);
         assertTrue(inAStep.outcome().error().endsWith("ACR import does not replace a tag: overwrite it with 'force'"),
                 "the ecrToAcr step's parameter: " + inAStep.outcome().error());
+        ImageResult inMigrate = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso")
+                .withForceName(MigrateOptions.Names.CLI.copyImages().force())).results().get(0);
+        assertTrue(inMigrate.outcome().error().endsWith("ACR import does not replace a tag: overwrite it with eks2aks copy-images "
+                + "--force (migrate never replaces a tag)"), "migrate has no force option: " + inMigrate.outcome().error());
         assertEquals(0, arm.importsOf("held/app@" + source.digest()), "ARM was not called");
         assertEquals(other.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
 
