@@ -51,9 +51,8 @@ final class DataSteps {
         Path out = request.folder(step);
         BackupOptions options = new BackupOptions(request.backupName(), request.namespaces(), List.of(), List.of(), null, null, null,
                 null, null, request.veleroNamespace(), true, request.timeout(), false, out, false, request.pollInterval(), source());
-        BackupOptions.Names optionNames = new BackupOptions.Names(names.backupName(), StepActions.FIXED, StepActions.FIXED, names.timeout(),
-                names.output(),
-                StepActions.clusterNames(names, true));
+        BackupOptions.Names optionNames = new BackupOptions.Names(names.backupName(), names.namespaces(), StepActions.FIXED,
+                StepActions.FIXED, names.timeout(), names.output(), StepActions.clusterNames(names, true));
         return new PreparedStep(step, null, digest.digest(), () -> {
             BackupResult r = new VeleroBackup(steps.events(), steps.clock()).run(options.request(optionNames, steps.clock()), steps.connector());
             String line = "Backup " + r.name() + (r.created() ? " created" : " reused") + ": " + r.message();

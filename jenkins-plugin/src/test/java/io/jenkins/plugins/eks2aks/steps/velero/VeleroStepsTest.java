@@ -98,6 +98,11 @@ class VeleroStepsTest {
             AbortException e = assertThrows(AbortException.class, () -> run(step));
             assertTrue(e.getMessage().startsWith("veleroBackup: Backup broken Failed"), e.getMessage());
             assertEquals(3, eks.admin.resources(Backup.class).inNamespace("velero").list().getItems().size());
+
+            step.setName("missing");
+            step.setIncludeNamespaces("nope");
+            assertEquals("veleroBackup: Namespace nope does not exist on the cluster: check includeNamespaces",
+                    assertThrows(AbortException.class, () -> run(step)).getMessage(), "the step's parameter, not the CLI's flag");
         }
     }
 
