@@ -132,7 +132,8 @@ final class DataSteps {
                 request.timeout(), false, false, out, false, request.pollInterval(), target());
         RestoreOptions.Names optionNames = new RestoreOptions.Names(names.backupName(), names.storageAccount(), names.container(),
                 names.storageResourceGroup(), "the convert step's velero folder", names.mapping(), StepActions.FIXED,
-                StepActions.FIXED, names.timeout(), names.output(), StepActions.clusterNames(names, false));
+                StepActions.FIXED, names.timeout(), names.output(), StepActions.clusterNames(names, false), "the convert step",
+                "give " + names.namespaces());
         return new PreparedStep(step, null, digest.digest(), () -> {
             RestoreResult r = new VeleroRestore(steps.events(), steps.clock()).run(options.request(optionNames), steps.connector());
             String line = "Restore of " + r.backup() + (r.created() ? " created" : " reused") + ": " + r.message();

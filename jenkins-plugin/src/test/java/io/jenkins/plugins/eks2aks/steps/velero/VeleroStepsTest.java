@@ -121,6 +121,18 @@ class VeleroStepsTest {
         restore.setCluster("aks");
         restore.setStorageResourceGroup("rg-b");
         assertTrue(assertThrows(AbortException.class, () -> run(restore)).getMessage().startsWith("aksRestore: no Azure credentials"));
+        AksRestoreStep withoutConfigMaps = new AksRestoreStep();
+        withoutConfigMaps.setBackup("b");
+        withoutConfigMaps.setStorageAccount("a");
+        withoutConfigMaps.setContainer("c");
+        withoutConfigMaps.setStorageResourceGroup("rg-b");
+        withoutConfigMaps.setVeleroConfigMaps("velero");
+        withoutConfigMaps.setDryRun(true);
+        Files.createDirectories(workspace.resolve("velero"));
+        String noConfigMaps = assertThrows(AbortException.class, () -> run(withoutConfigMaps)).getMessage();
+        assertTrue(noConfigMaps.startsWith("aksRestore: veleroConfigMaps '"), noConfigMaps);
+        assertTrue(noConfigMaps.endsWith("): give the velero/ folder the convertManifests step with veleroConfigMaps: true wrote"),
+                "the step that writes it, not a CLI command: " + noConfigMaps);
         try (VeleroCluster aks = new VeleroCluster()) {
             aks.cluster.writeKubeconfig(workspace.resolve("aks.kubeconfig"), "t");
             VerifyRestoreStep verifyStep = new VerifyRestoreStep();
