@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
@@ -142,6 +143,8 @@ class VeleroStepsTest {
             AbortException e = assertThrows(AbortException.class, () -> run(verifyStep));
             assertTrue(e.getMessage().startsWith("verifyRestore: verify-restore: 0 passed, 1 failed"), e.getMessage());
             assertTrue(Files.readString(workspace.resolve("eks2aks/verify/verify-restore-junit.xml")).contains("Namespace shop"));
+            assertFalse(Files.readString(workspace.resolve("eks2aks/verify/verify-restore-junit.xml")).contains("--"),
+                    "no CLI flag in a build's test report");
         }
     }
 }
