@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "  eks2aks plan examples/eks-sample --dump examples/eks-sample/cluster-dump --out target/plan"})
 final class PlanCommand implements Callable<Integer> {
 
-    static final PlanOptions.Names NAMES = new PlanOptions.Names("MANIFESTS", "--inventory", "--dump", "--mapping", "--ledger", "--out");
+    static final PlanOptions.Names NAMES = PlanOptions.Names.CLI;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -56,4 +56,20 @@ class PlanCommandTest {
         assertTrue(err.toString().contains("eks2aks: error: --inventory '" + tmp.resolve("none.json") + "' does not exist"), err.toString());
         assertFalse(Files.exists(tmp.resolve("p")), "nothing written");
     }
+
+    @Test
+    void theNotesAndMessagesSendTheUserToCommandsOfThisCommandLine(@TempDir Path tmp) throws IOException {
+        Path plan = tmp.resolve("plan");
+        int exit = run("plan", EXAMPLE.toString(), "--out", plan.toString(), "-q");
+        assertEquals(0, exit, err.toString());
+        JsonNode images = new ObjectMapper().readTree(plan.resolve("plan.json").toFile()).path("steps").get(2);
+        assertEquals("images", images.path("name").asText());
+        assertTrue(images.path("notes").toString().contains("read from the registries: eks2aks copy-images --dry-run\""),
+                images.toString());
+
+        Path notAnInventory = Files.writeString(tmp.resolve("other.json"), "{\"schema\": \"something/else\"}");
+        int wrong = run("plan", EXAMPLE.toString(), "--inventory", notAnInventory.toString(), "--out", tmp.resolve("p").toString());
+        assertEquals(Eks2AksCommand.EXIT_ERROR, wrong);
+        assertTrue(err.toString().contains("give the inventory.json that eks2aks inventory wrote"), err.toString());
+    }
 }

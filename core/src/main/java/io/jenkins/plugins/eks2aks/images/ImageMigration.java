@@ -251,7 +251,7 @@ public final class ImageMigration {
         if (held != null && !present && !request.force()) {
             // ARM would answer NoForce with a conflict after a round trip; the user needs the digests and the option.
             throw new MigrationException(targetText + " already holds " + held + " (the source is " + root.digest()
-                    + "); ACR import does not replace a tag: give " + request.forceName() + " to overwrite it");
+                    + "); ACR import does not replace a tag: overwrite it with " + request.forceName());
         }
         if (!present) {
             importer.importImage(item.source(), root.digest(), item.target(), request.force(), stats::retried);

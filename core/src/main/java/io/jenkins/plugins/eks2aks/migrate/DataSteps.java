@@ -51,8 +51,8 @@ final class DataSteps {
         Path out = request.folder(step);
         BackupOptions options = new BackupOptions(request.backupName(), request.namespaces(), List.of(), List.of(), null, null, null,
                 null, null, request.veleroNamespace(), true, request.timeout(), false, out, false, request.pollInterval(), source());
-        BackupOptions.Names optionNames = new BackupOptions.Names(names.backupName(), "selector", "ttl", names.timeout(), names.output(),
-                StepActions.clusterNames(names, true));
+        BackupOptions.Names optionNames = new BackupOptions.Names(names.backupName(), names.namespaces(), StepActions.FIXED,
+                StepActions.FIXED, names.timeout(), names.output(), StepActions.clusterNames(names, true));
         return new PreparedStep(step, null, digest.digest(), () -> {
             BackupResult r = new VeleroBackup(steps.events(), steps.clock()).run(options.request(optionNames, steps.clock()), steps.connector());
             String line = "Backup " + r.name() + (r.created() ? " created" : " reused") + ": " + r.message();
@@ -70,8 +70,8 @@ final class DataSteps {
         Path out = request.folder(step);
         StorageSyncOptions options = new StorageSyncOptions(request.storageSource(), request.storageDestination(), null, null, null,
                 false, null, out, false);
-        StorageSyncOptions.Names optionNames = new StorageSyncOptions.Names(names.storageSource(), names.storageDestination(), "engine",
-                "parallel", "blockSize", "azcopy", names.output());
+        StorageSyncOptions.Names optionNames = new StorageSyncOptions.Names(names.storageSource(), names.storageDestination(),
+                StepActions.FIXED, StepActions.FIXED, StepActions.FIXED, StepActions.FIXED, names.output());
         return new PreparedStep(step, null, digest.digest(), () -> {
             StorageSyncRequest sync = options.request(optionNames);
             StorageAccess access = StorageAccess.resolve(steps.clients().settings(), sync.destination(), sync.s3Source() != null,
@@ -97,7 +97,7 @@ final class DataSteps {
         var options = new io.jenkins.plugins.eks2aks.storage.verify.VerifyOptions(request.storageSource(), request.storageDestination(),
                 null, backup, null, out, false);
         var optionNames = new io.jenkins.plugins.eks2aks.storage.verify.VerifyOptions.Names(names.storageSource(),
-                names.storageDestination(), "sampleRate", names.backupName(), "parallel");
+                names.storageDestination(), StepActions.FIXED, names.backupName(), StepActions.FIXED);
         return new PreparedStep(step, null, digest.digest(), () -> {
             var verify = options.request(optionNames);
             StorageAccess access = StorageAccess.resolve(steps.clients().settings(), verify.destination(), verify.s3Source() != null,
@@ -131,8 +131,9 @@ final class DataSteps {
                 converted ? null : request.mappingFile(), request.namespaces(), List.of(), null, request.veleroNamespace(), true,
                 request.timeout(), false, false, out, false, request.pollInterval(), target());
         RestoreOptions.Names optionNames = new RestoreOptions.Names(names.backupName(), names.storageAccount(), names.container(),
-                names.storageResourceGroup(), "the convert step's velero folder", names.mapping(), "namespaceMapping",
-                "existingResourcePolicy", names.timeout(), names.output(), StepActions.clusterNames(names, false));
+                names.storageResourceGroup(), "the convert step's velero folder", names.mapping(), StepActions.FIXED,
+                StepActions.FIXED, names.timeout(), names.output(), StepActions.clusterNames(names, false), "the convert step",
+                "give " + names.namespaces());
         return new PreparedStep(step, null, digest.digest(), () -> {
             RestoreResult r = new VeleroRestore(steps.events(), steps.clock()).run(options.request(optionNames), steps.connector());
             String line = "Restore of " + r.backup() + (r.created() ? " created" : " reused") + ": " + r.message();
@@ -150,7 +151,7 @@ final class DataSteps {
         }
         Path out = request.folder(step);
         VerifyOptions options = new VerifyOptions(request.namespaces(), null, request.timeout(), out, false, request.pollInterval(), target());
-        VerifyOptions.Names optionNames = new VerifyOptions.Names(names.namespaces(), "expectObjects", names.timeout(), names.output(),
+        VerifyOptions.Names optionNames = new VerifyOptions.Names(names.namespaces(), StepActions.FIXED, names.timeout(), names.output(),
                 StepActions.clusterNames(names, false));
         return new PreparedStep(step, null, digest.digest(), () -> {
             VerifyResult r = new VerifyRestore(steps.events(), steps.clock()).run(options.request(optionNames), steps.connector());

@@ -3,6 +3,8 @@ package io.jenkins.plugins.eks2aks.migrate;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
+import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import io.jenkins.plugins.eks2aks.plan.MigrationStep;
 
 import java.nio.file.Files;
@@ -59,20 +61,38 @@ public record MigrateOptions(String manifests, String mapping, String output, bo
     /** A fixed name, so a re-run finds the Backup the last run created instead of starting another. */
     public static final String DEFAULT_BACKUP_NAME = "eks2aks-migration";
 
-    /** How a front end spells each option, for messages: {@code --from} on the command line, {@code 'from'} in a step. */
+    /**
+     * How a front end spells each option, for messages: {@code --from} on the command line, {@code 'from'} in a step;
+     * and the front end's own way to do what migrate itself never does, since a build log must not name a CLI command.
+     *
+     * @param overwriteImages how an image copy replaces a tag the target already holds: {@code eks2aks copy-images --force},
+     *                        or the {@code ecrToAcr} step's {@code force}
+     * @param shiftTraffic    what moves the traffic afterwards: {@code eks2aks shift-traffic}, or the {@code shiftTraffic} step
+     */
     public record Names(String manifests, String mapping, String output, String from, String until, String eksCluster,
                         String region, String sourceKubeconfig, String sourceContext, String dump, String resourceGroup,
                         String aksCluster, String subscription, String targetKubeconfig, String targetContext, String acr,
                         String imagesFile, String imageMode, String backupName, String namespaces, String timeout,
                         String storageSource, String storageDestination, String storageAccount, String container,
-                        String storageResourceGroup) {
+                        String storageResourceGroup, String overwriteImages, String shiftTraffic) {
 
         /** The command line's spellings. */
         public static final Names CLI = new Names("MANIFESTS", "--mapping", "--out", "--from", "--until", "--eks-cluster", "--region",
                 "--eks-kubeconfig", "--eks-context", "--dump", "--resource-group", "--aks-cluster", "--subscription",
                 "--aks-kubeconfig", "--aks-context", "--acr", "--images-file", "--image-mode", "--backup-name", "--namespaces",
                 "--timeout", "--storage-source", "--storage-destination", "--storage-account", "--container",
-                "--storage-resource-group");
+                "--storage-resource-group", "eks2aks copy-images --force", "eks2aks shift-traffic");
+
+        /**
+         * The image step's names. Images, selections and parallel are fixed by migrate and always valid, so no message
+         * names them; an import that would replace a tag is refused, and since migrate never forces, the message sends
+         * the user to the front end's own forced copy instead of an option migrate does not have.
+         */
+        public CopyImagesOptions.Names copyImages() {
+            String fixed = StepActions.FIXED;
+            return new CopyImagesOptions.Names(fixed, imagesFile, new SelectionOptions.Names(fixed, fixed, fixed, fixed), acr, imageMode,
+                    fixed, resourceGroup, subscription, output, overwriteImages + " (migrate never replaces a tag)");
+        }
     }
 
     public MigrateOptions {

@@ -21,10 +21,11 @@ final class MigrationReports {
     private MigrationReports() {
     }
 
-    static void write(Path folder, MigrationSummary summary) {
+    /** @param shiftTraffic how the front end names the traffic shift, which the report says is still to come */
+    static void write(Path folder, MigrationSummary summary, String shiftTraffic) {
         try {
             Files.writeString(folder.resolve(JSON), json(summary), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve(MARKDOWN), markdown(summary), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(MARKDOWN), markdown(summary, shiftTraffic), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrationException("Cannot write the migration report into '" + folder + "': " + e.getMessage(), e);
         }
@@ -38,7 +39,7 @@ final class MigrationReports {
         }
     }
 
-    static String markdown(MigrationSummary summary) {
+    static String markdown(MigrationSummary summary, String shiftTraffic) {
         StringBuilder md = new StringBuilder("# Migration run\n\n").append(summary.oneLine()).append("\n\n");
         md.append("| Step | State | Why | Result |\n|---|---|---|---|\n");
         for (StepStatus s : summary.steps()) {
@@ -46,7 +47,8 @@ final class MigrationReports {
                     .append(" | ").append(cell(s.message())).append(" |\n");
         }
         md.append("\nEach step's reports are in the folder of its name. The ledger (`ledger.json`) keeps every finished step; "
-                + "a re-run skips those whose inputs did not change. Traffic has not moved: `shift-traffic` is a separate, gated step.\n");
+                + "a re-run skips those whose inputs did not change. Traffic has not moved: "
+                + shiftTraffic + " moves it, separately and gated.\n");
         return md.toString();
     }
 

@@ -134,7 +134,7 @@ public final class MigrationRun {
         MigrationSummary summary = new MigrationSummary(statuses, failed, failed == null ? null : resume, request.dryRun(),
                 ledgerFile.toString(), request.dryRun() ? null : request.output().resolve(MigrationReports.MARKDOWN).toString());
         if (!request.dryRun()) {
-            MigrationReports.write(request.output(), summary);
+            MigrationReports.write(request.output(), summary, request.names().shiftTraffic());
         }
         if (interrupted != null) {
             String line = "Interrupted in " + interrupted + "; the ledger keeps every step that finished. Resume with: " + resume;

@@ -8,7 +8,6 @@ import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.images.CopyImagesOptions;
 import io.jenkins.plugins.eks2aks.images.CopyImagesRunner;
 import io.jenkins.plugins.eks2aks.images.ImageMigrationSummary;
-import io.jenkins.plugins.eks2aks.images.select.SelectionOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
@@ -39,6 +38,11 @@ final class StepActions {
 
     static final String INVENTORY_JSON = "inventory.json";
     static final String IMAGE_LIST = "ecr-images.txt";
+    /**
+     * The name given to a sub-step's option that migrate has no option for: it sets the value itself, always valid, so
+     * no message names it; should one ever do, it must not name an option migrate does not have.
+     */
+    static final String FIXED = "(fixed by migrate)";
 
     private final MigrateRequest request;
     private final MigrateOptions.Names names;
@@ -140,7 +144,7 @@ final class StepActions {
                 text(request.targetKubeconfig()), request.targetContext(), text(inventory), null, null, request.acr(),
                 request.veleroNamespace(), out.toString(), false, 0);
         PreflightOptions.Names optionNames = new PreflightOptions.Names(names.resourceGroup(), names.aksCluster(), names.subscription(),
-                names.targetKubeconfig(), "the inventory step's " + INVENTORY_JSON, "ingress", names.output(), names.timeout());
+                names.targetKubeconfig(), "the inventory step's " + INVENTORY_JSON, FIXED, names.output(), names.timeout());
         return new PreparedStep(step, null, digest.digest(), () -> {
             PreflightSummary s = new PreflightRunner(events, clock).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.azure(), clients.azureHttp());
@@ -170,9 +174,7 @@ final class StepActions {
         CopyImagesOptions options = new CopyImagesOptions(List.of(), list.toString(), null, request.acr(), request.imageMode(),
                 CopyImagesOptions.DEFAULT_PARALLEL, false, false, true, request.resourceGroup(), request.subscription(),
                 request.plainHttp(), out.toString());
-        CopyImagesOptions.Names optionNames = new CopyImagesOptions.Names("images", names.imagesFile(),
-                new SelectionOptions.Names("repository", "tags", "newest", "allTags"), names.acr(), names.imageMode(), "parallel",
-                names.resourceGroup(), names.subscription(), names.output(), "force");
+        CopyImagesOptions.Names optionNames = names.copyImages();
         return new PreparedStep(step, null, digest.digest(), () -> {
             ImageMigrationSummary s = new CopyImagesRunner(events).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.aws(), clients.azure(), clients.logins());
@@ -189,8 +191,8 @@ final class StepActions {
         Path out = request.folder(step);
         ConvertOptions options = new ConvertOptions(request.manifests().toString(), out.toString(), text(request.mappingFile()),
                 request.acr(), List.of(), null, null, "files", true, "decisions", false, false, List.of());
-        ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), "format", "failOn",
-                "exclude", new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
+        ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), FIXED, FIXED,
+                FIXED, new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
         return new PreparedStep(step, null, digest.digest(), () -> {
             FailOn policy = options.check(optionNames);
             ConversionSummary s = new ManifestConversion(events).run(options.request(optionNames, PathScope.currentFolder()));

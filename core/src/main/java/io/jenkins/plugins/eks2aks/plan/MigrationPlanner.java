@@ -73,7 +73,7 @@ public final class MigrationPlanner {
                 : blank(given.output()) ? request.ledgerFile().toString() : Path.of(given.output()).resolve(Ledger.FILE).toString();
         MigrationPlan plan = new MigrationPlan(given.manifests(), shownMapping,
                 shownSource, ledger.entries().isEmpty() ? null : shownLedger,
-                new PlanSteps(new StepEstimator(ledger)).steps(conversion, facts), decisions(conversion), conversion.conflicts().size());
+                new PlanSteps(new StepEstimator(ledger), request.names()).steps(conversion, facts), decisions(conversion), conversion.conflicts().size());
         write(request, plan);
         plan.steps().forEach(s -> events.info(TOPIC, s.name() + ": " + PlanMarkdown.work(s) + "; about "
                 + PlanMarkdown.duration(s.estimateSeconds()) + " (" + s.basis() + ")"));
@@ -91,7 +91,7 @@ public final class MigrationPlanner {
     private SourceFacts facts(PlanRequest request) {
         if (request.inventoryFile() != null) {
             events.info(TOPIC, "Inventory " + request.inventoryFile());
-            return SourceFacts.read(request.inventoryFile());
+            return SourceFacts.read(request.inventoryFile(), request.names().inventoryRun());
         }
         if (request.dump() != null) {
             var inventory = new EksInventory(events, clock).read(new InventoryRequest(new DumpObjects(request.dump()), null, null, null, null));

@@ -27,8 +27,20 @@ import java.util.List;
 public record PlanOptions(String manifests, String inventory, String dump, String mapping, String ledger, String output,
                           boolean force) {
 
-    /** What each edge calls the options: {@code --inventory} on the command line, {@code 'inventory'} in a step. */
-    public record Names(String manifests, String inventory, String dump, String mapping, String ledger, String output) {
+    /**
+     * What each edge calls the options: {@code --inventory} on the command line, {@code 'inventory'} in a step; and the
+     * front end's own way to run the steps the plan sends the user to, since a build log must not name a CLI command.
+     *
+     * @param inventoryRun  what writes an inventory: {@code eks2aks inventory}, or the {@code eksInventory} step
+     * @param imagesDryRun  what reads the registries without copying: {@code eks2aks copy-images --dry-run}, or the
+     *                      {@code ecrToAcr} step with {@code dryRun: true}
+     */
+    public record Names(String manifests, String inventory, String dump, String mapping, String ledger, String output,
+                        String inventoryRun, String imagesDryRun) {
+
+        /** The command line's spellings. */
+        public static final Names CLI = new Names("MANIFESTS", "--inventory", "--dump", "--mapping", "--ledger", "--out",
+                "eks2aks inventory", "eks2aks copy-images --dry-run");
     }
 
     /** Checks what can be checked without reading a file, so a step fails on the controller before an agent is used. */
@@ -51,7 +63,7 @@ public record PlanOptions(String manifests, String inventory, String dump, Strin
         check(names);
         Path manifestPath = existing(scope.input(manifests, names.manifests()), manifests, names.manifests(), "the EKS manifests");
         Path inventoryFile = existing(scope.input(inventory, names.inventory()), inventory, names.inventory(),
-                "the inventory.json that eks2aks inventory wrote");
+                "the inventory.json that " + names.inventoryRun() + " wrote");
         if (inventoryFile != null && Files.isDirectory(inventoryFile)) {
             inventoryFile = inventoryFile.resolve("inventory.json");
             if (!Files.isRegularFile(inventoryFile)) {
@@ -73,7 +85,7 @@ public record PlanOptions(String manifests, String inventory, String dump, Strin
         }
         Path ledgerPath = scope.input(ledger, names.ledger());
         Path ledgerFile = ledgerPath == null ? out.resolve(Ledger.FILE) : ledgerPath.toAbsolutePath().normalize();
-        return new PlanRequest(manifestPath, inventoryFile, dumpPath, mappingFile, ledgerFile, out, force, this);
+        return new PlanRequest(manifestPath, inventoryFile, dumpPath, mappingFile, ledgerFile, out, force, this, names);
     }
 
     /** A ledger next to a step's report folder: what {@code migrate} writes (a plan's own folder has no subfolders). */

@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * @param output        the output folder
  * @param force         replace an output folder eks2aks did not write
  * @param given         the options as the user gave them: the reports show these paths, not this machine's
+ * @param names         how the front end spells its options and steps, for messages and notes
  */
 public record PlanRequest(Path manifests, Path inventoryFile, Path dump, Path mappingFile, Path ledgerFile, Path output,
-                          boolean force, PlanOptions given) {
+                          boolean force, PlanOptions given,
+                          PlanOptions.Names names) {
 }

@@ -15,9 +15,12 @@ final class PlanSteps {
     private static final String REQUESTED = "bytes: the claims' requested sizes, an upper bound of the data a file-system backup moves";
 
     private final StepEstimator estimator;
+    private final PlanOptions.Names names;
 
-    PlanSteps(StepEstimator estimator) {
+    /** @param names the front end's words for the steps a note sends the user to */
+    PlanSteps(StepEstimator estimator, PlanOptions.Names names) {
         this.estimator = estimator;
+        this.names = names;
     }
 
     List<PlanStep> steps(ConversionResult conversion, SourceFacts facts) {
@@ -44,7 +47,8 @@ final class PlanSteps {
                     if (facts != null) {
                         work.put("images", facts.ecrImages());
                     }
-                    notes.add("image sizes and what already sits in the target are read from the registries: copy-images --dry-run");
+                    notes.add("image sizes and what already sits in the target are read from the registries: "
+                            + names.imagesDryRun());
                 }
                 case CONVERT -> convert(conversion, work);
                 case BACKUP, RESTORE -> {

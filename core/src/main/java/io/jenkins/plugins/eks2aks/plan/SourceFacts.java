@@ -37,7 +37,8 @@ record SourceFacts(String source, long totalObjects, List<String> namespaces, lo
 
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob");
 
-    static SourceFacts read(Path inventoryJson) {
+    /** @param inventoryRun how the front end names what writes an inventory, for the message when this is not one */
+    static SourceFacts read(Path inventoryJson, String inventoryRun) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(inventoryJson.toFile());
@@ -47,7 +48,7 @@ record SourceFacts(String source, long totalObjects, List<String> namespaces, lo
         }
         if (root == null || !root.path("schema").asText().startsWith("eks2aks.io/inventory/")) {
             throw new MigrationException("'" + inventoryJson + "' is not an eks2aks inventory (no schema eks2aks.io/inventory/…): "
-                    + "give the inventory.json that eks2aks inventory wrote");
+                    + "give the inventory.json that " + inventoryRun + " wrote");
         }
         return of(root);
     }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.eks2aks.images.ecr.EcrStandIn;
 import io.jenkins.plugins.eks2aks.images.registry.RegistryAccess;
 import io.jenkins.plugins.eks2aks.images.registry.RetryPolicy;
 import io.jenkins.plugins.eks2aks.images.registry.UrlConnectionTransport;
+import io.jenkins.plugins.eks2aks.migrate.MigrateOptions;
 import io.jenkins.plugins.eks2aks.standins.EntraStandIn;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistry;
 import io.jenkins.plugins.eks2aks.testservers.DockerRegistryExtension;
@@ -178,10 +179,14 @@ class AcrImportTest {
         ImageResult r = refused.results().get(0);
         assertEquals(ImageStatus.FAILED, r.outcome().status());
         assertEquals(ACR.get().hostPort() + "/held/app:1 already holds " + other.digest() + " (the source is " + source.digest()
-                + "); ACR import does not replace a tag: give --force to overwrite it", r.outcome().error());
+                + "); ACR import does not replace a tag: overwrite it with --force", r.outcome().error());
         ImageResult inAStep = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso").withForceName("'force'")).results().get(0);
-        assertTrue(inAStep.outcome().error().endsWith("ACR import does not replace a tag: give 'force' to overwrite it"),
+        assertTrue(inAStep.outcome().error().endsWith("ACR import does not replace a tag: overwrite it with 'force'"),
                 "the ecrToAcr step's parameter: " + inAStep.outcome().error());
+        ImageResult inMigrate = new ImageMigration(e -> { }).run(request(List.of(ref), "contoso")
+                .withForceName(MigrateOptions.Names.CLI.copyImages().force())).results().get(0);
+        assertTrue(inMigrate.outcome().error().endsWith("ACR import does not replace a tag: overwrite it with eks2aks copy-images "
+                + "--force (migrate never replaces a tag)"), "migrate has no force option: " + inMigrate.outcome().error());
         assertEquals(0, arm.importsOf("held/app@" + source.digest()), "ARM was not called");
         assertEquals(other.digest(), RegistryApi.of(ACR.get()).digest("held/app", "1").orElseThrow());
 

@@ -157,6 +157,20 @@ class MigrationDataStepsTest {
         return container.listBlobs().stream().map(b -> b.getName()).sorted().toList();
     }
 
+    @Test
+    void aBackupOfAMissingNamespaceNamesMigratesOwnOption() throws Exception {
+        MigrateOptions options = new MigrateOptions(EXAMPLE.toString(), null, tmp.resolve("migration").toString(), false, "backup", "backup",
+                false, null, null, eks.kubeconfig(tmp).kubeconfig().toString(), null, null, null, null, null, null, null, null, null, null,
+                List.of(), null, List.of("nope"), null, "1m", null, null, null, null, null);
+
+        MigrationSummary failed = run(options);
+
+        assertEquals("backup", failed.failedStep(), failed.oneLine());
+        assertTrue(failed.steps().get(4).message().endsWith("Namespace nope does not exist on the cluster: check --namespaces"),
+                "migrate's option, not the backup command's --include-namespaces: " + failed.steps().get(4).message());
+        assertEquals(0, backups(), "nothing was backed up");
+    }
+
     private static List<String> states(MigrationSummary summary) {
         return summary.steps().stream().map(s -> s.state().key()).toList();
     }

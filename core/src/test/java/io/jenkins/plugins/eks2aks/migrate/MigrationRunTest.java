@@ -73,6 +73,8 @@ class MigrationRunTest {
         assertTrue(Files.isDirectory(out.resolve("convert/manifests")));
         assertTrue(Files.isDirectory(out.resolve("convert/velero")), "the restore's ConfigMaps are written");
         assertTrue(Files.isRegularFile(out.resolve("migration.json")) && Files.isRegularFile(out.resolve("migration.md")));
+        assertTrue(Files.readString(out.resolve("migration.md")).contains("Traffic has not moved: eks2aks shift-traffic moves it"),
+                "the command line's traffic shift is named");
         Ledger ledger = Ledger.read(out.resolve(Ledger.FILE));
         assertEquals(9, ledger.entries().size(), "every step is in the ledger: 2 finished, 7 skipped with their reason");
         LedgerEntry imageEntry = ledger.latest("images").orElseThrow();

@@ -45,7 +45,7 @@ class MigrationPlannerTest {
     private static final Path EXAMPLE = TestServerInstall.repositoryRoot().resolve("examples/eks-sample");
     private static final Path DUMP = EXAMPLE.resolve("cluster-dump");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC);
-    private static final PlanOptions.Names NAMES = new PlanOptions.Names("MANIFESTS", "--inventory", "--dump", "--mapping", "--ledger", "--out");
+    private static final PlanOptions.Names NAMES = PlanOptions.Names.CLI;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long GIB = 1L << 30;
 

@@ -142,6 +142,25 @@ class VeleroRestoreTest {
     }
 
     @Test
+    void aRestoreOfAllNamespacesSaysHowToCheckTheOnesMoved() {
+        Backup all = new Backup();
+        all.setMetadata(new ObjectMetaBuilder().withName("everything").withNamespace("velero").build());
+        all.setSpec(new BackupSpec());
+        BackupStatus status = new BackupStatus();
+        status.setPhase("Completed");
+        all.setStatus(status);
+        eks.admin.resource(all).create();
+
+        RestoreResult result = run(new RestoreOptions("everything", "shopbackups", "velero", "eks", "rg-backups", null, null, null,
+                List.of(), List.of(), null, null, null, "30s", true, false, tmp.resolve("out"), false, Duration.ofMillis(100),
+                aks.kubeconfig(tmp)));
+
+        assertEquals(VeleroOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertTrue(log().contains("verify-restore skipped: the backup holds all namespaces; to check the ones you moved, "
+                + "run eks2aks verify-restore --namespaces NS"), log());
+    }
+
+    @Test
     void aRerunReusesTheLocationAndTheRestore() throws Exception {
         Path m = mapping(MAPPING.replace("  efs-sc: azurefile-csi\n", ""));
         assertEquals(VeleroOutcome.SUCCEEDED, run(options("shop-again", null, m, aks.kubeconfig(tmp), false)).outcome());

@@ -104,6 +104,8 @@ class VerifyRestoreTest {
                     tmp.resolve("out"), false, Duration.ofMillis(200), aks.kubeconfig(tmp)).request(VerifyOptions.Names.CLI),
                     ClusterConnector.kubeconfigOnly(Duration.ofSeconds(10)));
             assertEquals("Namespace shop-aks", result.checks().get(0).object());
+            assertEquals("not found: the restore did not create it (check the restore's namespace mapping)", result.checks().get(0).detail(),
+                    "no option of one front end: the restore's mapping is --namespace-mapping, 'namespaceMapping', or none in migrate");
             assertFalse(result.passed());
         }
         assertEquals("Give --namespaces: the restored namespaces to check", assertThrows(MigrationException.class,

@@ -44,10 +44,10 @@ public record BackupOptions(String name, List<String> includeNamespaces, List<St
                             ClusterAccessOptions cluster) {
 
     /** What the edge calls each option. */
-    public record Names(String name, String selector, String ttl, String timeout, String output,
+    public record Names(String name, String includeNamespaces, String selector, String ttl, String timeout, String output,
                         ClusterAccessOptions.Names cluster) {
 
-        public static final Names CLI = new Names("--name", "--selector", "--ttl", "--timeout", "--out", ClusterAccessOptions.Names.CLI);
+        public static final Names CLI = new Names("--name", "--include-namespaces", "--selector", "--ttl", "--timeout", "--out", ClusterAccessOptions.Names.CLI);
     }
 
     public BackupRequest request(Names names, Clock clock) {
@@ -63,7 +63,7 @@ public record BackupOptions(String name, List<String> includeNamespaces, List<St
                 fsBackup == null || fsBackup, snapshotVolumes != null && snapshotVolumes,
                 veleroNamespace == null ? "velero" : VeleroNames.check(veleroNamespace, "Velero namespace"),
                 waitForEnd == null || waitForEnd, timeout == null ? Duration.ofHours(2) : GoDurations.parse(timeout, names.timeout()),
-                dryRun, output, forceOutput, pollInterval == null ? Duration.ofSeconds(10) : pollInterval, access);
+                dryRun, output, forceOutput, pollInterval == null ? Duration.ofSeconds(10) : pollInterval, access, names);
     }
 
     /** No cluster option at all: a dry run needs none. */

@@ -81,14 +81,14 @@ public final class VeleroBackup {
             List<String> diffs = BackupManifest.differences(existing.getSpec(), wanted.getSpec());
             if (!diffs.isEmpty()) {
                 throw new MigrationException("Backup " + request.veleroNamespace() + "/" + request.name() + " already exists with another spec ("
-                        + String.join("; ", diffs) + "): give another --name, or the same options as the run that created it");
+                        + String.join("; ", diffs) + "): give another " + request.names().name() + ", or the same options as the run that created it");
             }
             String phase = phase(existing);
             events.info(TOPIC, "Backup " + request.name() + " already exists (phase " + phase + "): "
                     + (VeleroPhase.isFinal(phase) ? "reusing it, nothing created" : "waiting for it, nothing created"));
         } else {
             new VeleroInstall(client, request.veleroNamespace()).require(request.storageLocation(), request.fsBackup());
-            checkNamespaces(client, request.includeNamespaces());
+            checkNamespaces(client, request.includeNamespaces(), request.names().includeNamespaces());
             try {
                 existing = client.resource(wanted).create();
             } catch (KubernetesClientException e) {
@@ -175,7 +175,7 @@ public final class VeleroBackup {
         return b == null || b.getStatus() == null || b.getStatus().getPhase() == null ? VeleroPhase.NEW : b.getStatus().getPhase();
     }
 
-    private static void checkNamespaces(KubernetesClient client, List<String> namespaces) {
+    private static void checkNamespaces(KubernetesClient client, List<String> namespaces, String option) {
         List<String> missing = new ArrayList<>();
         for (String ns : namespaces) {
             if (!ns.contains("*") && client.namespaces().withName(ns).get() == null) {
@@ -184,7 +184,7 @@ public final class VeleroBackup {
         }
         if (!missing.isEmpty()) {
             throw new MigrationException("Namespace" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                    + (missing.size() > 1 ? " do" : " does") + " not exist on the cluster: check --include-namespaces");
+                    + (missing.size() > 1 ? " do" : " does") + " not exist on the cluster: check " + option);
         }
     }
 

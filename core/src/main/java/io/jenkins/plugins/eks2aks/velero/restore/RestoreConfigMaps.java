@@ -33,10 +33,12 @@ public final class RestoreConfigMaps {
     private RestoreConfigMaps() {
     }
 
-    /** The ConfigMaps of a {@code convert --velero-configmaps} folder. */
-    public static List<ConfigMap> fromFolder(Path folder, String option, String namespace) {
+    /** The ConfigMaps of a {@code convert --velero-configmaps} folder; {@code names} word the messages. */
+    public static List<ConfigMap> fromFolder(Path folder, RestoreOptions.Names names, String namespace) {
+        String option = names.veleroConfigMaps();
         if (!Files.isDirectory(folder)) {
-            throw new MigrationException(option + " '" + folder + "' is not a folder: give the velero/ folder convert --velero-configmaps wrote");
+            throw new MigrationException(option + " '" + folder + "' is not a folder: give the velero/ folder "
+                    + names.configMapsWriter() + " wrote");
         }
         Map<String, String> texts = new LinkedHashMap<>();
         for (String name : FILES) {
@@ -51,7 +53,7 @@ public final class RestoreConfigMaps {
         }
         if (texts.isEmpty()) {
             throw new MigrationException(option + " '" + folder + "' holds no Velero ConfigMap (" + String.join(", ", FILES)
-                    + "): give the velero/ folder convert --velero-configmaps wrote");
+                    + "): give the velero/ folder " + names.configMapsWriter() + " wrote");
         }
         return parse(texts, namespace);
     }

@@ -36,14 +36,23 @@ public record RestoreOptions(String backup, String storageAccount, String contai
                              Boolean waitForEnd, String timeout, Boolean verify, boolean dryRun, Path output,
                              boolean forceOutput, Duration pollInterval, ClusterAccessOptions cluster) {
 
-    /** What the edge calls each option. */
+    /**
+     * What the edge calls each option, and what it runs for what a restore cannot do itself, since a build log must not
+     * name a CLI command.
+     *
+     * @param configMapsWriter what writes the Velero ConfigMap folder: {@code eks2aks convert --velero-configmaps}, or the
+     *                         {@code convertManifests} step with {@code veleroConfigMaps: true}
+     * @param checkNamespaces  how to check chosen namespaces after a restore of all: {@code run eks2aks verify-restore
+     *                         --namespaces NS}, or {@code run the verifyRestore step with namespaces}
+     */
     public record Names(String backup, String storageAccount, String container, String storageResourceGroup,
                         String veleroConfigMaps, String mapping, String namespaceMapping, String existingResourcePolicy,
-                        String timeout, String output, ClusterAccessOptions.Names cluster) {
+                        String timeout, String output, ClusterAccessOptions.Names cluster, String configMapsWriter,
+                        String checkNamespaces) {
 
         public static final Names CLI = new Names("--backup", "--storage-account", "--container", "--storage-resource-group",
                 "--velero-configmaps", "--mapping", "--namespace-mapping", "--existing-resource-policy", "--timeout", "--out",
-                ClusterAccessOptions.Names.CLI);
+                ClusterAccessOptions.Names.CLI, "eks2aks convert --velero-configmaps", "run eks2aks verify-restore --namespaces NS");
     }
 
     public RestoreRequest request(Names names) {
@@ -80,7 +89,7 @@ public record RestoreOptions(String backup, String storageAccount, String contai
                 veleroConfigMaps, mapping, BackupOptionsLists.split(includeNamespaces), Map.copyOf(nsMapping), policy, ns,
                 waitForEnd == null || waitForEnd, timeout == null ? Duration.ofHours(2) : GoDurations.parse(timeout, names.timeout()),
                 verify == null || verify, dryRun, output, forceOutput, pollInterval == null ? Duration.ofSeconds(10) : pollInterval, access,
-                names.veleroConfigMaps());
+                names);
     }
 
     private static void require(String value, String option, String what) {

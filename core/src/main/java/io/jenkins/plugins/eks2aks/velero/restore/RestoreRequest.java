@@ -13,12 +13,12 @@ import java.util.Map;
  * @param location      the read-only BackupStorageLocation, {@code eks2aks-<backup>}
  * @param restoreName   the Restore, {@code eks2aks-restore-<backup>}
  * @param cluster       null only for a dry run without cluster options
- * @param configMapsOption how the edge names the ConfigMap folder option, for messages
+ * @param names         how the edge names the options and the steps a message sends the user to
  */
 public record RestoreRequest(String backup, String location, String restoreName, String storageAccount, String container,
                              String prefix, String storageResourceGroup, String subscription, Path veleroConfigMaps,
                              Path mapping, List<String> includeNamespaces, Map<String, String> namespaceMapping,
                              String existingResourcePolicy, String veleroNamespace, boolean waitForEnd, Duration timeout,
                              boolean verify, boolean dryRun, Path output, boolean forceOutput, Duration pollInterval,
-                             ClusterAccess cluster, String configMapsOption) {
+                             ClusterAccess cluster, RestoreOptions.Names names) {
 }

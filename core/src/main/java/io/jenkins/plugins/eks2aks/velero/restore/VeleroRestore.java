@@ -55,7 +55,7 @@ public final class VeleroRestore {
 
     public RestoreResult run(RestoreRequest request, ClusterConnector connector) {
         List<ConfigMap> configMaps = request.veleroConfigMaps() != null
-                ? RestoreConfigMaps.fromFolder(request.veleroConfigMaps(), request.configMapsOption(), request.veleroNamespace())
+                ? RestoreConfigMaps.fromFolder(request.veleroConfigMaps(), request.names(), request.veleroNamespace())
                 : request.mapping() != null ? RestoreConfigMaps.fromMapping(request.mapping(), request.veleroNamespace()) : List.of();
         BackupStorageLocation location = RestoreManifests.location(request);
         Restore wanted = RestoreManifests.restore(request, RestoreConfigMaps.modifiers(configMaps));
@@ -284,7 +284,8 @@ public final class VeleroRestore {
         }
         List<String> namespaces = source.stream().filter(ns -> !ns.contains("*")).map(ns -> request.namespaceMapping().getOrDefault(ns, ns)).toList();
         if (namespaces.isEmpty()) {
-            events.warn(TOPIC, "verify-restore skipped: the backup holds all namespaces; run verify-restore --namespaces NS to check the ones you moved");
+            events.warn(TOPIC, "verify-restore skipped: the backup holds all namespaces; to check the ones you moved, "
+                    + request.names().checkNamespaces());
             return null;
         }
         return new VerifyRestore(events, clock).check(client, namespaces, null, request.timeout(), request.pollInterval());

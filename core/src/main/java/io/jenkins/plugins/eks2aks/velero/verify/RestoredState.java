@@ -48,7 +48,7 @@ final class RestoredState {
         List<VerifyCheck> checks = new ArrayList<>();
         for (String ns : namespaces) {
             if (client.namespaces().withName(ns).get() == null) {
-                checks.add(VerifyCheck.fail("Namespace " + ns, "exists", "not found: the restore did not create it (check --namespace-mapping)"));
+                checks.add(VerifyCheck.fail("Namespace " + ns, "exists", "not found: the restore did not create it (check the restore's namespace mapping)"));
                 continue;
             }
             for (PersistentVolumeClaim pvc : client.persistentVolumeClaims().inNamespace(ns).list().getItems()) {

@@ -32,7 +32,7 @@ class RestoreConfigMapsTest {
         new ManifestConversion(EventSink.NONE).run(options.request(names, PathScope.currentFolder()));
         assertTrue(Files.isRegularFile(out.resolve("velero").resolve(VeleroConfigMaps.MODIFIERS_FILE)), "the example needs modifiers");
 
-        List<ConfigMap> maps = RestoreConfigMaps.fromFolder(out.resolve("velero"), "--velero-configmaps", "velero");
+        List<ConfigMap> maps = RestoreConfigMaps.fromFolder(out.resolve("velero"), RestoreOptions.Names.CLI, "velero");
 
         ConfigMap modifiers = RestoreConfigMaps.modifiers(maps);
         assertNotNull(modifiers, "the resource modifiers are read, though they carry no plugin label");
@@ -47,8 +47,18 @@ class RestoreConfigMapsTest {
         Path folder = Files.createDirectories(tmp.resolve("velero"));
         Files.writeString(folder.resolve(VeleroConfigMaps.MODIFIERS_FILE), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: b\n");
 
-        MigrationException e = assertThrows(MigrationException.class, () -> RestoreConfigMaps.fromFolder(folder, "--velero-configmaps", "velero"));
+        MigrationException e = assertThrows(MigrationException.class, () -> RestoreConfigMaps.fromFolder(folder, RestoreOptions.Names.CLI, "velero"));
 
         assertTrue(e.getMessage().contains("is not a Velero plugin ConfigMap"), e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutConfigMapsSendsTheUserToTheCommandThatWritesThem(@TempDir Path tmp) throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("velero"));
+
+        MigrationException e = assertThrows(MigrationException.class, () -> RestoreConfigMaps.fromFolder(folder, RestoreOptions.Names.CLI, "velero"));
+
+        assertTrue(e.getMessage().startsWith("--velero-configmaps '" + folder + "' holds no Velero ConfigMap ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("): give the velero/ folder eks2aks convert --velero-configmaps wrote"), e.getMessage());
     }
 }

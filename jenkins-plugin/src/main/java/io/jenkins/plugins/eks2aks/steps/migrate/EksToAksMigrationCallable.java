@@ -33,7 +33,8 @@ final class EksToAksMigrationCallable extends MasterToSlaveFileCallable<HashMap<
     static final MigrateOptions.Names NAMES = new MigrateOptions.Names("'manifests'", "'mappingFile'", "'output'", "'from'", "'until'",
             "'eksCluster'", "'region'", "'eksKubeconfig'", "'eksContext'", "'dump'", "'resourceGroup'", "'aksCluster'", "'subscription'",
             "'aksKubeconfig'", "'aksContext'", "'acr'", "'imagesFile'", "'imageMode'", "'backupName'", "'namespaces'", "'timeout'",
-            "'storageSource'", "'storageDestination'", "'storageAccount'", "'container'", "'storageResourceGroup'");
+            "'storageSource'", "'storageDestination'", "'storageAccount'", "'container'", "'storageResourceGroup'",
+            "the ecrToAcr step's 'force'", "the shiftTraffic step");
 
     /** The step's parameters as plain values, workspace-relative paths as given; {@code namespaces} comma-separated. */
     record Parameters(String manifests, String mappingFile, String output, boolean force, String from, String until, boolean dryRun,

@@ -22,7 +22,8 @@ final class MigrationPlanCallable extends MasterToSlaveFileCallable<HashMap<Stri
 
     static final String STEP = "migrationPlan";
     static final PlanOptions.Names NAMES = new PlanOptions.Names("'manifests'", "'inventory'", "'dump'", "'mappingFile'", "'ledger'",
-            "'output'");
+            "'output'",
+            "the eksInventory step", "the ecrToAcr step with dryRun: true");
 
     /** The step's parameters as plain values. */
     record Parameters(String manifests, String inventory, String dump, String mappingFile, String ledger, String output,

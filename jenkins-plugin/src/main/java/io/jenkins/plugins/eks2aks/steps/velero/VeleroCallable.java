@@ -96,7 +96,7 @@ final class VeleroCallable extends MasterToSlaveFileCallable<HashMap<String, Obj
                             StepParameters.entries(text("includeResources")), text("selector"), text("storageLocation"), text("ttl"),
                             flag("fsBackup"), flag("snapshotVolumes"), text("veleroNamespace"), flag("wait"), text("timeout"),
                             Boolean.TRUE.equals(flag("dryRun")), path(root, text("output")), false, poll(), access)
-                            .request(new BackupOptions.Names("name", "selector", "ttl", "timeout", "output", EKS_NAMES), Clock.systemUTC()), connector);
+                            .request(new BackupOptions.Names("name", "includeNamespaces", "selector", "ttl", "timeout", "output", EKS_NAMES), Clock.systemUTC()), connector);
                     result.putAll(r.toMap());
                     if (r.yaml() != null && Boolean.TRUE.equals(flag("dryRun"))) {
                         listener.getLogger().println(r.yaml());
@@ -110,7 +110,9 @@ final class VeleroCallable extends MasterToSlaveFileCallable<HashMap<String, Obj
                             StepParameters.entries(text("namespaceMapping")), text("existingResourcePolicy"), text("veleroNamespace"), flag("wait"),
                             text("timeout"), flag("verify"), Boolean.TRUE.equals(flag("dryRun")), path(root, text("output")), false, poll(), access)
                             .request(new RestoreOptions.Names("backup", "storageAccount", "container", "storageResourceGroup", "veleroConfigMaps",
-                                    "mappingFile", "namespaceMapping", "existingResourcePolicy", "timeout", "output", AKS_NAMES)), connector);
+                                    "mappingFile", "namespaceMapping", "existingResourcePolicy", "timeout", "output", AKS_NAMES,
+                                    "the convertManifests step with veleroConfigMaps: true", "run the verifyRestore step with namespaces")),
+                            connector);
                     result.putAll(r.toMap());
                     if (r.yaml() != null && Boolean.TRUE.equals(flag("dryRun"))) {
                         listener.getLogger().println(r.yaml());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,9 @@ class EksToAksMigrationCallableTest {
         assertEquals(2L, first.get("ran"));
         assertEquals(7L, first.get("skipped"));
         assertEquals(workspace.resolve("eks2aks/migration/migration.md").toString(), first.get("report"));
+        String report = Files.readString(workspace.resolve("eks2aks/migration/migration.md"));
+        assertTrue(report.contains("Traffic has not moved: the shiftTraffic step moves it"), report);
+        assertFalse(report.contains("shift-traffic"), "no CLI command in a build's report: " + report);
         assertTrue(Files.isRegularFile(workspace.resolve("eks2aks/migration/ledger.json")));
         assertTrue(BufferListener.BUFFER.toString(StandardCharsets.UTF_8).contains("[migrate] backup: skipped (no live source cluster: "
                 + "give 'eksCluster' or 'eksKubeconfig'"), BufferListener.BUFFER.toString(StandardCharsets.UTF_8));
@@ -116,5 +120,14 @@ class EksToAksMigrationCallableTest {
         if (value != null) {
             assertTrue(value.getClass().getName().startsWith("java."), value + ": " + value.getClass());
         }
+    }
+
+    @Test
+    void anImportThatWouldReplaceATagSendsTheUserToTheEcrToAcrStepNotToACommandLine() {
+        String force = EksToAksMigrationCallable.NAMES.copyImages().force();
+
+        assertEquals("the ecrToAcr step's 'force' (migrate never replaces a tag)", force);
+        assertEquals("(fixed by migrate)", EksToAksMigrationCallable.NAMES.copyImages().parallel(),
+                "an option migrate fixes names no option of the step");
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,5 +77,22 @@ class MigrationPlanCallableTest {
         AbortException both = assertThrows(AbortException.class, () -> new MigrationPlanExecution(null, new MigrationPlanCallable.Parameters(
                 "k8s", "inventory.json", "dump", null, null, MigrationPlanStep.DEFAULT_OUTPUT, false)).callable(new BufferListener()));
         assertEquals("migrationPlan: Give 'inventory' or 'dump', not both", both.getMessage());
+    }
+
+    @Test
+    void theNotesAndMessagesSendTheUserToStepsNotToCommandLines(@TempDir Path workspace) throws Exception {
+        copy(TestServerInstall.repositoryRoot().resolve("examples/eks-sample"), workspace.resolve("k8s"));
+        ClassFilterChannel.workspace(workspace).act(new MigrationPlanCallable(new MigrationPlanCallable.Parameters("k8s", null, null,
+                null, null, MigrationPlanStep.DEFAULT_OUTPUT, false), new BufferListener()));
+        String md = Files.readString(workspace.resolve("eks2aks/plan/plan.md"));
+        assertTrue(md.contains("- `images`: image sizes and what already sits in the target are read from the registries: "
+                + "the ecrToAcr step with dryRun: true\n"), md);
+        assertFalse(md.contains("eks2aks "), md);
+
+        Files.writeString(workspace.resolve("other.json"), "{\"schema\": \"something/else\"}");
+        AbortException wrong = assertThrows(AbortException.class, () -> ClassFilterChannel.workspace(workspace).act(
+                new MigrationPlanCallable(new MigrationPlanCallable.Parameters("k8s", "other.json", null, null, null, "plan2", false),
+                        new BufferListener())));
+        assertTrue(wrong.getMessage().endsWith("give the inventory.json that the eksInventory step wrote"), wrong.getMessage());
     }
 }

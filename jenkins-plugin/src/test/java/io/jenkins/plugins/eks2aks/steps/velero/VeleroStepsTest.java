@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
@@ -98,6 +99,11 @@ class VeleroStepsTest {
             AbortException e = assertThrows(AbortException.class, () -> run(step));
             assertTrue(e.getMessage().startsWith("veleroBackup: Backup broken Failed"), e.getMessage());
             assertEquals(3, eks.admin.resources(Backup.class).inNamespace("velero").list().getItems().size());
+
+            step.setName("missing");
+            step.setIncludeNamespaces("nope");
+            assertEquals("veleroBackup: Namespace nope does not exist on the cluster: check includeNamespaces",
+                    assertThrows(AbortException.class, () -> run(step)).getMessage(), "the step's parameter, not the CLI's flag");
         }
     }
 
@@ -116,6 +122,18 @@ class VeleroStepsTest {
         restore.setCluster("aks");
         restore.setStorageResourceGroup("rg-b");
         assertTrue(assertThrows(AbortException.class, () -> run(restore)).getMessage().startsWith("aksRestore: no Azure credentials"));
+        AksRestoreStep withoutConfigMaps = new AksRestoreStep();
+        withoutConfigMaps.setBackup("b");
+        withoutConfigMaps.setStorageAccount("a");
+        withoutConfigMaps.setContainer("c");
+        withoutConfigMaps.setStorageResourceGroup("rg-b");
+        withoutConfigMaps.setVeleroConfigMaps("velero");
+        withoutConfigMaps.setDryRun(true);
+        Files.createDirectories(workspace.resolve("velero"));
+        String noConfigMaps = assertThrows(AbortException.class, () -> run(withoutConfigMaps)).getMessage();
+        assertTrue(noConfigMaps.startsWith("aksRestore: veleroConfigMaps '"), noConfigMaps);
+        assertTrue(noConfigMaps.endsWith("): give the velero/ folder the convertManifests step with veleroConfigMaps: true wrote"),
+                "the step that writes it, not a CLI command: " + noConfigMaps);
         try (VeleroCluster aks = new VeleroCluster()) {
             aks.cluster.writeKubeconfig(workspace.resolve("aks.kubeconfig"), "t");
             VerifyRestoreStep verifyStep = new VerifyRestoreStep();
@@ -125,6 +143,8 @@ class VeleroStepsTest {
             AbortException e = assertThrows(AbortException.class, () -> run(verifyStep));
             assertTrue(e.getMessage().startsWith("verifyRestore: verify-restore: 0 passed, 1 failed"), e.getMessage());
             assertTrue(Files.readString(workspace.resolve("eks2aks/verify/verify-restore-junit.xml")).contains("Namespace shop"));
+            assertFalse(Files.readString(workspace.resolve("eks2aks/verify/verify-restore-junit.xml")).contains("--"),
+                    "no CLI flag in a build's test report");
         }
     }
 }
