@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.cli;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
@@ -79,7 +80,8 @@ final class InventoryCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     /** How this command spells each option in the engine's messages. */
-    static final InventoryOptions.Names NAMES = new InventoryOptions.Names("--cluster", "--region", "--dump", "--kubeconfig", "--out", "--timeout");
+    static final InventoryOptions.Names NAMES = new InventoryOptions.Names("--cluster", "--region", "--dump", "--kubeconfig", "--out", "--timeout",
+            FrontEndNames.CLI);
 
     @Override
     public Integer call() {

@@ -7,7 +7,7 @@ import io.jenkins.plugins.eks2aks.events.EventSink;
 import io.jenkins.plugins.eks2aks.events.MigrationEvent;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
 import io.jenkins.plugins.eks2aks.files.StagedDirectory;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
@@ -79,7 +79,7 @@ public final class ManifestConversion {
         Path output = request.output().toAbsolutePath().normalize();
         checkLayout(request, input, output);
 
-        ConversionResult result = convert(request.input(), request.mapping(), request.exclusions(), request.names().acrOptions());
+        ConversionResult result = convert(request.input(), request.mapping(), request.exclusions(), request.names().frontEnd());
         emitChanges(result.changes());
         result.conflicts().forEach(c -> events.emit(new MigrationEvent(EventLevel.ERROR, TOPIC, c.object() + " ("
                 + c.document().location() + ") " + c.path() + ": rules " + String.join(", ", c.ruleIds())
@@ -156,17 +156,18 @@ public final class ManifestConversion {
 
     /**
      * Reads and converts {@code input} with {@code mapping}, writes nothing and reports no change: the conversion a
-     * dry run makes, for callers that read the result themselves ({@code plan}).
+     * dry run makes, for callers that read the result themselves ({@code plan}); decisions name the commands and
+     * steps in {@code frontEnd}'s words.
      */
-    public ConversionResult convert(Path input, MigrationMapping mapping) {
-        return convert(input, mapping, PathExclusions.NONE, AcrOptionNames.MAPPING_FILE_ONLY);
+    public ConversionResult convert(Path input, MigrationMapping mapping, FrontEndNames frontEnd) {
+        return convert(input, mapping, PathExclusions.NONE, frontEnd);
     }
 
     /**
-     * As {@link #convert(Path, MigrationMapping)}, leaving out the paths {@code exclusions} name; decisions name the
-     * options the front end spells as {@code acrOptions}.
+     * As {@link #convert(Path, MigrationMapping, FrontEndNames)}, leaving out the paths {@code exclusions} name; decisions name the
+     * options and commands the front end spells as {@code frontEnd}.
      */
-    public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions, AcrOptionNames acrOptions) {
+    public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions, FrontEndNames frontEnd) {
         events.info(TOPIC, "Reading " + input + (exclusions.isEmpty() ? "" : " without " + exclusions));
         ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize(), exclusions);
         manifests.notes().forEach(n -> events.warn(TOPIC, n));
@@ -176,10 +177,10 @@ public final class ManifestConversion {
                     + (manifests.excluded().size() > 20 ? ", …" : ""));
         }
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
-        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), acrOptions);
+        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), frontEnd);
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult converted = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
-        ConversionResult result = withKustomizationImages(converted, manifests, mapping, acrOptions);
+        ConversionResult result = withKustomizationImages(converted, manifests, mapping, frontEnd);
         result.inputDecisions().forEach(d -> events.warn(TOPIC, "decision needed: " + d));
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "
@@ -191,8 +192,8 @@ public final class ManifestConversion {
 
     /** Adds the rewrites of ECR images a kustomization's {@code images:} names, unless the image rule is off. */
     private static ConversionResult withKustomizationImages(ConversionResult result, ManifestSet manifests,
-                                                            MigrationMapping mapping, AcrOptionNames acrOptions) {
-        List<ObjectChange> images = KustomizationImages.of(manifests, mapping.registryMap(), acrOptions);
+                                                            MigrationMapping mapping, FrontEndNames frontEnd) {
+        List<ObjectChange> images = KustomizationImages.of(manifests, mapping.registryMap(), frontEnd);
         if (images.isEmpty() || mapping.disabledRules().contains(EcrImageRule.ID)) {
             return result;
         }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.HelmValuesFrom;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
@@ -30,16 +30,24 @@ final class CustomResourceDetector implements Detector {
     /** What may turn public or stop working on AKS if nobody acts. */
     private static final Set<String> HIGH = Set.of("L3", "N2", "L1", "W1", CustomResourceScanRule.ID);
 
-    private final CustomResourceScanRule scan = new CustomResourceScanRule(RuleContext.defaults());
     private final AwsInOtherToolsRule otherTools = new AwsInOtherToolsRule();
-    private final FluxImageRepositoryRule flux = new FluxImageRepositoryRule(RuleContext.defaults().mapping().registryMap(),
-            AcrOptionNames.MAPPING_FILE_ONLY);
+    private final CustomResourceScanRule scan;
+    private final FluxImageRepositoryRule flux;
+    private final FrontEndNames frontEnd;
 
     private final HelmValuesSources valuesFrom;
 
-    /** {@code valuesFrom} is fed every object by the collector; the values it finds are read at {@link #finish}. */
-    CustomResourceDetector(HelmValuesSources valuesFrom) {
+    /**
+     * {@code valuesFrom} is fed every object by the collector; the values it finds are read at {@link #finish}.
+     * {@code frontEnd} names the image copy and the commands the scan's findings send the user to; an inventory has
+     * no ACR option, so they name the mapping file's keys only.
+     */
+    CustomResourceDetector(HelmValuesSources valuesFrom, FrontEndNames frontEnd) {
         this.valuesFrom = valuesFrom;
+        this.frontEnd = frontEnd.withAcrOptions(null, null);
+        RuleContext context = RuleContext.defaults(this.frontEnd);
+        this.scan = new CustomResourceScanRule(context);
+        this.flux = new FluxImageRepositoryRule(context.mapping().registryMap(), this.frontEnd);
     }
 
     @Override
@@ -96,9 +104,8 @@ final class CustomResourceDetector implements Detector {
         }
         String field = CustomResourceScanRule.path(c.path());
         if (c.ruleId().equals("I1") && c.mode() == RuleMode.HUMAN && c.reason().startsWith("No ACR target")) {
-            // convert asks for an ACR target; the inventory's answer is the image list ecrToAcr copies.
-            findings.add("I1", Severity.MEDIUM, ref, field, text(c.before()),
-                    "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr)", RuleMode.AUTO);
+            // convert asks for an ACR target; the inventory's answer is the image list the image copy reads.
+            findings.add("I1", Severity.MEDIUM, ref, field, text(c.before()), RegistryDetector.copyToAcr(frontEnd), RuleMode.AUTO);
             return;
         }
         Severity severity = HIGH.contains(c.ruleId()) || c.mode() == RuleMode.HUMAN ? Severity.HIGH : Severity.MEDIUM;

@@ -99,7 +99,7 @@ public final class EksInventory {
                         "Invalid target AKS version '" + request.targetVersion() + "': expected e.g. 1.33"));
 
         events.info(TOPIC, "Reading " + request.objects().describe());
-        InventoryCollector collector = new InventoryCollector(target);
+        InventoryCollector collector = new InventoryCollector(target, request.frontEnd());
         request.objects().forEach(collector::accept);
         request.objects().kustomizationImages().forEach(collector::acceptKustomizationImage);
         String description = request.controlPlane() != null

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.kubernetes.KubernetesVersion;
 import io.jenkins.plugins.eks2aks.kubernetes.SupportCalendar;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
 import io.jenkins.plugins.eks2aks.manifests.ObjectRef;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.HelmValuesScan;
@@ -15,9 +16,7 @@ import java.util.TreeSet;
 final class InventoryCollector {
 
     private final HelmValuesSources helmValues = new HelmValuesSources();
-    private final List<Detector> detectors = List.of(new IdentityDetector(), new StorageDetector(), new NetworkDetector(),
-            new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector(),
-            new CustomResourceDetector(helmValues));
+    private final List<Detector> detectors;
     private final WorkloadCounts counts = new WorkloadCounts();
     private final ImageCatalog images = new ImageCatalog();
     private final Findings findings = new Findings();
@@ -25,11 +24,17 @@ final class InventoryCollector {
     private final NodeSummary nodes = new NodeSummary();
     private final TreeSet<String> crds = new TreeSet<>();
     private final ApiUsageScanner apis;
+    private final FrontEndNames frontEnd;
     private boolean karpenter;
     private int fargatePods;
 
-    InventoryCollector(KubernetesVersion target) {
+    /** @param frontEnd how the front end names the image copy the image findings send the user to */
+    InventoryCollector(KubernetesVersion target, FrontEndNames frontEnd) {
         this.apis = new ApiUsageScanner(target);
+        this.frontEnd = frontEnd;
+        this.detectors = List.of(new IdentityDetector(), new StorageDetector(), new NetworkDetector(),
+                new SecretsDetector(), new SchedulingDetector(), new AddonDetector(), new RegistryDetector(frontEnd),
+                new CustomResourceDetector(helmValues, frontEnd));
     }
 
     void accept(ClusterObject o) {
@@ -53,19 +58,19 @@ final class InventoryCollector {
         }
     }
 
-    /** An ECR image a kustomization's {@code images:} sets: listed for ecrToAcr, and a finding like a container's. */
+    /** An ECR image a kustomization's {@code images:} sets: listed for the image copy, and a finding like a container's. */
     void acceptKustomizationImage(KustomizationImages.Image image) {
         ObjectRef ref = new ObjectRef(KustomizationImages.API_VERSION, KustomizationImages.KIND, null, image.file());
         images.add(ref, image.reference(), "images");
         findings.add("I1", Severity.MEDIUM, ref, "images", image.reference(),
-                "the same repository, tag and digest in Azure Container Registry (copy with ecrToAcr); convert rewrites the kustomization",
+                RegistryDetector.copyToAcr(frontEnd) + "; convert rewrites the kustomization",
                 io.jenkins.plugins.eks2aks.manifests.RuleMode.AUTO);
     }
 
     Inventory build(String source, boolean live, EksControlPlane cp, KubernetesVersion sourceVersion,
                     KubernetesVersion target, LocalDate today, List<String> served, List<String> notes) {
         detectors.forEach(d -> d.finish(findings));
-        // Images a chart runs from values a HelmRelease takes from a ConfigMap: ecrToAcr copies them too.
+        // Images a chart runs from values a HelmRelease takes from a ConfigMap: the image copy takes them too.
         for (HelmValuesSources.Source values : helmValues.sources()) {
             if (values.configMap() != null) {
                 HelmValuesScan.images(values.configMap().asKubeObject(), values.reference())

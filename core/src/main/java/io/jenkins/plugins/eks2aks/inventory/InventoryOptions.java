@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.inventory;
 
 import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.files.PathScope;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,13 @@ public record InventoryOptions(String cluster, String region, String profile, St
     /** The default timeout of each call to the EKS and Kubernetes APIs. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
-    /** How a front end spells each option, for messages. */
-    public record Names(String cluster, String region, String dump, String kubeconfig, String output, String timeout) {
+    /**
+     * How a front end spells each option, for messages.
+     *
+     * @param frontEnd how it names the commands and steps the findings send the user to (the image copy)
+     */
+    public record Names(String cluster, String region, String dump, String kubeconfig, String output, String timeout,
+                        FrontEndNames frontEnd) {
     }
 
     /** Checks what can be checked without touching a file, so a step fails on the controller. */
@@ -60,7 +66,7 @@ public record InventoryOptions(String cluster, String region, String profile, St
                 force, trim(sourceVersion), trim(targetVersion),
                 Duration.ofSeconds(timeoutSeconds == 0 ? DEFAULT_TIMEOUT_SECONDS : timeoutSeconds),
                 blank(kubeconfig) ? null : "kubeconfig " + kubeconfig.trim() + (blank(context) ? "" : " context " + context.trim()),
-                names.region());
+                names.region(), names.frontEnd());
     }
 
     private static boolean blank(String s) {

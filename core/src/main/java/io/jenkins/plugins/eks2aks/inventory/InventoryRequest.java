@@ -1,5 +1,7 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
+
 import java.nio.file.Path;
 
 /**
@@ -12,13 +14,14 @@ import java.nio.file.Path;
  *                      than the source
  * @param output        the output directory, replaced as a whole when everything succeeded
  * @param forceOutput   replace {@code output} even when eks2aks did not write it
+ * @param frontEnd      how the front end names the commands and steps the findings send the user to (the image copy)
  */
 public record InventoryRequest(ObjectSource objects, EksControlPlane controlPlane, String sourceVersion, String targetVersion,
-                               Path output, boolean forceOutput) {
+                               Path output, boolean forceOutput, FrontEndNames frontEnd) {
 
-    /** An output folder eks2aks wrote, or a new or empty one. */
+    /** Tests: an output folder eks2aks wrote, or a new or empty one, in the command line's words. */
     public InventoryRequest(ObjectSource objects, EksControlPlane controlPlane, String sourceVersion, String targetVersion,
                             Path output) {
-        this(objects, controlPlane, sourceVersion, targetVersion, output, false);
+        this(objects, controlPlane, sourceVersion, targetVersion, output, false, FrontEndNames.CLI);
     }
 }

@@ -29,20 +29,20 @@ public final class InventoryRunner {
         switch (spec.source()) {
             case DUMP -> {
                 return inventory.run(new InventoryRequest(new DumpObjects(spec.dump()), null, spec.sourceVersion(),
-                        spec.targetVersion(), spec.output(), spec.force()));
+                        spec.targetVersion(), spec.output(), spec.force(), spec.frontEnd()));
             }
             case KUBECONFIG -> {
                 try (KubernetesClient client = KubernetesClients.fromKubeconfig(spec.kubeconfig(), spec.context(), spec.timeout())) {
                     LiveObjects objects = new LiveObjects(client, spec.shownSource(), LiveObjects.DEFAULT_PAGE_SIZE, events);
                     return inventory.run(new InventoryRequest(objects, null, spec.sourceVersion(), spec.targetVersion(),
-                            spec.output(), spec.force()));
+                            spec.output(), spec.force(), spec.frontEnd()));
                 }
             }
             default -> {
                 AwsSettings resolved = AwsSettings.resolve(settings, spec.region(), spec.profile(), aws, spec.regionName());
                 try (EksConnection eks = EksConnection.open(resolved, spec.cluster(), spec.timeout(), clock, events)) {
                     return inventory.run(new InventoryRequest(eks.objects(events), eks.controlPlane(), null, spec.targetVersion(),
-                            spec.output(), spec.force()));
+                            spec.output(), spec.force(), spec.frontEnd()));
                 }
             }
         }

@@ -35,14 +35,14 @@ public record ConvertOptions(String input, String output, String mappingFile, St
     /**
      * How a front end spells each option, for messages: {@code --out} on the command line, {@code 'output'} in a step.
      *
-     * @param acrOptions the options that give ECR images their ACR target, which decisions name
+     * @param frontEnd the options that give ECR images their ACR target, which decisions name
      */
     public record Names(String input, String output, String mappingFile, String format, String failOn, String exclude,
-                        AcrOptionNames acrOptions) {
+                        FrontEndNames frontEnd) {
 
         /** The command line's spellings. */
         public static final Names CLI = new Names("INPUT", "--out", "--mapping", "--format", "--fail-on", "--exclude",
-                AcrOptionNames.CLI);
+                FrontEndNames.CLI);
 
         /** {@code --format files}: how to ask for the files format, for messages about what an overlay cannot hold. */
         public String filesFormat() {

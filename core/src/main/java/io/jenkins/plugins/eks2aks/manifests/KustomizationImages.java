@@ -32,7 +32,7 @@ public final class KustomizationImages {
      * The changes of every kustomization of {@code input} (each change's path is {@code /images/<i>/<field>}); a
      * decision names the options as {@code names} spells them.
      */
-    public static List<ObjectChange> of(ManifestSet input, RegistryMap registries, AcrOptionNames names) {
+    public static List<ObjectChange> of(ManifestSet input, RegistryMap registries, FrontEndNames names) {
         List<ObjectChange> out = new ArrayList<>();
         if (!input.directory()) {
             return out;
@@ -88,7 +88,7 @@ public final class KustomizationImages {
     }
 
     private static Optional<Change> change(JsonNode image, int index, String field, RegistryMap registries,
-                                           AcrOptionNames names) {
+                                           FrontEndNames names) {
         Optional<EcrImageReference> ecr = EcrImageReference.parse(image.path(field).asText(null));
         if (ecr.isEmpty()) {
             return Optional.empty();
@@ -99,7 +99,7 @@ public final class KustomizationImages {
         if (target.isEmpty()) {
             return Optional.of(Change.finding(path, image.path(field), EcrImageRule.ID, "No ACR target for ECR registry "
                     + ecr.get().host() + " (kustomization images[" + index + "]." + field + "): " + names.setTarget(ecr.get().host()))
-                    .withMappingKeys(AcrOptionNames.targetKeys(ecr.get().host())));
+                    .withMappingKeys(FrontEndNames.targetKeys(ecr.get().host())));
         }
         return Optional.of(Change.replace(path, image.path(field), TextNode.valueOf(target.get()), EcrImageRule.ID, RuleMode.AUTO,
                 "kustomization images[" + index + "]." + field + ": " + what + " is pulled from ACR; repository kept, "

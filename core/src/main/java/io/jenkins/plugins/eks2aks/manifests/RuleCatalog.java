@@ -78,9 +78,9 @@ public final class RuleCatalog {
         rules.add(new ControllerOwnedRule());
         rules.add(new ServerSetFieldsRule(context.index()));
         // Images.
-        rules.add(new EcrImageRule(context.mapping().registryMap(), context.index(), context.acrOptions()));
+        rules.add(new EcrImageRule(context.mapping().registryMap(), context.index(), context.frontEnd()));
         rules.add(new EcrPullSecretRule(context.index()));
-        rules.add(new FluxImageRepositoryRule(context.mapping().registryMap(), context.acrOptions()));
+        rules.add(new FluxImageRepositoryRule(context.mapping().registryMap(), context.frontEnd()));
         // Networking: Services and ingresses (keeps private load balancers private).
         rules.add(new LoadBalancerServiceRule(context.index()));
         rules.add(new AlbIngressRule(context.mapping(), context.index()));
@@ -96,9 +96,9 @@ public final class RuleCatalog {
         rules.add(new AwsStorageClassRule(context));
         rules.add(new ClaimStorageClassRule(context));
         rules.add(new AwsPersistentVolumeRule(context));
-        rules.add(new MountpointS3VolumeRule(context.mapping()));
+        rules.add(new MountpointS3VolumeRule(context.mapping(), context.frontEnd()));
         rules.add(new EbsSnapshotRule());
-        rules.add(new SnapshotDataSourceRule());
+        rules.add(new SnapshotDataSourceRule(context.frontEnd()));
         rules.add(new EbsVolumeAttributesClassRule(context));
         rules.add(new AwsSecretProviderClassRule(context));
         rules.add(new SecretProviderClassIdentityRule(context));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.migrate;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.files.PathScope;
@@ -68,20 +69,23 @@ public record MigrateOptions(String manifests, String mapping, String output, bo
      * @param overwriteImages how an image copy replaces a tag the target already holds: {@code eks2aks copy-images --force},
      *                        or the {@code ecrToAcr} step's {@code force}
      * @param shiftTraffic    what moves the traffic afterwards: {@code eks2aks shift-traffic}, or the {@code shiftTraffic} step
+     * @param frontEnd        the commands or steps the inventory's findings and convert's decisions send the user to
      */
     public record Names(String manifests, String mapping, String output, String from, String until, String eksCluster,
                         String region, String sourceKubeconfig, String sourceContext, String dump, String resourceGroup,
                         String aksCluster, String subscription, String targetKubeconfig, String targetContext, String acr,
                         String imagesFile, String imageMode, String backupName, String namespaces, String timeout,
                         String storageSource, String storageDestination, String storageAccount, String container,
-                        String storageResourceGroup, String overwriteImages, String shiftTraffic) {
+                        String storageResourceGroup, String overwriteImages, String shiftTraffic,
+                        FrontEndNames frontEnd) {
 
         /** The command line's spellings. */
         public static final Names CLI = new Names("MANIFESTS", "--mapping", "--out", "--from", "--until", "--eks-cluster", "--region",
                 "--eks-kubeconfig", "--eks-context", "--dump", "--resource-group", "--aks-cluster", "--subscription",
                 "--aks-kubeconfig", "--aks-context", "--acr", "--images-file", "--image-mode", "--backup-name", "--namespaces",
                 "--timeout", "--storage-source", "--storage-destination", "--storage-account", "--container",
-                "--storage-resource-group", "eks2aks copy-images --force", "eks2aks shift-traffic");
+                "--storage-resource-group", "eks2aks copy-images --force", "eks2aks shift-traffic",
+                FrontEndNames.CLI);
 
         /**
          * The image step's names. Images, selections and parallel are fixed by migrate and always valid, so no message

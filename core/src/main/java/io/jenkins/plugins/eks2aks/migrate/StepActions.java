@@ -12,7 +12,6 @@ import io.jenkins.plugins.eks2aks.inventory.InventoryOptions;
 import io.jenkins.plugins.eks2aks.inventory.InventoryRunner;
 import io.jenkins.plugins.eks2aks.inventory.InventorySummary;
 import io.jenkins.plugins.eks2aks.ledger.InputDigest;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
@@ -119,7 +118,7 @@ final class StepActions {
                 text(request.dump()), request.dump() == null && request.eksCluster() == null ? text(request.sourceKubeconfig()) : null,
                 request.sourceContext(), out.toString(), false, null, null, 0);
         InventoryOptions.Names optionNames = new InventoryOptions.Names(names.eksCluster(), names.region(), names.dump(),
-                names.sourceKubeconfig(), names.output(), names.timeout());
+                names.sourceKubeconfig(), names.output(), names.timeout(), names.frontEnd());
         return new PreparedStep(step, null, digest.digest(), () -> {
             InventorySummary s = new InventoryRunner(events, clock).run(options.request(optionNames, PathScope.currentFolder()),
                     clients.settings(), clients.aws());
@@ -192,7 +191,7 @@ final class StepActions {
         ConvertOptions options = new ConvertOptions(request.manifests().toString(), out.toString(), text(request.mappingFile()),
                 request.acr(), List.of(), null, null, "files", true, "decisions", false, false, List.of());
         ConvertOptions.Names optionNames = new ConvertOptions.Names(names.manifests(), names.output(), names.mapping(), FIXED, FIXED,
-                FIXED, new AcrOptionNames(names.acr(), null)); // migrate has no registry map option
+                FIXED, names.frontEnd().withAcrOptions(names.acr(), null)); // migrate has no registry map option
         return new PreparedStep(step, null, digest.digest(), () -> {
             FailOn policy = options.check(optionNames);
             ConversionSummary s = new ManifestConversion(events).run(options.request(optionNames, PathScope.currentFolder()));

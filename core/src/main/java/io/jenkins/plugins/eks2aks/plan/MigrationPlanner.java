@@ -53,7 +53,8 @@ public final class MigrationPlanner {
         MigrationMapping mapping = new MappingOverrides(request.mappingFile(), null, List.of(), null, null).resolve(request.manifests());
         events.info(TOPIC, mappingFile == null ? "No mapping file: the defaults decide" : "Mapping file " + mappingFile);
         // The conversion's own log would list every change: the plan only counts them.
-        ConversionResult conversion = new ManifestConversion(EventSink.NONE).convert(request.manifests(), mapping);
+        ConversionResult conversion = new ManifestConversion(EventSink.NONE).convert(request.manifests(), mapping,
+                request.names().frontEnd().withAcrOptions(null, null)); // a plan has no ACR options
         events.info(TOPIC, "Converted " + conversion.objects() + " objects in a dry run: " + conversion.pendingDecisions()
                 + " decisions open, " + conversion.conflicts().size() + " conflicts");
         SourceFacts facts = facts(request);
@@ -94,7 +95,8 @@ public final class MigrationPlanner {
             return SourceFacts.read(request.inventoryFile(), request.names().inventoryRun());
         }
         if (request.dump() != null) {
-            var inventory = new EksInventory(events, clock).read(new InventoryRequest(new DumpObjects(request.dump()), null, null, null, null));
+            var inventory = new EksInventory(events, clock).read(new InventoryRequest(new DumpObjects(request.dump()), null, null, null, null,
+                    false, request.names().frontEnd()));
             try {
                 return SourceFacts.of(new ObjectMapper().readTree(new InventoryJson().render(inventory)));
             } catch (IOException e) {

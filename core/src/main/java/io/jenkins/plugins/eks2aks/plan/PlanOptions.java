@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.plan;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.OptionException;
 import io.jenkins.plugins.eks2aks.files.OutputFolder;
@@ -34,13 +35,14 @@ public record PlanOptions(String manifests, String inventory, String dump, Strin
      * @param inventoryRun  what writes an inventory: {@code eks2aks inventory}, or the {@code eksInventory} step
      * @param imagesDryRun  what reads the registries without copying: {@code eks2aks copy-images --dry-run}, or the
      *                      {@code ecrToAcr} step with {@code dryRun: true}
+     * @param frontEnd      the commands or steps the plan's conversion and inventory send the user to
      */
     public record Names(String manifests, String inventory, String dump, String mapping, String ledger, String output,
-                        String inventoryRun, String imagesDryRun) {
+                        String inventoryRun, String imagesDryRun, FrontEndNames frontEnd) {
 
         /** The command line's spellings. */
         public static final Names CLI = new Names("MANIFESTS", "--inventory", "--dump", "--mapping", "--ledger", "--out",
-                "eks2aks inventory", "eks2aks copy-images --dry-run");
+                "eks2aks inventory", "eks2aks copy-images --dry-run", FrontEndNames.CLI);
     }
 
     /** Checks what can be checked without reading a file, so a step fails on the controller before an agent is used. */

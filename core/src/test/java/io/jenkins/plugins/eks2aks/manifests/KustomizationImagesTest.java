@@ -96,13 +96,13 @@ class KustomizationImagesTest {
         assertEquals(3, summary.pendingDecisions(), "the two kustomization entries and the container image");
     }
 
-    private List<ObjectChange> decisions(Path tmp, AcrOptionNames names) throws IOException {
+    private List<ObjectChange> decisions(Path tmp, FrontEndNames names) throws IOException {
         return KustomizationImages.of(new ManifestReader().read(input(tmp, KUSTOMIZATION)), RegistryMap.of(List.of(), null), names);
     }
 
     @Test
     void aDecisionNamesTheCommandLinesOptions(@TempDir Path tmp) throws IOException {
-        Change decision = decisions(tmp, AcrOptionNames.CLI).get(0).change();
+        Change decision = decisions(tmp, FrontEndNames.CLI).get(0).change();
         assertEquals("No ACR target for ECR registry " + ECR + " (kustomization images[0].name): set acr in eks2aks.yaml (or --acr), "
                 + "or registries.\"" + ECR + "\": <acr>.azurecr.io in eks2aks.yaml (or --registry-map " + ECR + "=<acr>.azurecr.io)",
                 decision.reason());
@@ -111,7 +111,7 @@ class KustomizationImagesTest {
 
     @Test
     void aDecisionNamesTheStepsParameters(@TempDir Path tmp) throws IOException {
-        Change decision = decisions(tmp, new AcrOptionNames("'acr'", "'registryMap'")).get(0).change();
+        Change decision = decisions(tmp, FrontEndNames.STEPS).get(0).change();
         assertEquals("No ACR target for ECR registry " + ECR + " (kustomization images[0].name): set acr in eks2aks.yaml (or 'acr'), "
                 + "or registries.\"" + ECR + "\": <acr>.azurecr.io in eks2aks.yaml (or 'registryMap' " + ECR + "=<acr>.azurecr.io)",
                 decision.reason());

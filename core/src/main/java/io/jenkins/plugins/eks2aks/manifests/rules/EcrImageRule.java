@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
@@ -30,15 +30,15 @@ public final class EcrImageRule implements ConversionRule {
 
     private final RegistryMap registries;
     private final InputIndex index;
-    private final AcrOptionNames names;
+    private final FrontEndNames names;
 
     /** Without an index, naming the mapping file's keys only: for tests of one object. */
     public EcrImageRule(RegistryMap registries) {
-        this(registries, InputIndex.empty(), AcrOptionNames.MAPPING_FILE_ONLY);
+        this(registries, InputIndex.empty(), FrontEndNames.CLI.withAcrOptions(null, null));
     }
 
     /** @param names how the front end spells the options a finding names besides the mapping file's keys */
-    public EcrImageRule(RegistryMap registries, InputIndex index, AcrOptionNames names) {
+    public EcrImageRule(RegistryMap registries, InputIndex index, FrontEndNames names) {
         this.registries = registries;
         this.index = index;
         this.names = names;
@@ -88,7 +88,7 @@ public final class EcrImageRule implements ConversionRule {
         }
         return Optional.of(Change.finding(path, image, ID, "No ACR target for ECR registry " + ecr.get().host()
                 + " (image of " + what + "): " + names.setTarget(ecr.get().host()))
-                .withMappingKeys(AcrOptionNames.targetKeys(ecr.get().host())));
+                .withMappingKeys(FrontEndNames.targetKeys(ecr.get().host())));
     }
 
     private static String describe(PodSpecs.ContainerAt container) {

@@ -2,7 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules;
 
 import io.jenkins.plugins.eks2aks.images.EcrImageReference;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
@@ -24,10 +24,10 @@ public final class FluxImageRepositoryRule implements ConversionRule {
     private static final String SOURCE = "Flux image automation: ImageRepository spec.provider aws/azure";
 
     private final RegistryMap registries;
-    private final AcrOptionNames names;
+    private final FrontEndNames names;
 
     /** @param names how the front end spells the option the decision names besides the mapping file's key */
-    public FluxImageRepositoryRule(RegistryMap registries, AcrOptionNames names) {
+    public FluxImageRepositoryRule(RegistryMap registries, FrontEndNames names) {
         this.registries = registries;
         this.names = names;
     }

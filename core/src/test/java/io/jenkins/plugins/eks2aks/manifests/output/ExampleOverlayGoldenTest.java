@@ -1,5 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.output;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
+
 import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.events.EventSink;
@@ -33,7 +35,8 @@ class ExampleOverlayGoldenTest {
     @Test
     void theBundledExampleGivesExactlyTheGoldenOverlay() throws IOException {
         MigrationMapping mapping = new MappingOverrides(null, "contoso.azurecr.io", List.of(), null, null).resolve(EXAMPLE);
-        ConversionResult result = new ManifestConversion(EventSink.NONE).convert(EXAMPLE, mapping);
+        ConversionResult result = new ManifestConversion(EventSink.NONE).convert(EXAMPLE, mapping,
+                FrontEndNames.CLI.withAcrOptions(null, null));
         // An overlay beside the example: its resources are relative paths that hold on any machine.
         KustomizeOverlay overlay = KustomizeOverlay.of(result, EXAMPLE.resolveSibling("overlay"), ConvertOptions.Names.CLI);
         Map<String, String> actual = new TreeMap<>();

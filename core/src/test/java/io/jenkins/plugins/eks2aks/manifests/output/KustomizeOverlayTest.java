@@ -3,7 +3,7 @@ package io.jenkins.plugins.eks2aks.manifests.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.bench.BenchCorpus;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
@@ -314,7 +314,7 @@ class KustomizeOverlayTest {
 
     /** How the convertManifests step names its options; the CLI's are {@link ConvertOptions.Names#CLI}. */
     private static final ConvertOptions.Names STEP = new ConvertOptions.Names("'source'", "'output'", "'mappingFile'",
-            "'format'", "'failOn'", "'exclude'", new AcrOptionNames("'acr'", "'registryMap'"));
+            "'format'", "'failOn'", "'exclude'", FrontEndNames.STEPS);
 
     private static KustomizeOverlay excludedFromABase(Path tmp, ConvertOptions.Names names) throws IOException {
         Path base = Files.createDirectories(tmp.resolve("base"));

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.eks2aks.manifests.rules;
 
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
@@ -114,7 +114,7 @@ class EcrImageRuleTest {
         assertEquals(List.of("acr", "registries.\"" + ECR + "\""), finding.mappingKeys(), "the mapping file's keys, not options");
     }
 
-    private static Change findingIn(AcrOptionNames names) {
+    private static Change findingIn(FrontEndNames names) {
         EcrImageRule rule = new EcrImageRule(RegistryMap.of(List.of(), null), InputIndex.empty(), names);
         return rule.apply(Manifests.object("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
                 + "  - {name: app, image: " + ECR + "/shop/app:2}\n")).get(0);
@@ -122,7 +122,7 @@ class EcrImageRuleTest {
 
     @Test
     void theFindingNamesTheCommandLinesOptions() {
-        Change finding = findingIn(AcrOptionNames.CLI);
+        Change finding = findingIn(FrontEndNames.CLI);
         assertTrue(finding.reason().endsWith(": set acr in eks2aks.yaml (or --acr), or registries.\"" + ECR + "\": <acr>.azurecr.io "
                 + "in eks2aks.yaml (or --registry-map " + ECR + "=<acr>.azurecr.io)"), finding.reason());
         assertEquals(List.of("acr", "registries.\"" + ECR + "\""), finding.mappingKeys());
@@ -130,7 +130,7 @@ class EcrImageRuleTest {
 
     @Test
     void theFindingNamesTheStepsParameters() {
-        Change finding = findingIn(new AcrOptionNames("'acr'", "'registryMap'"));
+        Change finding = findingIn(FrontEndNames.STEPS);
         assertTrue(finding.reason().endsWith(": set acr in eks2aks.yaml (or 'acr'), or registries.\"" + ECR + "\": <acr>.azurecr.io "
                 + "in eks2aks.yaml (or 'registryMap' " + ECR + "=<acr>.azurecr.io)"), finding.reason());
         assertFalse(finding.reason().contains("--"), finding.reason());

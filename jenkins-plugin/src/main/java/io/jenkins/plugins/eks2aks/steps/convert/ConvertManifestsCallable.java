@@ -7,7 +7,7 @@ import io.jenkins.plugins.eks2aks.MigrationException;
 import io.jenkins.plugins.eks2aks.conversion.ManifestConversion;
 import io.jenkins.plugins.eks2aks.files.PathScope;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.ConvertOptions;
 import io.jenkins.plugins.eks2aks.manifests.FailOn;
 import io.jenkins.plugins.eks2aks.steps.BuildLogEvents;
@@ -31,7 +31,7 @@ final class ConvertManifestsCallable extends MasterToSlaveFileCallable<HashMap<S
     private static final long serialVersionUID = 1L;
     /** How this step spells each option in the engine's messages. */
     static final ConvertOptions.Names NAMES = new ConvertOptions.Names("'source'", "'output'", "'mappingFile'", "'format'", "'failOn'", "'exclude'",
-            new AcrOptionNames("'acr'", "'registryMap'"));
+            FrontEndNames.STEPS);
 
     /** The step's parameters as plain values. */
     record Parameters(String source, String output, String acr, ArrayList<String> registryMap, String mappingFile,

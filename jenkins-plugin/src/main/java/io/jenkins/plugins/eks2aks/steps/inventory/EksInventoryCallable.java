@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.steps.inventory;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.eks2aks.files.PathScope;
@@ -28,7 +29,7 @@ final class EksInventoryCallable extends MasterToSlaveFileCallable<HashMap<Strin
     private static final long serialVersionUID = 1L;
     /** How this step spells each option in the engine's messages. */
     static final InventoryOptions.Names NAMES = new InventoryOptions.Names("'cluster'", "'region'", "'dump'", "'kubeconfig'",
-            "'output'", "'timeout'");
+            "'output'", "'timeout'", FrontEndNames.STEPS);
 
     /** The step's parameters, workspace-relative paths as given. */
     record Parameters(String cluster, String region, String dump, String kubeconfig, String context, String output,

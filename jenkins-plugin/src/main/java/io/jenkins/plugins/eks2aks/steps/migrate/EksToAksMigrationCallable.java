@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.steps.migrate;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -34,7 +35,8 @@ final class EksToAksMigrationCallable extends MasterToSlaveFileCallable<HashMap<
             "'eksCluster'", "'region'", "'eksKubeconfig'", "'eksContext'", "'dump'", "'resourceGroup'", "'aksCluster'", "'subscription'",
             "'aksKubeconfig'", "'aksContext'", "'acr'", "'imagesFile'", "'imageMode'", "'backupName'", "'namespaces'", "'timeout'",
             "'storageSource'", "'storageDestination'", "'storageAccount'", "'container'", "'storageResourceGroup'",
-            "the ecrToAcr step's 'force'", "the shiftTraffic step");
+            "the ecrToAcr step's 'force'", "the shiftTraffic step",
+            FrontEndNames.STEPS);
 
     /** The step's parameters as plain values, workspace-relative paths as given; {@code namespaces} comma-separated. */
     record Parameters(String manifests, String mappingFile, String output, boolean force, String from, String until, boolean dryRun,

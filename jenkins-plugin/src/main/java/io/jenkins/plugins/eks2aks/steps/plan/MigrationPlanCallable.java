@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.steps.plan;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
@@ -23,7 +24,7 @@ final class MigrationPlanCallable extends MasterToSlaveFileCallable<HashMap<Stri
     static final String STEP = "migrationPlan";
     static final PlanOptions.Names NAMES = new PlanOptions.Names("'manifests'", "'inventory'", "'dump'", "'mappingFile'", "'ledger'",
             "'output'",
-            "the eksInventory step", "the ecrToAcr step with dryRun: true");
+            "the eksInventory step", "the ecrToAcr step with dryRun: true", FrontEndNames.STEPS);
 
     /** The step's parameters as plain values. */
     record Parameters(String manifests, String inventory, String dump, String mappingFile, String ledger, String output,

@@ -55,9 +55,12 @@ public final class CustomResourceScanRule implements ConversionRule {
     private final StorageClassReference storage;
     private final MigrationMapping mapping;
     private final InputIndex index;
+    /** How the front end names the image copy: {@code eks2aks copy-images}, the {@code ecrToAcr} step. */
+    private final String copyImages;
 
     public CustomResourceScanRule(RuleContext context) {
-        this.images = new EcrImageRule(context.mapping().registryMap(), context.index(), context.acrOptions());
+        this.copyImages = context.frontEnd().copyImages();
+        this.images = new EcrImageRule(context.mapping().registryMap(), context.index(), context.frontEnd());
         this.identities = new IrsaServiceAccountRule(context.mapping(), context.index());
         this.index = context.index();
         this.scheduling = new NodeSchedulingRule(context.mapping());
@@ -177,7 +180,7 @@ public final class CustomResourceScanRule implements ConversionRule {
             out.add(image.get());
         } else if (ECR_HOST.matcher(value.trim()).matches()) {
             out.add(Changes.of(object, "I1").decision(pointer, where + "ECR registry " + value.trim() + " in a field of its "
-                    + "own: set the ACR login server here and copy the images under it with ecrToAcr (catalog I1)"));
+                    + "own: set the ACR login server here and copy the images under it with " + copyImages + " (catalog I1)"));
         } else if (ROLE.matcher(value.trim()).matches()) {
             out.add(Changes.of(object, "W1").decision(pointer, where + "IAM role " + value.trim() + ": an Azure workload "
                     + "uses a Workload ID identity instead (a managed identity's client id); set what this field's owner "

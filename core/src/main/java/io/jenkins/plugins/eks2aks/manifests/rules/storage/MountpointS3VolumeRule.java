@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * PV9: a static Mountpoint-for-S3 volume ({@code s3.csi.aws.com}) mounts a bucket. On AKS the bucket's copy lives
- * in a Blob container ({@code eks2aks sync-storage} copies it), mounted by the Azure Blob CSI driver (BlobFuse2).
+ * in a Blob container ({@code eks2aks sync-storage} or the {@code azcopySync} step copies it), mounted by the Azure Blob CSI driver (BlobFuse2).
  * Until {@code volumeHandles.<bucket>} names the container ({@code <resource-group>#<account>#<container>}) the
  * volume is a decision; then its source is rewritten. Either way the volume is carried, so its claim keeps
  * {@code volumeName}, and the EKS claim's uid is dropped so that the AKS claim of the same name binds.
@@ -27,9 +28,12 @@ public final class MountpointS3VolumeRule implements ConversionRule {
     static final String BLOB_DRIVER = "blob.csi.azure.com";
 
     private final MigrationMapping mapping;
+    /** How the front end names the bucket copy: {@code eks2aks sync-storage}, the {@code azcopySync} step. */
+    private final String syncStorage;
 
-    public MountpointS3VolumeRule(MigrationMapping mapping) {
+    public MountpointS3VolumeRule(MigrationMapping mapping, FrontEndNames frontEnd) {
         this.mapping = mapping;
+        this.syncStorage = frontEnd.syncStorage();
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class MountpointS3VolumeRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         if (container == null || container.split("#").length != 3) {
             out.add(c.decision("/spec/csi", "Mountpoint for S3 volume of " + what + ": copy it into a Blob container "
-                    + "(eks2aks sync-storage), then set volumeHandles." + bucket + ": <resource-group>#<storage-account>#<container>"
+                    + "(" + syncStorage + "), then set volumeHandles." + bucket + ": <resource-group>#<storage-account>#<container>"
                     + " to mount it with the Azure Blob CSI driver (catalog PV9, SC13)").withMappingKeys("volumeHandles." + bucket));
         } else {
             String[] parts = container.split("#");

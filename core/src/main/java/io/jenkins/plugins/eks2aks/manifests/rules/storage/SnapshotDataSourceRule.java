@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.KubeObject;
 
 import java.util.ArrayList;
@@ -18,6 +19,13 @@ import java.util.List;
 public final class SnapshotDataSourceRule implements ConversionRule {
 
     public static final String ID = "PV10";
+
+    /** How the front end names the Velero backup and restore: {@code eks2aks backup and eks2aks restore}, or steps. */
+    private final String backupAndRestore;
+
+    public SnapshotDataSourceRule(FrontEndNames frontEnd) {
+        this.backupAndRestore = frontEnd.backupAndRestore();
+    }
 
     @Override
     public String id() {
@@ -36,7 +44,7 @@ public final class SnapshotDataSourceRule implements ConversionRule {
             JsonNode source = object.at(pointer);
             out.add(Changes.of(object, ID).decision(pointer, "claim restored from VolumeSnapshot "
                     + source.path("name").asText() + ": snapshots do not cross clouds, so it does not exist on AKS and the "
-                    + "claim would stay Pending; the data moves with Velero (eks2aks backup and restore): remove "
+                    + "claim would stay Pending; the data moves with Velero (" + backupAndRestore + "): remove "
                     + pointer.substring(pointer.lastIndexOf('/') + 1) + " from the claim, or re-create the snapshot on AKS "
                     + "once the data has moved (catalog PV10, PV8)"));
         }

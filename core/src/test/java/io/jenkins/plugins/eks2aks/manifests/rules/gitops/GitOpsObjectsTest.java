@@ -2,7 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.images.RegistryMap;
-import io.jenkins.plugins.eks2aks.manifests.AcrOptionNames;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
@@ -64,7 +64,7 @@ class GitOpsObjectsTest {
 
     @Test
     void theProviderDecisionNamesTheCommandLinesAcrOption() {
-        Change decision = new FluxImageRepositoryRule(RegistryMap.of(List.of(), null), AcrOptionNames.CLI)
+        Change decision = new FluxImageRepositoryRule(RegistryMap.of(List.of(), null), FrontEndNames.CLI)
                 .apply(Manifests.object(ECR_IMAGE_REPOSITORY)).get(0);
         assertTrue(decision.reason().contains("(for an ECR image: set acr in eks2aks.yaml (or --acr))"), decision.reason());
         assertEquals(List.of("acr"), decision.mappingKeys(), "the mapping file's key, not the option");
@@ -72,7 +72,7 @@ class GitOpsObjectsTest {
 
     @Test
     void theProviderDecisionNamesTheStepsAcrParameter() {
-        Change decision = new FluxImageRepositoryRule(RegistryMap.of(List.of(), null), new AcrOptionNames("'acr'", "'registryMap'"))
+        Change decision = new FluxImageRepositoryRule(RegistryMap.of(List.of(), null), FrontEndNames.STEPS)
                 .apply(Manifests.object(ECR_IMAGE_REPOSITORY)).get(0);
         assertTrue(decision.reason().contains("(for an ECR image: set acr in eks2aks.yaml (or 'acr'))"), decision.reason());
         assertFalse(decision.reason().contains("--"), decision.reason());
