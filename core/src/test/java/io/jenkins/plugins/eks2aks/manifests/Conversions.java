@@ -22,7 +22,16 @@ public final class Conversions {
     }
 
     public static ConversionResult convert(ManifestSet set, MigrationMapping mapping) {
-        RuleContext context = new RuleContext(mapping, InputIndex.of(set, mapping.registryMap()));
+        return convert(set, mapping, new RuleContext(mapping, InputIndex.empty()).frontEnd());
+    }
+
+    /** As {@link #convert(String, MigrationMapping)}, decisions naming options and commands in {@code frontEnd}'s words. */
+    public static ConversionResult convert(String yaml, MigrationMapping mapping, FrontEndNames frontEnd) {
+        return convert(Manifests.set(yaml), mapping, frontEnd);
+    }
+
+    private static ConversionResult convert(ManifestSet set, MigrationMapping mapping, FrontEndNames frontEnd) {
+        RuleContext context = new RuleContext(mapping, InputIndex.of(set, mapping.registryMap()), frontEnd);
         ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(set);
         result.changes().forEach(c -> ReasonKeys.check(c.change()));
         return result;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
@@ -150,5 +151,23 @@ class CustomResourceScanRuleTest {
                 """.formatted(ROLE), MigrationMapping.defaults());
         Change decision = Conversions.changes(result, "W1").stream().filter(c -> c.mode() == RuleMode.HUMAN).findFirst().orElseThrow();
         assertTrue(decision.reason().contains("federated credential for system:serviceaccount:shop:"), decision.reason());
+    }
+
+    private static String registryDecision(FrontEndNames frontEnd) {
+        ConversionResult result = Conversions.convert(HELM_RELEASE, MappingFile.parse("eks2aks.yaml", "acr: contoso.azurecr.io"), frontEnd);
+        return result.changes().stream().map(c -> c.change()).filter(c -> c.path().equals("/spec/values/registry"))
+                .findFirst().orElseThrow().reason();
+    }
+
+    @Test
+    void anEcrRegistryInAFieldOfItsOwnNamesTheCommandLinesImageCopy() {
+        String reason = registryDecision(FrontEndNames.CLI);
+        assertTrue(reason.endsWith("copy the images under it with eks2aks copy-images (catalog I1)"), reason);
+    }
+
+    @Test
+    void anEcrRegistryInAFieldOfItsOwnNamesTheImageCopyStepInJenkins() {
+        String reason = registryDecision(FrontEndNames.STEPS);
+        assertTrue(reason.endsWith("copy the images under it with the ecrToAcr step (catalog I1)"), reason);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.Conversions;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.manifests.RuleMode;
 import io.jenkins.plugins.eks2aks.manifests.Upstream;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
@@ -20,6 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StaticVolumesAndSnapshotsTest {
 
     private static final String MOUNTPOINT = "mountpoint-s3-csi-driver/examples/kubernetes/static_provisioning/static_provisioning.yaml";
+    private static final String SNAPSHOT_CLAIM = "aws-ebs-csi-driver/examples/kubernetes/snapshot/manifests/snapshot-restore/claim.yaml";
+
+    private static String reason(String file, String ruleId, FrontEndNames frontEnd) {
+        return Conversions.changes(Conversions.convert(Upstream.text(file), MigrationMapping.defaults(), frontEnd), ruleId)
+                .get(0).reason();
+    }
 
     private static JsonNode kind(ConversionResult result, String kind) {
         return Conversions.output(result).stream().filter(o -> o.path("kind").asText().equals(kind)).findFirst().orElseThrow();
@@ -103,5 +110,31 @@ class StaticVolumesAndSnapshotsTest {
                 """;
         List<Change> decisions = Conversions.changes(Conversions.convert(yaml, MigrationMapping.defaults()), SnapshotDataSourceRule.ID);
         assertEquals(List.of("/spec/volumeClaimTemplates/0/spec/dataSource"), decisions.stream().map(Change::path).toList());
+    }
+
+    @Test
+    void theMountpointDecisionNamesTheCommandLinesBucketCopy() {
+        String reason = reason(MOUNTPOINT, MountpointS3VolumeRule.ID, FrontEndNames.CLI);
+        assertTrue(reason.contains("copy it into a Blob container (eks2aks sync-storage), then set volumeHandles.s3-csi-driver"), reason);
+    }
+
+    @Test
+    void theMountpointDecisionNamesTheStepThatCopiesTheBucketInJenkins() {
+        String reason = reason(MOUNTPOINT, MountpointS3VolumeRule.ID, FrontEndNames.STEPS);
+        assertTrue(reason.contains("copy it into a Blob container (the azcopySync step), then set volumeHandles.s3-csi-driver"), reason);
+        assertFalse(reason.contains("eks2aks sync-storage"), reason);
+    }
+
+    @Test
+    void theSnapshotDecisionNamesTheCommandLinesBackupAndRestore() {
+        String reason = reason(SNAPSHOT_CLAIM, SnapshotDataSourceRule.ID, FrontEndNames.CLI);
+        assertTrue(reason.contains("the data moves with Velero (eks2aks backup and eks2aks restore): remove dataSource"), reason);
+    }
+
+    @Test
+    void theSnapshotDecisionNamesTheStepsThatBackUpAndRestoreInJenkins() {
+        String reason = reason(SNAPSHOT_CLAIM, SnapshotDataSourceRule.ID, FrontEndNames.STEPS);
+        assertTrue(reason.contains("the data moves with Velero (the veleroBackup and aksRestore steps): remove dataSource"), reason);
+        assertFalse(reason.contains("eks2aks "), reason);
     }
 }
