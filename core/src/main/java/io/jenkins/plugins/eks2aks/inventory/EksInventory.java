@@ -52,7 +52,7 @@ public final class EksInventory {
         KubernetesVersion source = inventory.sourceVersion();
         KubernetesVersion target = inventory.targetVersion();
 
-        ReportDocument report = new InventoryReport().build(inventory);
+        ReportDocument report = new InventoryReport(request.frontEnd()).build(inventory);
         List<String> ecr = inventory.ecrImages();
         try (StagedDirectory staged = StagedDirectory.create(output, TOPIC, request.forceOutput())) {
             // Each file is written as it is rendered: a large estate's reports are never held in memory as text.

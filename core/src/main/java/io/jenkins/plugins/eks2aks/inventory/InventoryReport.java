@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.inventory;
 
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.report.ReportDocument;
 
 import java.util.ArrayList;
@@ -8,6 +9,13 @@ import java.util.Map;
 
 /** The inventory for people: one document, rendered as Markdown and as self-contained HTML. */
 public final class InventoryReport {
+
+    private final FrontEndNames frontEnd;
+
+    /** @param frontEnd how the reader's front end names the image copy and the conversion the report refers to */
+    public InventoryReport(FrontEndNames frontEnd) {
+        this.frontEnd = frontEnd;
+    }
 
     public ReportDocument build(Inventory inv) {
         EksControlPlane cp = inv.controlPlane();
@@ -21,7 +29,7 @@ public final class InventoryReport {
                 List.of("Images (ECR images to copy to ACR)", inv.images().size() + " (" + inv.ecrImages().size() + ")"),
                 List.of("AWS dependencies HIGH / MEDIUM / LOW / INFO", bySeverity.get(Severity.HIGH) + " / " + bySeverity.get(Severity.MEDIUM)
                         + " / " + bySeverity.get(Severity.LOW) + " / " + bySeverity.get(Severity.INFO)),
-                List.of("Fixed by convertManifests", str(inv.findings().stream().filter(Finding::fixedByConvert).count())),
+                List.of("Fixed by " + frontEnd.convert(), str(inv.findings().stream().filter(Finding::fixedByConvert).count())),
                 List.of("API versions the target no longer serves", str(inv.apiUsages().stream().filter(ApiUsage::removedByTarget).count())),
                 List.of("Persistent volume claims", str(inv.claims().size())),
                 List.of("Proposed AKS node pools", str(inv.nodePools().size()))), "");
@@ -71,7 +79,7 @@ public final class InventoryReport {
 
         doc.section("Images");
         doc.paragraph("The workloads' ECR images (registry ecr, not system) are listed one per line in ecr-images.txt, the input "
-                + "of ecrToAcr. System images belong to EKS add-ons that AKS replaces: they are not copied.");
+                + "of " + frontEnd.copyImages() + ". System images belong to EKS add-ons that AKS replaces: they are not copied.");
         // Images, findings, API usages and claims grow with the cluster: their rows are made as the report is written.
         List<List<String>> images = ReportDocument.rows(inv.images(), i -> List.of(i.reference(), i.registry() + (i.system() ? " (system)" : ""),
                 str(i.users()), String.join(", ", i.usedBy()) + (i.users() > i.usedBy().size() ? ", …" : "")));
@@ -80,7 +88,7 @@ public final class InventoryReport {
         doc.section("AWS dependencies");
         List<List<String>> findings = ReportDocument.rows(inv.findings(), f -> List.of(f.severity().name(), f.rule(), f.object().toString(),
                 f.field(), f.detected(), f.azureEquivalent(), f.mode().name(), f.fixedByConvert() ? "yes" : "no"));
-        doc.table(List.of("Severity", "Rule", "Object", "Where", "Found", "Azure equivalent", "Mode", "Fixed by convertManifests"),
+        doc.table(List.of("Severity", "Rule", "Object", "Where", "Found", "Azure equivalent", "Mode", "Fixed by " + frontEnd.convert()),
                 findings, "No AWS dependencies found.");
 
         doc.section("Deprecated and removed API versions (target AKS " + inv.targetVersion() + ")");

@@ -15,19 +15,21 @@ import java.util.List;
  * @param backupAndRestore what moves volume data with Velero, e.g. {@code eks2aks backup and eks2aks restore}
  * @param syncStorage      what copies an S3 bucket into a Blob container, e.g. {@code eks2aks sync-storage}
  * @param copyImages       what copies ECR images to ACR, e.g. {@code eks2aks copy-images}
+ * @param convert          what converts the manifests, e.g. {@code eks2aks convert}
  */
-public record FrontEndNames(String acr, String registryMap, String backupAndRestore, String syncStorage, String copyImages) {
+public record FrontEndNames(String acr, String registryMap, String backupAndRestore, String syncStorage, String copyImages,
+                            String convert) {
 
     /** The command line's spellings. */
     public static final FrontEndNames CLI = new FrontEndNames("--acr", "--registry-map", "eks2aks backup and eks2aks restore",
-            "eks2aks sync-storage", "eks2aks copy-images");
+            "eks2aks sync-storage", "eks2aks copy-images", "eks2aks convert");
     /** The Jenkins steps' spellings. */
     public static final FrontEndNames STEPS = new FrontEndNames("'acr'", "'registryMap'", "the veleroBackup and aksRestore steps",
-            "the azcopySync step", "the ecrToAcr step");
+            "the azcopySync step", "the ecrToAcr step", "the convertManifests step");
 
     /** The same commands, with other ACR options (null: the front end has none, decisions name the mapping file's keys). */
     public FrontEndNames withAcrOptions(String acr, String registryMap) {
-        return new FrontEndNames(acr, registryMap, backupAndRestore, syncStorage, copyImages);
+        return new FrontEndNames(acr, registryMap, backupAndRestore, syncStorage, copyImages, convert);
     }
 
     /**

@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The image findings send the user to the image copy as their front end calls it: {@code eks2aks copy-images} on the
- * command line, the {@code ecrToAcr} step in Jenkins. One input has each kind of ECR image finding: a container's, a
+ * The image findings and the report send the user to the image copy and the conversion as their front end calls
+ * them: {@code eks2aks copy-images} and {@code eks2aks convert} on the command line, the {@code ecrToAcr} and
+ * {@code convertManifests} steps in Jenkins. One input has each kind of ECR image finding: a container's, a
  * kustomization's {@code images:}, a chart value's image, and a registry in a chart value of its own.
  */
 class InventoryFrontEndNamesTest {
@@ -28,7 +29,7 @@ class InventoryFrontEndNamesTest {
     @TempDir
     Path tmp;
 
-    private JsonNode inventory(FrontEndNames frontEnd) throws IOException {
+    private InventorySummary inventory(FrontEndNames frontEnd) throws IOException {
         Path tree = Files.createDirectories(tmp.resolve("tree/overlays/prod"));
         Files.writeString(tree.resolve("web.yaml"), """
                 apiVersion: apps/v1
@@ -58,9 +59,8 @@ class InventoryFrontEndNamesTest {
                 - {name: web, newName: %s/shop/web, newTag: "1.8.2"}
                 """.formatted(ECR));
         Path out = tmp.resolve("inv-" + frontEnd.copyImages().replace(' ', '-'));
-        InventorySummary summary = new EksInventory(EventSink.NONE, OfflineInventoryTest.NOV_2026).run(
+        return new EksInventory(EventSink.NONE, OfflineInventoryTest.NOV_2026).run(
                 new InventoryRequest(new DumpObjects(tmp.resolve("tree")), null, "1.29", null, out, false, frontEnd));
-        return JSON.readTree(summary.inventoryJson().toFile());
     }
 
     private static String reason(JsonNode inv, String name, String field) {
@@ -72,7 +72,8 @@ class InventoryFrontEndNamesTest {
 
     @Test
     void onTheCommandLineTheImageFindingsNameEks2aksCopyImages() throws IOException {
-        JsonNode inv = inventory(FrontEndNames.CLI);
+        InventorySummary summary = inventory(FrontEndNames.CLI);
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
 
         String copy = "the same repository, tag and digest in Azure Container Registry (copy with eks2aks copy-images)";
         assertEquals(copy, reason(inv, "api", "spec.template.spec.containers[0].image"), "a container's image");
@@ -81,11 +82,16 @@ class InventoryFrontEndNamesTest {
         assertTrue(reason(inv, "carts", "spec.values.registry").endsWith("copy the images under it with eks2aks copy-images (catalog I1)"),
                 inv.path("findings").toString());
         assertFalse(inv.path("findings").toString().contains("ecrToAcr"), "no Jenkins step named to a command-line user");
+        String report = Files.readString(summary.reportMarkdown());
+        assertTrue(report.contains("ecr-images.txt, the input of eks2aks copy-images."), report);
+        assertTrue(report.contains("| Fixed by eks2aks convert |"), report);
+        assertFalse(report.contains("ecrToAcr") || report.contains("convertManifests"), report);
     }
 
     @Test
     void inJenkinsTheImageFindingsNameTheEcrToAcrStep() throws IOException {
-        JsonNode inv = inventory(FrontEndNames.STEPS);
+        InventorySummary summary = inventory(FrontEndNames.STEPS);
+        JsonNode inv = JSON.readTree(summary.inventoryJson().toFile());
 
         String copy = "the same repository, tag and digest in Azure Container Registry (copy with the ecrToAcr step)";
         assertEquals(copy, reason(inv, "api", "spec.template.spec.containers[0].image"), "a container's image");
@@ -94,5 +100,9 @@ class InventoryFrontEndNamesTest {
         assertTrue(reason(inv, "carts", "spec.values.registry").endsWith("copy the images under it with the ecrToAcr step (catalog I1)"),
                 inv.path("findings").toString());
         assertFalse(inv.path("findings").toString().contains("eks2aks copy-images"), "no CLI command named in a build log");
+        String report = Files.readString(summary.reportMarkdown());
+        assertTrue(report.contains("ecr-images.txt, the input of the ecrToAcr step."), report);
+        assertTrue(report.contains("| Fixed by the convertManifests step |"), report);
+        assertFalse(report.contains("eks2aks "), report);
     }
 }
