@@ -72,6 +72,9 @@ class InventoryCommandTest {
             assertTrue(Files.exists(tmp.resolve("inv").resolve(file)), file);
         }
         assertTrue(out.toString().startsWith("49 objects, 20 images (5 from ECR), "), out.toString());
+        String json = Files.readString(tmp.resolve("inv/inventory.json"));
+        assertTrue(json.contains("(copy with eks2aks copy-images)"), "the image findings name the command that copies");
+        assertFalse(json.contains("ecrToAcr"), "no Jenkins step named to a command-line user");
     }
 
     @Test

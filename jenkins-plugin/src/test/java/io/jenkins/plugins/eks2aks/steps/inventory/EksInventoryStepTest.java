@@ -90,6 +90,9 @@ class EksInventoryStepTest {
         assertEquals(workspace.resolve("eks2aks/inventory/ecr-images.txt").toString(), result.get("imageList"));
         assertTrue(result.get("findingsBySeverity") instanceof Map);
         assertTrue(Files.exists(workspace.resolve("eks2aks/inventory/inventory.html")));
+        String json = Files.readString(workspace.resolve("eks2aks/inventory/inventory.json"));
+        assertTrue(json.contains("(copy with the ecrToAcr step)"), "the image findings name the step that copies");
+        assertFalse(json.contains("eks2aks copy-images"), "no CLI command named in a build log");
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("[inventory] 49 objects, 20 images (5 from ECR)"), log.toString(StandardCharsets.UTF_8));
         verify(context, never()).setResult(any());
     }
