@@ -35,7 +35,7 @@ public record ConvertOptions(String input, String output, String mappingFile, St
     /**
      * How a front end spells each option, for messages: {@code --out} on the command line, {@code 'output'} in a step.
      *
-     * @param frontEnd the options that give ECR images their ACR target, which decisions name
+     * @param frontEnd the options that give ECR images their ACR target and the commands or steps decisions name
      */
     public record Names(String input, String output, String mappingFile, String format, String failOn, String exclude,
                         FrontEndNames frontEnd) {

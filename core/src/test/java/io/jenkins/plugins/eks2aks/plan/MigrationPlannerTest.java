@@ -18,6 +18,7 @@ import io.jenkins.plugins.eks2aks.ledger.Ledger;
 import io.jenkins.plugins.eks2aks.ledger.LedgerEntry;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
+import io.jenkins.plugins.eks2aks.manifests.FrontEndNames;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 import io.jenkins.plugins.eks2aks.mapping.MappingFile;
 import io.jenkins.plugins.eks2aks.testservers.TestServerInstall;
@@ -226,5 +227,39 @@ class MigrationPlannerTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** A claim restored from a snapshot: a decision whose reason sends the user to Velero's backup and restore. */
+    private static String planOfASnapshotClaim(Path tmp, PlanOptions.Names names) throws IOException {
+        Path manifests = Files.createDirectories(tmp.resolve("manifests"));
+        Files.writeString(manifests.resolve("claim.yaml"), """
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: restored, namespace: shop}
+                spec:
+                  storageClassName: gp3
+                  dataSource: {name: nightly, kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io}
+                  accessModes: [ReadWriteOnce]
+                  resources: {requests: {storage: 4Gi}}
+                """);
+        Path out = tmp.resolve("plan");
+        new MigrationPlanner(EventSink.NONE, CLOCK).run(new PlanOptions(manifests.toString(), null, null, null, null, out.toString(), false)
+                .request(names, PathScope.currentFolder()));
+        return Files.readString(out.resolve(MigrationPlanner.JSON));
+    }
+
+    @Test
+    void thePlansDecisionsNameTheCommandLinesCommands(@TempDir Path tmp) throws IOException {
+        String plan = planOfASnapshotClaim(tmp, NAMES);
+        assertTrue(plan.contains("the data moves with Velero (eks2aks backup and eks2aks restore)"), plan);
+    }
+
+    @Test
+    void thePlansDecisionsNameTheStepsInJenkins(@TempDir Path tmp) throws IOException {
+        PlanOptions.Names steps = new PlanOptions.Names("'manifests'", "'inventory'", "'dump'", "'mappingFile'", "'ledger'", "'output'",
+                "the eksInventory step", "the ecrToAcr step with dryRun: true", FrontEndNames.STEPS);
+        String plan = planOfASnapshotClaim(tmp, steps);
+        assertTrue(plan.contains("the data moves with Velero (the veleroBackup and aksRestore steps)"), plan);
+        assertFalse(plan.contains("eks2aks backup"), plan);
     }
 }
