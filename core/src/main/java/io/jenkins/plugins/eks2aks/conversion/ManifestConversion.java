@@ -14,6 +14,7 @@ import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
 import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.GeneratedHelmValues;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
@@ -180,7 +181,7 @@ public final class ManifestConversion {
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), frontEnd);
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult converted = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
-        ConversionResult result = withKustomizationImages(converted, manifests, mapping, frontEnd);
+        ConversionResult result = GeneratedHelmValues.addTo(withKustomizationImages(converted, manifests, mapping, frontEnd), context);
         result.inputDecisions().forEach(d -> events.warn(TOPIC, "decision needed: " + d));
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "
