@@ -13,6 +13,7 @@ import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
+import io.jenkins.plugins.eks2aks.manifests.ConfigMapGenerators;
 import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
 import io.jenkins.plugins.eks2aks.manifests.rules.custom.GeneratedHelmValues;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
@@ -101,6 +102,10 @@ public final class ManifestConversion {
             if (result.changes().stream().anyMatch(c -> c.applied() && KustomizationImages.KIND.equals(c.object().kind()))) {
                 events.warn(TOPIC, "Kustomize overlay: the ECR images set by the input's kustomization images: entries are "
                         + "rewritten only with " + request.names().filesFormat() + "; the overlay leaves them to you");
+            }
+            if (result.changes().stream().anyMatch(c -> c.applied() && ConfigMapGenerators.KIND.equals(c.object().kind()))) {
+                events.warn(TOPIC, "Kustomize overlay: the HelmRelease values files a configMapGenerator reads are rewritten only "
+                        + "with " + request.names().filesFormat() + "; the overlay leaves them to you");
             }
             overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
             overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
