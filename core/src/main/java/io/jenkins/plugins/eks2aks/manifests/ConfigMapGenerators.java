@@ -102,22 +102,29 @@ public final class ConfigMapGenerators {
     }
 
     /**
-     * The generator of ConfigMap {@code name} for data key {@code key} among {@code candidates} (the kustomizations of
-     * one build, each with the namespace the build gives its objects); the first one, in input order.
+     * The generator of ConfigMap {@code name} for data key {@code key} among the kustomizations of one build (each with
+     * its place in the build): of those giving the ConfigMap {@code namespace}, the outermost one whose {@code files:}
+     * have the key (an overlay's {@code behavior: merge} replaces the base's key), else the first.
      */
-    Optional<Match> find(String name, String namespace, String key, Map<String, String> namespaceByKustomization) {
+    Optional<Match> find(String name, String namespace, String key, Map<String, KustomizeBuilds.Membership> inBuild) {
+        Match best = null;
+        int bestDepth = Integer.MAX_VALUE;
         for (Generator g : generators) {
-            if (!g.name().equals(name) || !namespaceByKustomization.containsKey(g.kustomization())) {
+            KustomizeBuilds.Membership membership = inBuild.get(g.kustomization());
+            if (!g.name().equals(name) || membership == null) {
                 continue;
             }
-            String built = namespaceByKustomization.get(g.kustomization());
-            String ns = built != null ? built : g.namespace() != null ? g.namespace() : "default";
-            if (ns.equals(namespace)) {
-                String file = g.files().get(key);
-                return Optional.of(new Match(g, file != null && inputFiles.contains(file) ? file : null));
+            String ns = membership.namespace() != null ? membership.namespace() : g.namespace() != null ? g.namespace() : "default";
+            if (!ns.equals(namespace)) {
+                continue;
+            }
+            String file = g.files().get(key);
+            if (best == null || file != null && membership.depth() < bestDepth) {
+                best = new Match(g, file != null && inputFiles.contains(file) ? file : null);
+                bestDepth = file != null ? membership.depth() : Integer.MAX_VALUE;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(best);
     }
 
     /** The kustomizations holding a generator. */

@@ -409,9 +409,9 @@ public final class InputIndex {
     public Optional<ConfigMapGenerators.Match> generatedValues(KubeObject helmRelease, HelmValuesFrom.Reference reference) {
         String namespace = reference.helmRelease().substring(0, reference.helmRelease().indexOf('/'));
         for (String build : buildsOf(helmRelease.document().file())) {
-            Map<String, String> kustomizations = new java.util.LinkedHashMap<>();
+            Map<String, KustomizeBuilds.Membership> kustomizations = new HashMap<>();
             for (String k : configMapGenerators.kustomizations()) {
-                kustomizeBuilds.membership(build, k).ifPresent(m -> kustomizations.put(k, m.namespace()));
+                kustomizeBuilds.membership(build, k).ifPresent(m -> kustomizations.put(k, m));
             }
             Optional<ConfigMapGenerators.Match> match = configMapGenerators.find(reference.name(), namespace,
                     reference.valuesKey(), kustomizations);

@@ -121,11 +121,13 @@ public final class HelmValuesFromRule implements ConversionRule {
                 return out;
             }
             List<Change> applicable = result.changes().stream().filter(c -> c.mode().applies()).toList();
-            result.changes().stream().filter(c -> !c.mode().applies()).forEach(c -> out.add(c.withReason(c.reason() + of)));
+            // Findings in a generator's values file also say where that file is: the ConfigMap is not in the input.
+            String in = where.startsWith("ConfigMap ") ? "" : " in " + where;
+            result.changes().stream().filter(c -> !c.mode().applies()).forEach(c -> out.add(c.withReason(c.reason() + of + in)));
             if (result.text() == null) {
                 // Not writable back: each change is for a person to make, where the values are set.
                 applicable.forEach(c -> out.add(new Change(null, c.path(), c.before(), c.after(), c.ruleId(), RuleMode.HUMAN,
-                        c.reason() + of + "; this tool cannot write it into a value merged at targetPath: make the change "
+                        c.reason() + of + in + "; this tool cannot write it into a value merged at targetPath: make the change "
                                 + "by hand", c.mappingKeys())));
             } else {
                 out.add(rewrite(configMap, ref, result.text(), applicable, where + of));

@@ -33,7 +33,11 @@ class GeneratedHelmValuesTest {
 
     /** Converts the fixture as {@code eks2aks convert} does and writes it under {@code out}. */
     static ConversionResult convert(MigrationMapping mapping, Path out) {
-        ManifestSet input = new ManifestReader().read(FIXTURE);
+        return convert(FIXTURE, mapping, out);
+    }
+
+    private static ConversionResult convert(Path fixture, MigrationMapping mapping, Path out) {
+        ManifestSet input = new ManifestReader().read(fixture);
         RuleContext context = new RuleContext(mapping, InputIndex.of(input, mapping.registryMap()));
         ConversionResult result = GeneratedHelmValues.addTo(new ManifestConverter(RuleCatalog.rules(context)).convert(input), context);
         new ManifestWriter().write(result, out);
@@ -77,5 +81,46 @@ class GeneratedHelmValuesTest {
         JsonNode annotations = new YAMLMapper().readTree(Files.readString(tmp.resolve("podinfo/values.yaml"))).at("/service/annotations");
         assertEquals("external", annotations.path("service.beta.kubernetes.io/aws-load-balancer-type").asText());
         assertEquals("true", annotations.path("service.beta.kubernetes.io/azure-load-balancer-internal").asText());
+    }
+
+    @Test
+    void aFindingInTheValuesFileNamesTheFileTheGeneratorAndThePath(@TempDir Path tmp) {
+        ConversionResult result = convert(MigrationMapping.defaults(), tmp);
+        ObjectChange finding = result.changes().stream().filter(c -> c.change().mode() == RuleMode.HUMAN
+                && c.change().reason().contains("arn:aws:iam::123456789012:role/podinfo")).findFirst().orElseThrow();
+
+        assertEquals("podinfo/values.yaml", finding.document().file());
+        assertTrue(finding.change().path().startsWith("/data/values.yaml/serviceAccount/annotations"), finding.change().path());
+        assertTrue(finding.change().reason().endsWith(" (values of HelmRelease podinfo/podinfo) in values file podinfo/values.yaml "
+                + "(key values.yaml of configMapGenerator podinfo-values of podinfo/kustomization.yaml)"), finding.change().reason());
+    }
+
+    @Test
+    void anOverlayMergingItsOwnFileUnderTheKeyHasThatFileRewrittenNotTheBases(@TempDir Path tmp) throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in.resolve("base"));
+        Files.createDirectories(in.resolve("prod"));
+        Files.copy(FIXTURE.resolve("podinfo/helmrelease.yaml"), in.resolve("base/helmrelease.yaml"));
+        String values = "service:\n  annotations:\n    service.beta.kubernetes.io/aws-load-balancer-scheme: internal\n";
+        Files.writeString(in.resolve("base/values.yaml"), values);
+        Files.writeString(in.resolve("prod/values.yaml"), values);
+        Files.writeString(in.resolve("base/kustomization.yaml"), """
+                resources: [helmrelease.yaml]
+                configMapGenerator:
+                  - name: podinfo-values
+                    files: [values.yaml]
+                """);
+        Files.writeString(in.resolve("prod/kustomization.yaml"), """
+                namespace: prod
+                resources: [../base]
+                configMapGenerator:
+                  - name: podinfo-values
+                    behavior: merge
+                    files: [values.yaml=values.yaml]
+                """);
+        convert(in, MigrationMapping.defaults(), tmp.resolve("out"));
+
+        assertEquals(values, Files.readString(tmp.resolve("out/base/values.yaml")));
+        assertTrue(Files.readString(tmp.resolve("out/prod/values.yaml")).contains("azure-load-balancer-internal"));
     }
 }
