@@ -176,7 +176,17 @@ public final class ManifestConversion {
     public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions, FrontEndNames frontEnd) {
         events.info(TOPIC, "Reading " + input + (exclusions.isEmpty() ? "" : " without " + exclusions));
         ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize(), exclusions);
-        manifests.notes().forEach(n -> events.warn(TOPIC, n));
+        Set<String> generatorFiles = ConfigMapGenerators.of(manifests).files();
+        for (String note : manifests.notes()) {
+            String file = note.substring(0, Math.max(0, note.indexOf(": not a Kubernetes manifest")));
+            if (generatorFiles.contains(file)) {
+                // Not copied unchanged when a HelmRelease takes its values from the ConfigMap made of it.
+                events.info(TOPIC, file + ": a file a kustomize configMapGenerator reads, converted as the values of "
+                        + "the HelmReleases taking values from that ConfigMap");
+            } else {
+                events.warn(TOPIC, note);
+            }
+        }
         if (!manifests.excluded().isEmpty()) {
             events.info(TOPIC, "Left out " + manifests.excluded().size() + " excluded files: "
                     + String.join(", ", manifests.excluded().subList(0, Math.min(20, manifests.excluded().size())))

@@ -127,6 +127,13 @@ public final class ConfigMapGenerators {
         return Optional.ofNullable(best);
     }
 
+    /** Every input file a generator reads under {@code files:}, relative to the input. */
+    public Set<String> files() {
+        Set<String> out = new HashSet<>();
+        generators.forEach(g -> g.files().values().stream().filter(inputFiles::contains).forEach(out::add));
+        return out;
+    }
+
     /** The kustomizations holding a generator. */
     List<String> kustomizations() {
         return generators.stream().map(Generator::kustomization).distinct().toList();
