@@ -82,6 +82,15 @@ class ManifestConversionTest {
     }
 
     @Test
+    void theOverlayFormatSaysItLeavesAGeneratorsValuesFileToYou(@TempDir Path tmp) {
+        conversion.run(new ConversionRequest(Path.of("src/test/resources/flux-values-generator"), tmp.resolve("out"),
+                MigrationMapping.defaults(), false, OutputFormat.KUSTOMIZE, false));
+
+        assertTrue(events.stream().anyMatch(e -> e.level() == EventLevel.WARNING
+                && e.message().contains("values files a configMapGenerator reads are rewritten only with")), events.toString());
+    }
+
+    @Test
     void aFailureWritesNothingAndKeepsThePreviousOutput(@TempDir Path tmp) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(in.resolve("a.yaml"), POD);
