@@ -13,7 +13,9 @@ import io.jenkins.plugins.eks2aks.manifests.ConversionRequest;
 import io.jenkins.plugins.eks2aks.manifests.ConversionResult;
 import io.jenkins.plugins.eks2aks.manifests.ConversionSummary;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
+import io.jenkins.plugins.eks2aks.manifests.ConfigMapGenerators;
 import io.jenkins.plugins.eks2aks.manifests.KustomizationImages;
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.GeneratedHelmValues;
 import io.jenkins.plugins.eks2aks.manifests.ManifestConverter;
 import io.jenkins.plugins.eks2aks.manifests.ManifestReader;
 import io.jenkins.plugins.eks2aks.manifests.ManifestSet;
@@ -101,6 +103,10 @@ public final class ManifestConversion {
                 events.warn(TOPIC, "Kustomize overlay: the ECR images set by the input's kustomization images: entries are "
                         + "rewritten only with " + request.names().filesFormat() + "; the overlay leaves them to you");
             }
+            if (result.changes().stream().anyMatch(c -> c.applied() && ConfigMapGenerators.KIND.equals(c.object().kind()))) {
+                events.warn(TOPIC, "Kustomize overlay: the HelmRelease values files a configMapGenerator reads are rewritten only "
+                        + "with " + request.names().filesFormat() + "; the overlay leaves them to you");
+            }
             overlay.warnings().forEach(w -> events.warn(TOPIC, "Kustomize overlay: " + w));
             overlay.notes().forEach(n -> events.info(TOPIC, "Kustomize overlay: " + n));
         }
@@ -170,7 +176,17 @@ public final class ManifestConversion {
     public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions, FrontEndNames frontEnd) {
         events.info(TOPIC, "Reading " + input + (exclusions.isEmpty() ? "" : " without " + exclusions));
         ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize(), exclusions);
-        manifests.notes().forEach(n -> events.warn(TOPIC, n));
+        Set<String> generatorFiles = ConfigMapGenerators.of(manifests).files();
+        for (String note : manifests.notes()) {
+            String file = note.substring(0, Math.max(0, note.indexOf(": not a Kubernetes manifest")));
+            if (generatorFiles.contains(file)) {
+                // Not copied unchanged when a HelmRelease takes its values from the ConfigMap made of it.
+                events.info(TOPIC, file + ": a file a kustomize configMapGenerator reads, converted as the values of "
+                        + "the HelmReleases taking values from that ConfigMap");
+            } else {
+                events.warn(TOPIC, note);
+            }
+        }
         if (!manifests.excluded().isEmpty()) {
             events.info(TOPIC, "Left out " + manifests.excluded().size() + " excluded files: "
                     + String.join(", ", manifests.excluded().subList(0, Math.min(20, manifests.excluded().size())))
@@ -180,7 +196,7 @@ public final class ManifestConversion {
         RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), frontEnd);
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult converted = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
-        ConversionResult result = withKustomizationImages(converted, manifests, mapping, frontEnd);
+        ConversionResult result = GeneratedHelmValues.addTo(withKustomizationImages(converted, manifests, mapping, frontEnd), context);
         result.inputDecisions().forEach(d -> events.warn(TOPIC, "decision needed: " + d));
         if (result.empty()) {
             events.warn(TOPIC, input + " holds no Kubernetes object (" + manifests.files().size() + " manifest files, "

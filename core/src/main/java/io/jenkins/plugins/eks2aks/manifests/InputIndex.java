@@ -54,6 +54,7 @@ public final class InputIndex {
     private final RegistryMap registries;
     private KustomizePatches kustomizePatches = KustomizePatches.none();
     private KustomizeBuilds kustomizeBuilds = KustomizeBuilds.none();
+    private ConfigMapGenerators configMapGenerators = ConfigMapGenerators.none();
     private final ServiceAccountRoles buildRoles = new ServiceAccountRoles();
 
     private InputIndex(RegistryMap registries) {
@@ -69,6 +70,7 @@ public final class InputIndex {
         InputIndex index = new InputIndex(registries);
         index.kustomizePatches = KustomizePatches.of(input);
         index.kustomizeBuilds = KustomizeBuilds.of(input);
+        index.configMapGenerators = ConfigMapGenerators.of(input);
         for (ManifestFile file : input.files()) {
             boolean patch = index.kustomizePatches.isPatch(file.path());
             for (ManifestDocument document : file.documents()) {
@@ -398,6 +400,26 @@ public final class InputIndex {
                     .filter(r -> !out.contains(r)).forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * The kustomize {@code configMapGenerator} making the ConfigMap {@code reference} of {@code helmRelease} names: one
+     * of a kustomization in a build of the HelmRelease's file, giving the ConfigMap the reference's namespace.
+     */
+    public Optional<ConfigMapGenerators.Match> generatedValues(KubeObject helmRelease, HelmValuesFrom.Reference reference) {
+        String namespace = reference.helmRelease().substring(0, reference.helmRelease().indexOf('/'));
+        for (String build : buildsOf(helmRelease.document().file())) {
+            Map<String, KustomizeBuilds.Membership> kustomizations = new HashMap<>();
+            for (String k : configMapGenerators.kustomizations()) {
+                kustomizeBuilds.membership(build, k).ifPresent(m -> kustomizations.put(k, m));
+            }
+            Optional<ConfigMapGenerators.Match> match = configMapGenerators.find(reference.name(), namespace,
+                    reference.valuesKey(), kustomizations);
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether Secret {@code namespace/name} is a registry credential for ECR only (rule I5). */

@@ -259,7 +259,7 @@ public final class ManifestConverter {
     }
 
     /** The document itself, or each item of a {@code kind: List}, as read-only copies. */
-    static List<KubeObject> objectsOf(ManifestDocument document) {
+    public static List<KubeObject> objectsOf(ManifestDocument document) {
         JsonNode content = document.content();
         List<KubeObject> objects = new ArrayList<>();
         JsonNode items = content.path("items");

@@ -57,11 +57,22 @@ public final class ManifestWriter {
                 imageChanges.computeIfAbsent(c.object().name(), k -> new ArrayList<>()).add(c.change());
             }
         }
+        Map<String, String> generatedValues = new HashMap<>();
+        for (ObjectChange c : result.changes()) {
+            if (c.applied() && ConfigMapGenerators.KIND.equals(c.object().kind()) && c.change().after() != null
+                    && c.change().after().isTextual()) {
+                generatedValues.putIfAbsent(c.document().file(), c.change().after().asText()); // a converted values file
+            }
+        }
         Map<String, List<PatchRewrite>> patchRewrites = new HashMap<>();
         result.patchRewrites().forEach(r -> patchRewrites.computeIfAbsent(r.file(), k -> new ArrayList<>()).add(r));
         for (String other : input.passThrough()) {
             boolean images = imageChanges.containsKey(other);
             List<PatchRewrite> rewrites = patchRewrites.getOrDefault(other, List.of());
+            if (generatedValues.containsKey(other)) {
+                writeString(outputDir.resolve(other), generatedValues.get(other));
+                continue;
+            }
             if (!rewrites.isEmpty() && rewrites.get(0).wholeFile()) {
                 writeString(outputDir.resolve(other), rewrites.get(0).after()); // a converted JSON 6902 patch
                 continue;

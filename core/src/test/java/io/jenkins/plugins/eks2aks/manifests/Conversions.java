@@ -1,5 +1,6 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
+import io.jenkins.plugins.eks2aks.manifests.rules.custom.GeneratedHelmValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.eks2aks.mapping.MigrationMapping;
 
@@ -32,7 +33,7 @@ public final class Conversions {
 
     private static ConversionResult convert(ManifestSet set, MigrationMapping mapping, FrontEndNames frontEnd) {
         RuleContext context = new RuleContext(mapping, InputIndex.of(set, mapping.registryMap()), frontEnd);
-        ConversionResult result = new ManifestConverter(RuleCatalog.rules(context)).convert(set);
+        ConversionResult result = GeneratedHelmValues.addTo(new ManifestConverter(RuleCatalog.rules(context)).convert(set), context);
         result.changes().forEach(c -> ReasonKeys.check(c.change()));
         return result;
     }

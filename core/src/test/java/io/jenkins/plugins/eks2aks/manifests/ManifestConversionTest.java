@@ -67,6 +67,30 @@ class ManifestConversionTest {
     }
 
     @Test
+    void aConfigMapGeneratorsValuesFileIsWrittenConvertedAndNotReportedAsCopiedUnchanged(@TempDir Path tmp) throws IOException {
+        Path fixture = Path.of("src/test/resources/flux-values-generator");
+        Path out = tmp.resolve("out");
+
+        conversion.run(new ConversionRequest(fixture, out, MigrationMapping.defaults(), false));
+
+        assertTrue(Files.readString(out.resolve("manifests/podinfo/values.yaml")).contains("azure-load-balancer-internal"));
+        assertTrue(events.stream().anyMatch(e -> e.message().startsWith("podinfo/values.yaml: a file a kustomize configMapGenerator reads")));
+        assertFalse(events.stream().anyMatch(e -> e.message().startsWith("podinfo/values.yaml: not a Kubernetes manifest")));
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report/conversion-report.json").toFile());
+        assertTrue(report.toString().contains("values file podinfo/values.yaml (key values.yaml of configMapGenerator podinfo-values"),
+                report.toString());
+    }
+
+    @Test
+    void theOverlayFormatSaysItLeavesAGeneratorsValuesFileToYou(@TempDir Path tmp) {
+        conversion.run(new ConversionRequest(Path.of("src/test/resources/flux-values-generator"), tmp.resolve("out"),
+                MigrationMapping.defaults(), false, OutputFormat.KUSTOMIZE, false));
+
+        assertTrue(events.stream().anyMatch(e -> e.level() == EventLevel.WARNING
+                && e.message().contains("values files a configMapGenerator reads are rewritten only with")), events.toString());
+    }
+
+    @Test
     void aFailureWritesNothingAndKeepsThePreviousOutput(@TempDir Path tmp) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(in.resolve("a.yaml"), POD);

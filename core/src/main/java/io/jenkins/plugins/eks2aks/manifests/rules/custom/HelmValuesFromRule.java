@@ -3,6 +3,7 @@ package io.jenkins.plugins.eks2aks.manifests.rules.custom;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.eks2aks.manifests.Change;
 import io.jenkins.plugins.eks2aks.manifests.Changes;
+import io.jenkins.plugins.eks2aks.manifests.ConfigMapGenerators;
 import io.jenkins.plugins.eks2aks.manifests.ConversionRule;
 import io.jenkins.plugins.eks2aks.manifests.HelmValuesFrom;
 import io.jenkins.plugins.eks2aks.manifests.InputIndex;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,7 +69,16 @@ public final class HelmValuesFromRule implements ConversionRule {
         for (HelmValuesFrom.Reference ref : HelmValuesFrom.of(helmRelease, namespace)) {
             boolean inInput = ref.kind().equals("ConfigMap")
                     && index.namespacesOf(helmRelease).stream().anyMatch(n -> index.hasConfigMap(n, ref.name()));
-            if (!inInput) {
+            Optional<ConfigMapGenerators.Match> generated = inInput || !ref.kind().equals("ConfigMap") ? Optional.empty()
+                    : index.generatedValues(helmRelease, ref);
+            if (generated.isPresent() && generated.get().file() != null) {
+                continue; // the values file the generator reads is scanned and rewritten (GeneratedHelmValues)
+            }
+            if (generated.isPresent()) {
+                out.add(c.decision("/spec/valuesFrom/" + ref.index(), "HelmRelease " + ref.helmRelease() + " takes values from "
+                        + ref.describe() + ": " + generated.get().describe() + " makes it, but not from a file of the input "
+                        + "under that key (literals, envs, or a file outside the input are not read): " + CHECK));
+            } else if (!inInput) {
                 String why = ref.kind().equals("ConfigMap") ? "ConfigMap " + ref.name() + " is not in the input, so its values are not read"
                         : "values from " + ref.kind() + " " + ref.name() + " are not read";
                 out.add(c.decision("/spec/valuesFrom/" + ref.index(), "HelmRelease " + ref.helmRelease() + " takes values from "
@@ -86,30 +97,47 @@ public final class HelmValuesFromRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         for (List<HelmValuesFrom.Reference> refs : byValues.values()) {
             HelmValuesFrom.Reference ref = refs.get(0);
+            out.addAll(values(scan, disabled, configMap, refs, "ConfigMap " + HelmValuesScan.namespace(ref) + "/"
+                    + configMap.ref().name() + " key " + ref.valuesKey()));
+        }
+        return out;
+    }
+
+    /**
+     * The changes of the values {@code configMap} gives references {@code refs} (one key and targetPath), the
+     * rewrite of the whole text reasoned as {@code where} ({@code ConfigMap podinfo/podinfo-values key values.yaml}).
+     */
+    static List<Change> values(CustomResourceScanRule scan, Set<String> disabled, KubeObject configMap,
+                               List<HelmValuesFrom.Reference> refs, String where) {
+        List<Change> out = new ArrayList<>();
+        {
+            HelmValuesFrom.Reference ref = refs.get(0);
             String releases = String.join(", ", refs.stream().map(HelmValuesFrom.Reference::helmRelease).distinct().toList());
             String of = " (values of HelmRelease " + releases + (ref.targetPath() == null ? "" : " at targetPath " + ref.targetPath()) + ")";
             HelmValuesScan.Result result = HelmValuesScan.of(scan, configMap, ref, c -> !disabled.contains(c.ruleId()));
             if (result.unreadable() != null) {
                 out.add(Changes.of(configMap, CustomResourceScanRule.ID).decision(HelmValuesScan.pointer(ref), "HelmRelease "
-                        + releases + " takes values from " + ref.describe() + ", but " + result.unreadable() + ": " + CHECK));
-                continue;
+                        + releases + " takes values from " + ref.describe() + (where.startsWith("ConfigMap ") ? "" : " (" + where + ")") + ", but " + result.unreadable() + ": " + CHECK));
+                return out;
             }
             List<Change> applicable = result.changes().stream().filter(c -> c.mode().applies()).toList();
-            result.changes().stream().filter(c -> !c.mode().applies()).forEach(c -> out.add(c.withReason(c.reason() + of)));
+            // Findings in a generator's values file also say where that file is: the ConfigMap is not in the input.
+            String in = where.startsWith("ConfigMap ") ? "" : " in " + where;
+            result.changes().stream().filter(c -> !c.mode().applies()).forEach(c -> out.add(c.withReason(c.reason() + of + in)));
             if (result.text() == null) {
                 // Not writable back: each change is for a person to make, where the values are set.
                 applicable.forEach(c -> out.add(new Change(null, c.path(), c.before(), c.after(), c.ruleId(), RuleMode.HUMAN,
-                        c.reason() + of + "; this tool cannot write it into a value merged at targetPath: make the change "
+                        c.reason() + of + in + "; this tool cannot write it into a value merged at targetPath: make the change "
                                 + "by hand", c.mappingKeys())));
             } else {
-                out.add(rewrite(configMap, ref, result.text(), applicable, of));
+                out.add(rewrite(configMap, ref, result.text(), applicable, where + of));
             }
         }
         return out;
     }
 
     /** One change of the whole values text, carrying every change made inside it. */
-    private static Change rewrite(KubeObject configMap, HelmValuesFrom.Reference ref, String text, List<Change> inside, String of) {
+    private static Change rewrite(KubeObject configMap, HelmValuesFrom.Reference ref, String text, List<Change> inside, String where) {
         Set<String> rules = new LinkedHashSet<>();
         Set<String> reasons = new LinkedHashSet<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -121,7 +149,7 @@ public final class HelmValuesFromRule implements ConversionRule {
             warn |= c.mode() == RuleMode.AUTO_WARN;
         }
         String rule = rules.size() == 1 ? rules.iterator().next() : CustomResourceScanRule.ID;
-        String reason = "ConfigMap " + HelmValuesScan.namespace(ref) + "/" + configMap.ref().name() + " key " + ref.valuesKey() + of + " rewritten: " + String.join("; ", reasons);
+        String reason = where + " rewritten: " + String.join("; ", reasons);
         return Changes.of(configMap, rule).replace(HelmValuesScan.pointer(ref), TextNode.valueOf(text),
                 warn ? RuleMode.AUTO_WARN : RuleMode.AUTO, reason).withMappingKeys(List.copyOf(keys));
     }

@@ -328,6 +328,20 @@ class PrivateLoadBalancersStayPrivateTest {
         })));
     }
 
+    @Test
+    void theInternalLoadBalancerOfValuesAKustomizeGeneratorMakesStaysInternal(@TempDir Path tmp) throws Exception {
+        Path fixture = Path.of("src/test/resources/flux-values-generator");
+        new ManifestConversion(EventSink.NONE).run(new ConversionRequest(fixture, tmp.resolve("out"), MigrationMapping.defaults(), false));
+        JsonNode values = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(
+                java.nio.file.Files.readString(tmp.resolve("out/manifests/podinfo/values.yaml")));
+        // The Service the chart makes of its values: their type and annotations.
+        com.fasterxml.jackson.databind.node.ObjectNode service = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        service.put("apiVersion", "v1").put("kind", "Service").putObject("spec").put("type", values.at("/service/type").asText());
+        service.putObject("metadata").set("annotations", values.at("/service/annotations"));
+        assertEquals("LoadBalancer", service.at("/spec/type").asText());
+        assertFalse(publicOnAks(service), values.toString());
+    }
+
     /**
      * Annotation maps an operator or a chart copies onto the Service it creates: a Flux HelmRelease's values, an
      * operator's custom resource (shaped as Strimzi's listener, Istio's gateway, a kro or Crossplane template).
