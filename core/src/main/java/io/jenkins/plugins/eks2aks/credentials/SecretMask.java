@@ -24,7 +24,7 @@ public final class SecretMask {
     static final int MIN_LITERAL = 4;
 
     /** An EKS token: {@code k8s-aws-v1.} and the base64url of a presigned STS GetCallerIdentity URL. */
-    private static final String EKS_TOKEN = "k8s-aws-v1\\.[A-Za-z0-9_-]+";
+    public static final String EKS_TOKEN = "k8s-aws-v1\\.[A-Za-z0-9_-]+";
     private static final String TOKEN_SHAPES = String.join("|",
             EKS_TOKEN,
             "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*",

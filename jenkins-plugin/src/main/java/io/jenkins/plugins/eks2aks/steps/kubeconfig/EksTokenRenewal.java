@@ -4,6 +4,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.LogTaskListener;
 import io.jenkins.plugins.eks2aks.clusters.AwsSettings;
 import io.jenkins.plugins.eks2aks.kubeconfig.EksKubeconfig;
 import io.jenkins.plugins.eks2aks.steps.credentials.AwsKeys;
@@ -11,9 +12,7 @@ import io.jenkins.plugins.eks2aks.steps.credentials.MaskingListener;
 import io.jenkins.plugins.eks2aks.steps.credentials.StepCredentials;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,43 +108,17 @@ final class EksTokenRenewal implements Serializable {
         if (build == null || TokenRenewals.running(name)) {
             return;
         }
-        TaskListener log = MaskingListener.over(new ControllerLog(build), new ArrayList<>());
+        // No step log to write to: a failed renewal is a line of the controller's log (masked) that names the build.
+        TaskListener log = MaskingListener.over(new LogTaskListener(LOGGER, Level.WARNING), new ArrayList<>());
         Callable<String> newToken = () -> {
-            Run<?, ?> run = lookup.run(build);
-            return tokens(run, run.getEnvironment(log), lookup.credentials()).call();
+            try {
+                Run<?, ?> run = lookup.run(build);
+                return tokens(run, run.getEnvironment(log), lookup.credentials()).call();
+            } catch (Exception e) {
+                throw new IOException("eks2aks: " + build + ": " + e.getMessage(), e);
+            }
         };
         TokenRenewals.start(name, build, dir, newToken, Duration.ZERO, period(), log);
         LOGGER.log(Level.INFO, "eks2aks: renewing the EKS token of an eksKubeconfig block of {0} again after a restart", build);
-    }
-
-    /** A resumed renewal has no step log to write to: its lines go to the controller's log, masked. */
-    private static final class ControllerLog implements TaskListener {
-        private static final long serialVersionUID = 1L;
-        private final String build;
-        private transient PrintStream logger;
-
-        ControllerLog(String build) {
-            this.build = build;
-        }
-
-        @Override
-        public synchronized PrintStream getLogger() {
-            if (logger == null) {
-                logger = new PrintStream(new java.io.OutputStream() {
-                    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-                    @Override
-                    public void write(int b) {
-                        if (b == '\n') {
-                            LOGGER.log(Level.WARNING, "eks2aks: {0}: {1}", new Object[] {build, line.toString(StandardCharsets.UTF_8)});
-                            line.reset();
-                        } else {
-                            line.write(b);
-                        }
-                    }
-                }, true, StandardCharsets.UTF_8);
-            }
-            return logger;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.steps.kubeconfig;
 
 import hudson.FilePath;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.eks2aks.credentials.SecretMask;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class TokenRenewals {
     static final String TOKEN = "token";
     /** The kubeconfig's name in the binding's folder. */
     static final String CONFIG = "config";
-    private static final Pattern EKS_TOKEN = Pattern.compile("k8s-aws-v1\\.[A-Za-z0-9_-]+");
+    private static final Pattern EKS_TOKEN = Pattern.compile(SecretMask.EKS_TOKEN);
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "eks2aks kubeconfig token renewal");
