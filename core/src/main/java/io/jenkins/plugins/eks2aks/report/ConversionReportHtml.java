@@ -96,7 +96,7 @@ public final class ConversionReportHtml {
                     + "disable one of the rules in the mapping file (`rules.disable`) or change the input.");
         }
         doc.table(List.of("Object", "File", "Path", "Rules"), result.conflicts().stream().map(c -> List.of(object(c.object()),
-                c.document().file() + " #" + (c.document().index() + 1), code(c.path()), String.join(", ", c.ruleIds()))).toList(), "None.");
+                ChangePaths.file(c.document()), code(c.path()), String.join(", ", c.ruleIds()))).toList(), "None.");
 
         doc.section("Every change", "changes");
         if (!result.changes().isEmpty()) {
@@ -160,7 +160,7 @@ public final class ConversionReportHtml {
     }
 
     private static String location(ObjectChange c) {
-        return c.document().file() + " #" + (c.document().index() + 1);
+        return ChangePaths.file(c.document());
     }
 
     private static String path(Change change) {

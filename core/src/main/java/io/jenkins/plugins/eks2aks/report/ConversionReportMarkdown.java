@@ -92,7 +92,7 @@ public final class ConversionReportMarkdown {
     }
 
     private static String location(ObjectChange c) {
-        return c.document().file() + " #" + (c.document().index() + 1);
+        return ChangePaths.file(c.document());
     }
 
     private static List<String> change(ObjectChange c) {

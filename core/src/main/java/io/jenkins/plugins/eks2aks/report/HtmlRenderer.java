@@ -38,12 +38,12 @@ public final class HtmlRenderer {
      */
     public void write(ReportDocument doc, Appendable out) throws IOException {
         Chunks html = new Chunks(out);
-        html.append(HtmlPage.head(doc.title())).append("<h1>").append(escape(doc.title())).append("</h1>\n");
+        html.append(HtmlPage.head(doc.title())).append("<h1>").append(HtmlPage.escape(doc.title())).append("</h1>\n");
         boolean inSection = false;
         for (Block block : doc.blocks()) {
             if (block instanceof ReportDocument.Heading h && h.level() == 2) {
                 html.append(inSection ? "</section>\n" : "").append(h.anchor() == null ? "<section>\n"
-                        : "<section id=\"" + escape(h.anchor()) + "\">\n");
+                        : "<section id=\"" + HtmlPage.escape(h.anchor()) + "\">\n");
                 inSection = true;
             }
             block(html, block);
@@ -123,7 +123,7 @@ public final class HtmlRenderer {
         } else if (block instanceof ReportDocument.Figures f) {
             html.append("<div class=\"cards\">\n");
             for (ReportDocument.Figure figure : f.figures()) {
-                html.append(figure.mark() == null ? "<div class=\"card\">" : "<div class=\"card " + escape(figure.mark()) + "\">")
+                html.append(figure.mark() == null ? "<div class=\"card\">" : "<div class=\"card " + HtmlPage.escape(figure.mark()) + "\">")
                         .append("<b>").append(Long.toString(figure.value())).append("</b><span>");
                 text(html, figure.label());
                 html.append("</span></div>\n");
@@ -136,7 +136,7 @@ public final class HtmlRenderer {
         } else if (block instanceof ReportDocument.Navigation n) {
             html.append("<nav>");
             for (ReportDocument.Link link : n.links()) {
-                html.append("<a href=\"#").append(escape(link.anchor())).append("\">");
+                html.append("<a href=\"#").append(HtmlPage.escape(link.anchor())).append("\">");
                 text(html, link.text());
                 html.append("</a>");
             }
@@ -193,9 +193,5 @@ public final class HtmlRenderer {
 
     private static void text(Chunks html, String text) {
         HtmlInline.write(html.text, text);
-    }
-
-    private static String escape(String text) {
-        return HtmlPage.escape(text);
     }
 }
