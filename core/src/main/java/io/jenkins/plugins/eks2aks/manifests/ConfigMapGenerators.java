@@ -86,7 +86,7 @@ public final class ConfigMapGenerators {
                     int eq = spec.indexOf('=');
                     String path = eq < 0 ? spec : spec.substring(eq + 1);
                     String key = eq < 0 ? Path.of(path).getFileName().toString() : spec.substring(0, eq);
-                    keys.put(key, resolve(kustomization, path));
+                    keys.put(key, Kustomizations.resolve(kustomization, path));
                 }
                 String namespace = entry.path("namespace").asText("");
                 out.add(new Generator(kustomization, name, namespace.isEmpty() ? null : namespace, keys,
@@ -94,11 +94,6 @@ public final class ConfigMapGenerators {
             }
         }
         return new ConfigMapGenerators(List.copyOf(out), files);
-    }
-
-    private static String resolve(String kustomization, String entry) {
-        Path dir = Path.of(kustomization).getParent();
-        return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
     }
 
     /**

@@ -24,6 +24,12 @@ final class Kustomizations {
         return name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("Kustomization");
     }
 
+    /** {@code entry} of kustomization {@code kustomization} (both relative to the input) as a path relative to the input. */
+    static String resolve(String kustomization, String entry) {
+        Path dir = Path.of(kustomization).getParent();
+        return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
+    }
+
     static JsonNode read(Path file) {
         try {
             JsonNode node = YAML.readTree(Files.readString(file));

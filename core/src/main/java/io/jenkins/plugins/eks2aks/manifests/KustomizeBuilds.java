@@ -121,7 +121,7 @@ public final class KustomizeBuilds {
             for (JsonNode entry : k.path(field)) {
                 String resource = entry.asText("");
                 if (!resource.isEmpty() && !resource.contains("://") && !resource.startsWith("github.com/")) {
-                    out.add(resolve(kustomization, resource));
+                    out.add(Kustomizations.resolve(kustomization, resource));
                 }
             }
         }
@@ -134,22 +134,17 @@ public final class KustomizeBuilds {
         for (String field : List.of("patches", "patchesJson6902")) {
             for (JsonNode entry : k.path(field)) {
                 if (entry.path("path").isTextual()) {
-                    out.add(resolve(kustomization, entry.path("path").asText()));
+                    out.add(Kustomizations.resolve(kustomization, entry.path("path").asText()));
                 }
             }
         }
         for (JsonNode entry : k.path("patchesStrategicMerge")) {
             String text = entry.asText("");
             if (!text.isEmpty() && !text.contains("\n")) {
-                out.add(resolve(kustomization, text));
+                out.add(Kustomizations.resolve(kustomization, text));
             }
         }
         return out;
-    }
-
-    private static String resolve(String kustomization, String entry) {
-        Path dir = Path.of(kustomization).getParent();
-        return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
     }
 
     /** The kustomization of folder {@code target}, when the input has one. */
