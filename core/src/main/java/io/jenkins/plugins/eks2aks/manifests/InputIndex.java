@@ -407,13 +407,12 @@ public final class InputIndex {
      * of a kustomization in a build of the HelmRelease's file, giving the ConfigMap the reference's namespace.
      */
     public Optional<ConfigMapGenerators.Match> generatedValues(KubeObject helmRelease, HelmValuesFrom.Reference reference) {
-        String namespace = reference.helmRelease().substring(0, reference.helmRelease().indexOf('/'));
         for (String build : buildsOf(helmRelease.document().file())) {
             Map<String, KustomizeBuilds.Membership> kustomizations = new HashMap<>();
             for (String k : configMapGenerators.kustomizations()) {
                 kustomizeBuilds.membership(build, k).ifPresent(m -> kustomizations.put(k, m));
             }
-            Optional<ConfigMapGenerators.Match> match = configMapGenerators.find(reference.name(), namespace,
+            Optional<ConfigMapGenerators.Match> match = configMapGenerators.find(reference.name(), reference.namespace(),
                     reference.valuesKey(), kustomizations);
             if (match.isPresent()) {
                 return match;

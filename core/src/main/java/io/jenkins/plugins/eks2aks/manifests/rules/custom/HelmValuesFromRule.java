@@ -97,7 +97,7 @@ public final class HelmValuesFromRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         for (List<HelmValuesFrom.Reference> refs : byValues.values()) {
             HelmValuesFrom.Reference ref = refs.get(0);
-            out.addAll(values(scan, disabled, configMap, refs, "ConfigMap " + HelmValuesScan.namespace(ref) + "/"
+            out.addAll(values(scan, disabled, configMap, refs, "ConfigMap " + ref.namespace() + "/"
                     + configMap.ref().name() + " key " + ref.valuesKey()));
         }
         return out;
