@@ -108,6 +108,11 @@ public final class InputIndex {
         return kustomizePatches;
     }
 
+    /** The input's kustomize {@code configMapGenerator}s. */
+    public ConfigMapGenerators configMapGenerators() {
+        return configMapGenerators;
+    }
+
     /** An empty index, for rules tested on one object. */
     public static InputIndex empty() {
         return new InputIndex(RegistryMap.of(List.of(), null));
