@@ -69,8 +69,9 @@ public final class InputIndex {
     public static InputIndex of(ManifestSet input, RegistryMap registries) {
         InputIndex index = new InputIndex(registries);
         index.kustomizePatches = KustomizePatches.of(input);
-        index.kustomizeBuilds = KustomizeBuilds.of(input);
-        index.configMapGenerators = ConfigMapGenerators.of(input);
+        Map<String, JsonNode> kustomizations = Kustomizations.readAll(input);
+        index.kustomizeBuilds = KustomizeBuilds.of(input, kustomizations);
+        index.configMapGenerators = ConfigMapGenerators.of(input, kustomizations);
         for (ManifestFile file : input.files()) {
             boolean patch = index.kustomizePatches.isPatch(file.path());
             for (ManifestDocument document : file.documents()) {

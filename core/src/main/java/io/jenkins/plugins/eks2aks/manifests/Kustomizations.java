@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Recognises and reads the input's {@code kustomization.yaml} files. The namespace a kustomization gives the
@@ -28,6 +30,16 @@ final class Kustomizations {
     static String resolve(String kustomization, String entry) {
         Path dir = Path.of(kustomization).getParent();
         return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
+    }
+
+    /** Each kustomization of {@code input} (relative to the input) as read, in input order; none for a single file. */
+    static Map<String, JsonNode> readAll(ManifestSet input) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (input.directory()) {
+            input.passThrough().stream().filter(Kustomizations::isKustomization)
+                    .forEach(k -> out.put(k, read(input.root().resolve(k))));
+        }
+        return out;
     }
 
     static JsonNode read(Path file) {

@@ -50,8 +50,8 @@ public final class KustomizeBuilds {
         return new KustomizeBuilds();
     }
 
-    /** The builds of {@code input}'s kustomizations; none for a single file. */
-    public static KustomizeBuilds of(ManifestSet input) {
+    /** The builds of {@code input}'s kustomizations ({@link Kustomizations#readAll read}); none for a single file. */
+    static KustomizeBuilds of(ManifestSet input, Map<String, JsonNode> read) {
         KustomizeBuilds builds = new KustomizeBuilds();
         if (!input.directory()) {
             return builds;
@@ -60,10 +60,7 @@ public final class KustomizeBuilds {
         input.files().forEach(f -> manifests.add(f.path()));
         Set<String> known = new HashSet<>(manifests);
         known.addAll(input.passThrough());
-        List<String> kustomizations = input.passThrough().stream().filter(Kustomizations::isKustomization)
-                .sorted(Comparator.naturalOrder()).toList();
-        Map<String, JsonNode> read = new HashMap<>();
-        kustomizations.forEach(k -> read.put(k, Kustomizations.read(input.root().resolve(k))));
+        List<String> kustomizations = read.keySet().stream().sorted(Comparator.naturalOrder()).toList();
         Set<String> included = new HashSet<>();
         for (String k : kustomizations) {
             for (String target : includes(k, read.get(k))) {
