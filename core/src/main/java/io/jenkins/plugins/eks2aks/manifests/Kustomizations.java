@@ -26,6 +26,11 @@ final class Kustomizations {
         return name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("Kustomization");
     }
 
+    /** Whether a {@code resources}/{@code bases}/{@code components} entry is remote (a URL, {@code github.com/…}, {@code git@…}): nothing reads it. */
+    static boolean isRemote(String resource) {
+        return resource.contains("://") || resource.startsWith("github.com/") || resource.startsWith("git@");
+    }
+
     /** {@code entry} of kustomization {@code kustomization} (both relative to the input) as a path relative to the input. */
     static String resolve(String kustomization, String entry) {
         Path dir = Path.of(kustomization).getParent();

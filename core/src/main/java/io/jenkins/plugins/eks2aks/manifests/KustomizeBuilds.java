@@ -117,7 +117,7 @@ public final class KustomizeBuilds {
         for (String field : List.of("resources", "bases", "components")) {
             for (JsonNode entry : k.path(field)) {
                 String resource = entry.asText("");
-                if (!resource.isEmpty() && !resource.contains("://") && !resource.startsWith("github.com/")) {
+                if (!resource.isEmpty() && !Kustomizations.isRemote(resource)) {
                     out.add(Kustomizations.resolve(kustomization, resource));
                 }
             }
