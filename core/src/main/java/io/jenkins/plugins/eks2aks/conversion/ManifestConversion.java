@@ -176,7 +176,8 @@ public final class ManifestConversion {
     public ConversionResult convert(Path input, MigrationMapping mapping, PathExclusions exclusions, FrontEndNames frontEnd) {
         events.info(TOPIC, "Reading " + input + (exclusions.isEmpty() ? "" : " without " + exclusions));
         ManifestSet manifests = new ManifestReader().read(input.toAbsolutePath().normalize(), exclusions);
-        Set<String> generatorFiles = ConfigMapGenerators.of(manifests).files();
+        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), frontEnd);
+        Set<String> generatorFiles = context.index().configMapGenerators().files();
         for (String note : manifests.notes()) {
             String file = note.substring(0, Math.max(0, note.indexOf(": not a Kubernetes manifest")));
             if (generatorFiles.contains(file)) {
@@ -193,7 +194,6 @@ public final class ManifestConversion {
                     + (manifests.excluded().size() > 20 ? ", …" : ""));
         }
         events.info(TOPIC, "Read " + manifests.documentCount() + " documents from " + manifests.files().size() + " files");
-        RuleContext context = new RuleContext(mapping, InputIndex.of(manifests, mapping.registryMap()), frontEnd);
         context.index().kustomizePatches().notes().forEach(n -> events.warn(TOPIC, n));
         ConversionResult converted = new ManifestConverter(RuleCatalog.rules(context)).convert(manifests);
         ConversionResult result = GeneratedHelmValues.addTo(withKustomizationImages(converted, manifests, mapping, frontEnd), context);

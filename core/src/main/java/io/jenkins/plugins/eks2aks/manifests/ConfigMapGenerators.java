@@ -62,19 +62,17 @@ public final class ConfigMapGenerators {
         return new ConfigMapGenerators(List.of(), Set.of());
     }
 
-    /** The generators (behaviour {@code create} or {@code merge}) of {@code input}'s kustomizations. */
-    public static ConfigMapGenerators of(ManifestSet input) {
+    /** The generators (behaviour {@code create} or {@code merge}) of {@code input}'s kustomizations ({@link Kustomizations#readAll read}). */
+    static ConfigMapGenerators of(ManifestSet input, Map<String, JsonNode> kustomizations) {
         if (!input.directory()) {
             return none();
         }
         List<Generator> out = new ArrayList<>();
         Set<String> files = new HashSet<>(input.passThrough());
         input.files().forEach(f -> files.add(f.path()));
-        for (String kustomization : input.passThrough()) {
-            if (!Kustomizations.isKustomization(kustomization)) {
-                continue;
-            }
-            for (JsonNode entry : Kustomizations.read(input.root().resolve(kustomization)).path("configMapGenerator")) {
+        for (Map.Entry<String, JsonNode> k : kustomizations.entrySet()) {
+            String kustomization = k.getKey();
+            for (JsonNode entry : k.getValue().path("configMapGenerator")) {
                 String behavior = entry.path("behavior").asText("create");
                 String name = entry.path("name").asText("");
                 if (name.isEmpty() || !(behavior.equals("create") || behavior.equals("merge"))) {
@@ -86,7 +84,7 @@ public final class ConfigMapGenerators {
                     int eq = spec.indexOf('=');
                     String path = eq < 0 ? spec : spec.substring(eq + 1);
                     String key = eq < 0 ? Path.of(path).getFileName().toString() : spec.substring(0, eq);
-                    keys.put(key, resolve(kustomization, path));
+                    keys.put(key, Kustomizations.resolve(kustomization, path));
                 }
                 String namespace = entry.path("namespace").asText("");
                 out.add(new Generator(kustomization, name, namespace.isEmpty() ? null : namespace, keys,
@@ -94,11 +92,6 @@ public final class ConfigMapGenerators {
             }
         }
         return new ConfigMapGenerators(List.copyOf(out), files);
-    }
-
-    private static String resolve(String kustomization, String entry) {
-        Path dir = Path.of(kustomization).getParent();
-        return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
     }
 
     /**

@@ -31,6 +31,11 @@ public final class HelmValuesFrom {
         public String describe() {
             return kind + " " + name + " (key " + valuesKey + (targetPath == null ? "" : ", targetPath " + targetPath) + ")";
         }
+
+        /** The HelmRelease's namespace, which is the one its ConfigMap or Secret is looked up in. */
+        public String namespace() {
+            return helmRelease.substring(0, helmRelease.indexOf('/'));
+        }
     }
 
     private HelmValuesFrom() {

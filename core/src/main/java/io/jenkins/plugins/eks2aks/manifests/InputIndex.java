@@ -69,8 +69,9 @@ public final class InputIndex {
     public static InputIndex of(ManifestSet input, RegistryMap registries) {
         InputIndex index = new InputIndex(registries);
         index.kustomizePatches = KustomizePatches.of(input);
-        index.kustomizeBuilds = KustomizeBuilds.of(input);
-        index.configMapGenerators = ConfigMapGenerators.of(input);
+        Map<String, JsonNode> kustomizations = Kustomizations.readAll(input);
+        index.kustomizeBuilds = KustomizeBuilds.of(input, kustomizations);
+        index.configMapGenerators = ConfigMapGenerators.of(input, kustomizations);
         for (ManifestFile file : input.files()) {
             boolean patch = index.kustomizePatches.isPatch(file.path());
             for (ManifestDocument document : file.documents()) {
@@ -106,6 +107,11 @@ public final class InputIndex {
     /** The input's kustomize patches. */
     public KustomizePatches kustomizePatches() {
         return kustomizePatches;
+    }
+
+    /** The input's kustomize {@code configMapGenerator}s. */
+    public ConfigMapGenerators configMapGenerators() {
+        return configMapGenerators;
     }
 
     /** An empty index, for rules tested on one object. */
@@ -407,13 +413,12 @@ public final class InputIndex {
      * of a kustomization in a build of the HelmRelease's file, giving the ConfigMap the reference's namespace.
      */
     public Optional<ConfigMapGenerators.Match> generatedValues(KubeObject helmRelease, HelmValuesFrom.Reference reference) {
-        String namespace = reference.helmRelease().substring(0, reference.helmRelease().indexOf('/'));
         for (String build : buildsOf(helmRelease.document().file())) {
             Map<String, KustomizeBuilds.Membership> kustomizations = new HashMap<>();
             for (String k : configMapGenerators.kustomizations()) {
                 kustomizeBuilds.membership(build, k).ifPresent(m -> kustomizations.put(k, m));
             }
-            Optional<ConfigMapGenerators.Match> match = configMapGenerators.find(reference.name(), namespace,
+            Optional<ConfigMapGenerators.Match> match = configMapGenerators.find(reference.name(), reference.namespace(),
                     reference.valuesKey(), kustomizations);
             if (match.isPresent()) {
                 return match;

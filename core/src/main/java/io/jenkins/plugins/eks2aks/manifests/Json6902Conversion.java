@@ -78,14 +78,7 @@ final class Json6902Conversion {
             return List.of(op);
         }
         ObjectRef ref = KustomizePatchConversion.ref(JsonNodeFactory.instance.objectNode(), patch.target());
-        ObjectNode object = JsonNodeFactory.instance.objectNode().put("apiVersion", ref.apiVersion()).put("kind", ref.kind());
-        ObjectNode metadata = object.putObject("metadata");
-        if (ref.name() != null) {
-            metadata.put("name", ref.name());
-        }
-        if (ref.namespace() != null) {
-            metadata.put("namespace", ref.namespace());
-        }
+        ObjectNode object = PartialObjects.target(ref);
         String at = PartialObjects.place(object, path, value);
         if (at == null) {
             return List.of(op); // a path through a scalar or a name: no object the rules could read

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.eks2aks.manifests;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,6 @@ final class KustomizationResources {
      * name a file of {@code dropped} (relative to the input); the same text when it names none.
      */
     static String without(String text, String kustomization, Set<String> dropped) {
-        Path dir = Path.of(kustomization).getParent();
         String[] lines = text.split("(?<=\n)", -1);
         List<String> kept = new ArrayList<>();
         int skipDeeperThan = -1;
@@ -40,7 +38,7 @@ final class KustomizationResources {
             Matcher m = ITEM.matcher(bare);
             if (m.matches()) {
                 String entry = m.group(4);
-                String file = (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
+                String file = Kustomizations.resolve(kustomization, entry);
                 if (dropped.contains(file)) {
                     if (m.group(2) != null) {
                         skipDeeperThan = m.group(1).length();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Recognises and reads the input's {@code kustomization.yaml} files. The namespace a kustomization gives the
@@ -22,6 +24,27 @@ final class Kustomizations {
     static boolean isKustomization(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         return name.equals("kustomization.yaml") || name.equals("kustomization.yml") || name.equals("Kustomization");
+    }
+
+    /** Whether a {@code resources}/{@code bases}/{@code components} entry is remote (a URL, {@code github.com/…}, {@code git@…}): nothing reads it. */
+    static boolean isRemote(String resource) {
+        return resource.contains("://") || resource.startsWith("github.com/") || resource.startsWith("git@");
+    }
+
+    /** {@code entry} of kustomization {@code kustomization} (both relative to the input) as a path relative to the input. */
+    static String resolve(String kustomization, String entry) {
+        Path dir = Path.of(kustomization).getParent();
+        return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
+    }
+
+    /** Each kustomization of {@code input} (relative to the input) as read, in input order; none for a single file. */
+    static Map<String, JsonNode> readAll(ManifestSet input) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (input.directory()) {
+            input.passThrough().stream().filter(Kustomizations::isKustomization)
+                    .forEach(k -> out.put(k, read(input.root().resolve(k))));
+        }
+        return out;
     }
 
     static JsonNode read(Path file) {

@@ -50,8 +50,8 @@ public final class KustomizeBuilds {
         return new KustomizeBuilds();
     }
 
-    /** The builds of {@code input}'s kustomizations; none for a single file. */
-    public static KustomizeBuilds of(ManifestSet input) {
+    /** The builds of {@code input}'s kustomizations ({@link Kustomizations#readAll read}); none for a single file. */
+    static KustomizeBuilds of(ManifestSet input, Map<String, JsonNode> read) {
         KustomizeBuilds builds = new KustomizeBuilds();
         if (!input.directory()) {
             return builds;
@@ -60,10 +60,7 @@ public final class KustomizeBuilds {
         input.files().forEach(f -> manifests.add(f.path()));
         Set<String> known = new HashSet<>(manifests);
         known.addAll(input.passThrough());
-        List<String> kustomizations = input.passThrough().stream().filter(Kustomizations::isKustomization)
-                .sorted(Comparator.naturalOrder()).toList();
-        Map<String, JsonNode> read = new HashMap<>();
-        kustomizations.forEach(k -> read.put(k, Kustomizations.read(input.root().resolve(k))));
+        List<String> kustomizations = read.keySet().stream().sorted(Comparator.naturalOrder()).toList();
         Set<String> included = new HashSet<>();
         for (String k : kustomizations) {
             for (String target : includes(k, read.get(k))) {
@@ -120,8 +117,8 @@ public final class KustomizeBuilds {
         for (String field : List.of("resources", "bases", "components")) {
             for (JsonNode entry : k.path(field)) {
                 String resource = entry.asText("");
-                if (!resource.isEmpty() && !resource.contains("://") && !resource.startsWith("github.com/")) {
-                    out.add(resolve(kustomization, resource));
+                if (!resource.isEmpty() && !Kustomizations.isRemote(resource)) {
+                    out.add(Kustomizations.resolve(kustomization, resource));
                 }
             }
         }
@@ -134,22 +131,17 @@ public final class KustomizeBuilds {
         for (String field : List.of("patches", "patchesJson6902")) {
             for (JsonNode entry : k.path(field)) {
                 if (entry.path("path").isTextual()) {
-                    out.add(resolve(kustomization, entry.path("path").asText()));
+                    out.add(Kustomizations.resolve(kustomization, entry.path("path").asText()));
                 }
             }
         }
         for (JsonNode entry : k.path("patchesStrategicMerge")) {
             String text = entry.asText("");
             if (!text.isEmpty() && !text.contains("\n")) {
-                out.add(resolve(kustomization, text));
+                out.add(Kustomizations.resolve(kustomization, text));
             }
         }
         return out;
-    }
-
-    private static String resolve(String kustomization, String entry) {
-        Path dir = Path.of(kustomization).getParent();
-        return (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
     }
 
     /** The kustomization of folder {@code target}, when the input has one. */

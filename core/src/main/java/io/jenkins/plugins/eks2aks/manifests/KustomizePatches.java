@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,13 +49,12 @@ public final class KustomizePatches {
             if (!Kustomizations.isKustomization(kustomization)) {
                 continue;
             }
-            JsonNode k = read(input.root().resolve(kustomization));
-            Path dir = Path.of(kustomization).getParent();
+            JsonNode k = Kustomizations.read(input.root().resolve(kustomization));
             JsonNode patchList = k.path("patches");
             for (int i = 0; i < patchList.size(); i++) {
                 JsonNode entry = patchList.get(i);
                 if (entry.path("path").isTextual()) {
-                    patches.file(dir, entry.path("path").asText(), kustomization, "patches", i, entry.path("target"), input);
+                    patches.file(entry.path("path").asText(), kustomization, "patches", i, entry.path("target"), input);
                 } else if (entry.path("patch").isTextual()) {
                     patches.inline(kustomization, "patches", i, entry.path("patch").asText(), entry.path("target"));
                 }
@@ -67,14 +65,14 @@ public final class KustomizePatches {
                 if (entry.contains("\n")) {
                     patches.inline(kustomization, "patchesStrategicMerge", i, entry, MissingNode.getInstance());
                 } else {
-                    patches.file(dir, entry, kustomization, "patchesStrategicMerge", i, MissingNode.getInstance(), input);
+                    patches.file(entry, kustomization, "patchesStrategicMerge", i, MissingNode.getInstance(), input);
                 }
             }
             JsonNode json6902 = k.path("patchesJson6902");
             for (int i = 0; i < json6902.size(); i++) {
                 JsonNode entry = json6902.get(i);
                 if (entry.path("path").isTextual()) {
-                    patches.file(dir, entry.path("path").asText(), kustomization, "patchesJson6902", i, entry.path("target"), input);
+                    patches.file(entry.path("path").asText(), kustomization, "patchesJson6902", i, entry.path("target"), input);
                 } else if (entry.path("patch").isTextual()) {
                     patches.inline(kustomization, "patchesJson6902", i, entry.path("patch").asText(), entry.path("target"));
                 }
@@ -102,8 +100,8 @@ public final class KustomizePatches {
         }
     }
 
-    private void file(Path dir, String entry, String kustomization, String field, int index, JsonNode target, ManifestSet input) {
-        String file = (dir == null ? Path.of(entry) : dir.resolve(entry)).normalize().toString().replace('\\', '/');
+    private void file(String entry, String kustomization, String field, int index, JsonNode target, ManifestSet input) {
+        String file = Kustomizations.resolve(kustomization, entry);
         if (input.files().stream().anyMatch(f -> f.path().equals(file))) {
             files.add(file);
         } else if (input.passThrough().contains(file)) {
@@ -166,15 +164,6 @@ public final class KustomizePatches {
             return node == null ? MissingNode.getInstance() : node;
         } catch (IOException | RuntimeException e) {
             return MissingNode.getInstance();
-        }
-    }
-
-    private static JsonNode read(Path file) {
-        try {
-            JsonNode node = YAML.readTree(Files.readString(file));
-            return node == null ? YAML.createObjectNode() : node;
-        } catch (IOException | RuntimeException e) {
-            return YAML.createObjectNode(); // not readable as YAML: kubectl kustomize will say so
         }
     }
 }

@@ -169,7 +169,7 @@ public final class ManifestReader {
             for (String field : List.of("resources", "bases", "components")) {
                 for (com.fasterxml.jackson.databind.JsonNode entry : k.path(field)) {
                     String resource = entry.asText("");
-                    if (resource.contains("://") || resource.startsWith("github.com/") || resource.startsWith("git@")) {
+                    if (Kustomizations.isRemote(resource)) {
                         out.add(file + ": remote " + field.replaceFirst("s$", "") + " " + resource + " is not read, so "
                                 + "nothing in it is converted: render it (kubectl kustomize) into the input to convert it");
                     }

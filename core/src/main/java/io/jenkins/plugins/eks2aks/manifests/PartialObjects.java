@@ -2,6 +2,7 @@ package io.jenkins.plugins.eks2aks.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,6 +13,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class PartialObjects {
 
     private PartialObjects() {
+    }
+
+    /** The patch target {@code ref} as an object with only its apiVersion, kind, name and namespace, for operations to fill. */
+    static ObjectNode target(ObjectRef ref) {
+        ObjectNode object = JsonNodeFactory.instance.objectNode().put("apiVersion", ref.apiVersion()).put("kind", ref.kind());
+        ObjectNode metadata = object.putObject("metadata");
+        if (ref.name() != null) {
+            metadata.put("name", ref.name());
+        }
+        if (ref.namespace() != null) {
+            metadata.put("namespace", ref.namespace());
+        }
+        return object;
     }
 
     /**

@@ -32,14 +32,7 @@ final class PatchedObjects {
         if (ref.kind().isEmpty()) {
             return List.of();
         }
-        ObjectNode object = JsonNodeFactory.instance.objectNode().put("apiVersion", ref.apiVersion()).put("kind", ref.kind());
-        ObjectNode metadata = object.putObject("metadata");
-        if (ref.name() != null) {
-            metadata.put("name", ref.name());
-        }
-        if (ref.namespace() != null) {
-            metadata.put("namespace", ref.namespace());
-        }
+        ObjectNode object = PartialObjects.target(ref);
         boolean placed = false;
         for (JsonNode op : parsed) {
             String kind = op.path("op").asText("");

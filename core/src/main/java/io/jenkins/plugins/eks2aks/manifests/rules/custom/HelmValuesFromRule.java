@@ -97,7 +97,7 @@ public final class HelmValuesFromRule implements ConversionRule {
         List<Change> out = new ArrayList<>();
         for (List<HelmValuesFrom.Reference> refs : byValues.values()) {
             HelmValuesFrom.Reference ref = refs.get(0);
-            out.addAll(values(scan, disabled, configMap, refs, "ConfigMap " + HelmValuesScan.namespace(ref) + "/"
+            out.addAll(values(scan, disabled, configMap, refs, "ConfigMap " + ref.namespace() + "/"
                     + configMap.ref().name() + " key " + ref.valuesKey()));
         }
         return out;
@@ -110,28 +110,26 @@ public final class HelmValuesFromRule implements ConversionRule {
     static List<Change> values(CustomResourceScanRule scan, Set<String> disabled, KubeObject configMap,
                                List<HelmValuesFrom.Reference> refs, String where) {
         List<Change> out = new ArrayList<>();
-        {
-            HelmValuesFrom.Reference ref = refs.get(0);
-            String releases = String.join(", ", refs.stream().map(HelmValuesFrom.Reference::helmRelease).distinct().toList());
-            String of = " (values of HelmRelease " + releases + (ref.targetPath() == null ? "" : " at targetPath " + ref.targetPath()) + ")";
-            HelmValuesScan.Result result = HelmValuesScan.of(scan, configMap, ref, c -> !disabled.contains(c.ruleId()));
-            if (result.unreadable() != null) {
-                out.add(Changes.of(configMap, CustomResourceScanRule.ID).decision(HelmValuesScan.pointer(ref), "HelmRelease "
-                        + releases + " takes values from " + ref.describe() + (where.startsWith("ConfigMap ") ? "" : " (" + where + ")") + ", but " + result.unreadable() + ": " + CHECK));
-                return out;
-            }
-            List<Change> applicable = result.changes().stream().filter(c -> c.mode().applies()).toList();
-            // Findings in a generator's values file also say where that file is: the ConfigMap is not in the input.
-            String in = where.startsWith("ConfigMap ") ? "" : " in " + where;
-            result.changes().stream().filter(c -> !c.mode().applies()).forEach(c -> out.add(c.withReason(c.reason() + of + in)));
-            if (result.text() == null) {
-                // Not writable back: each change is for a person to make, where the values are set.
-                applicable.forEach(c -> out.add(new Change(null, c.path(), c.before(), c.after(), c.ruleId(), RuleMode.HUMAN,
-                        c.reason() + of + in + "; this tool cannot write it into a value merged at targetPath: make the change "
-                                + "by hand", c.mappingKeys())));
-            } else {
-                out.add(rewrite(configMap, ref, result.text(), applicable, where + of));
-            }
+        HelmValuesFrom.Reference ref = refs.get(0);
+        String releases = String.join(", ", refs.stream().map(HelmValuesFrom.Reference::helmRelease).distinct().toList());
+        String of = " (values of HelmRelease " + releases + (ref.targetPath() == null ? "" : " at targetPath " + ref.targetPath()) + ")";
+        HelmValuesScan.Result result = HelmValuesScan.of(scan, configMap, ref, c -> !disabled.contains(c.ruleId()));
+        if (result.unreadable() != null) {
+            out.add(Changes.of(configMap, CustomResourceScanRule.ID).decision(HelmValuesScan.pointer(ref), "HelmRelease "
+                    + releases + " takes values from " + ref.describe() + (where.startsWith("ConfigMap ") ? "" : " (" + where + ")") + ", but " + result.unreadable() + ": " + CHECK));
+            return out;
+        }
+        List<Change> applicable = result.changes().stream().filter(c -> c.mode().applies()).toList();
+        // Findings in a generator's values file also say where that file is: the ConfigMap is not in the input.
+        String in = where.startsWith("ConfigMap ") ? "" : " in " + where;
+        result.changes().stream().filter(c -> !c.mode().applies()).forEach(c -> out.add(c.withReason(c.reason() + of + in)));
+        if (result.text() == null) {
+            // Not writable back: each change is for a person to make, where the values are set.
+            applicable.forEach(c -> out.add(new Change(null, c.path(), c.before(), c.after(), c.ruleId(), RuleMode.HUMAN,
+                    c.reason() + of + in + "; this tool cannot write it into a value merged at targetPath: make the change "
+                            + "by hand", c.mappingKeys())));
+        } else {
+            out.add(rewrite(configMap, ref, result.text(), applicable, where + of));
         }
         return out;
     }

@@ -81,7 +81,7 @@ public final class HelmValuesScan {
         }
         List<String> target = reference.targetPath() == null ? List.of() : segments(reference.targetPath());
         // The namespace the HelmRelease reads it in: the one its kustomize build gives it when its file has none.
-        ObjectRef ref = new ObjectRef(configMap.ref().apiVersion(), configMap.ref().kind(), namespace(reference),
+        ObjectRef ref = new ObjectRef(configMap.ref().apiVersion(), configMap.ref().kind(), reference.namespace(),
                 configMap.ref().name());
         List<Change> changes = scan.apply(new KubeObject(configMap.document(), configMap.pointer(), ref, root)).stream()
                 .filter(kept).toList();
@@ -130,11 +130,6 @@ public final class HelmValuesScan {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("data", data);
         return root;
-    }
-
-    /** The namespace of the HelmRelease of {@code reference}, which is its ConfigMap's. */
-    public static String namespace(HelmValuesFrom.Reference reference) {
-        return reference.helmRelease().substring(0, reference.helmRelease().indexOf('/'));
     }
 
     private static Result unreadable(String why) {
